@@ -1,0 +1,10 @@
+package dev.llamakit.cli;
+
+import dev.llamakit.engine.cli.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code llamakit bench}: every module's benchmark under one roof. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: throughput and latency of each module on this machine.",
+    subcommands = {picocli.CommandLine.HelpCommand.class})
+final class BenchCommand extends CommandGroup {}

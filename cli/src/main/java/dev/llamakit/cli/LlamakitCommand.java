@@ -1,0 +1,29 @@
+package dev.llamakit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command tree; each module contributes one subcommand group. */
+@Command(
+    name = "llamakit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "LLaMA's data cleaning, a pure-Java Llama engine, safety shields and benchmarks on the JVM.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class LlamakitCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: " + spec.subcommands().keySet());
+  }
+
+  /** Builds the full command tree with llamakit's exit-code and error conventions. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new LlamakitCommand());
+    CommandGroups.register(cl);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
+    return cl;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.llamakit.engine.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code llamakit engine}: run Llama models in the bundled pure-Java engine. */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+    description = "Run Llama models (GGUF, llama2.c) in the pure-Java engine.",
+    subcommands = {picocli.CommandLine.HelpCommand.class})
+public final class EngineCommand extends CommandGroup {}

@@ -1,0 +1,10 @@
+package dev.llamakit.eval.cli;
+
+import dev.llamakit.engine.cli.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code llamakit eval}: benchmark runs, sandboxed execution of completions, reports. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Benchmarks: MMLU, GSM8k, HumanEval, ARC (lm-evaluation-harness compatible).",
+    subcommands = {picocli.CommandLine.HelpCommand.class})
+public final class EvalCommand extends CommandGroup {}

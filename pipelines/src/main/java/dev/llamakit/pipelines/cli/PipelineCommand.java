@@ -1,0 +1,10 @@
+package dev.llamakit.pipelines.cli;
+
+import dev.llamakit.engine.cli.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code llamakit pipeline}: corpus pipelines on Apache Beam. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = "Corpus pipelines on Apache Beam (embedded Flink runner by default).",
+    subcommands = {picocli.CommandLine.HelpCommand.class})
+public final class PipelineCommand extends CommandGroup {}

@@ -1,0 +1,10 @@
+package dev.llamakit.safety.cli;
+
+import dev.llamakit.engine.cli.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code llamakit safety}: shields, the moderation filter, training and evaluation of the classifiers. */
+@Command(name = "safety", mixinStandardHelpOptions = true,
+    description = "Safety shields: Llama Guard, the embedded classifier, injection and insecure-code detectors.",
+    subcommands = {picocli.CommandLine.HelpCommand.class})
+public final class SafetyCommand extends CommandGroup {}
