@@ -1,0 +1,100 @@
+package dev.llamakit.pipelines.doc;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One web document as it moves through the CCNet recipe, with cc_net's fields.
+ *
+ * <p>Fields filled at read time: {@code url, date_download, digest, length, nlines, source_domain, title,
+ * raw_content, cc_segment}. Later steps return copies with {@link #lineHashes} (line dedup input, never written),
+ * {@link Dedup} (cc_net's {@code original_nlines, original_length, line_ids}, and the new {@code nlines, length}) and
+ * {@link Language} ({@code language, language_score}).
+ *
+ * @param id provenance, {@code <file name>#<record index>}: unique in a run, names the record in every error
+ * @param ordinal position in the input ({@code fileIndex << 40 | recordIndex}): "first" for keep-first dedup
+ * @param length cc_net's {@code length}: the WET Content-Length at read time, the code-point length of
+ *     {@code raw_content} after dedup
+ * @param nlines number of lines of {@code raw_content}
+ */
+public record Document(
+    String id,
+    long ordinal,
+    String url,
+    String dateDownload,
+    String digest,
+    long length,
+    int nlines,
+    String sourceDomain,
+    String title,
+    String rawContent,
+    String ccSegment,
+    long[] lineHashes,
+    Dedup dedup,
+    Language language) {
+
+  public Document {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(rawContent, "rawContent");
+  }
+
+  /** What line dedup did to the document: cc_net's added fields. */
+  public record Dedup(int originalNlines, long originalLength, int[] lineIds) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Dedup d && d.originalNlines == originalNlines && d.originalLength == originalLength
+          && Arrays.equals(d.lineIds, lineIds);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(originalNlines, originalLength, Arrays.hashCode(lineIds));
+    }
+
+    @Override
+    public String toString() {
+      return "Dedup[" + originalNlines + " lines, " + originalLength + " chars, kept " + Arrays.toString(lineIds) + "]";
+    }
+  }
+
+  /** The fastText language label (without {@code __label__}) and its score rounded as cc_net rounds it. */
+  public record Language(String label, double score) {}
+
+  /** A copy carrying the hashes of its {@code raw_content} lines. */
+  public Document withLineHashes(long[] hashes) {
+    return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
+        hashes, dedup, language);
+  }
+
+  /** A copy after line dedup: new content, its line count and length, the dedup record; hashes dropped. */
+  public Document withDedupedContent(String content, int lines, long codePoints, Dedup d) {
+    return new Document(id, ordinal, url, dateDownload, digest, codePoints, lines, sourceDomain, title, content, ccSegment,
+        null, d, language);
+  }
+
+  /** A copy with its language. */
+  public Document withLanguage(Language l) {
+    return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
+        lineHashes, dedup, l);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Document d && d.id.equals(id) && Objects.equals(d.url, url)
+        && Objects.equals(d.dateDownload, dateDownload) && Objects.equals(d.digest, digest) && d.length == length
+        && d.nlines == nlines && Objects.equals(d.sourceDomain, sourceDomain) && Objects.equals(d.title, title)
+        && d.rawContent.equals(rawContent) && Objects.equals(d.ccSegment, ccSegment)
+        && Arrays.equals(d.lineHashes, lineHashes) && Objects.equals(d.dedup, dedup)
+        && Objects.equals(d.language, language);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, url, rawContent);
+  }
+
+  @Override
+  public String toString() {
+    return "Document[" + id + " " + url + ", " + nlines + " lines]";
+  }
+}

@@ -1,0 +1,126 @@
+package dev.llamakit.pipelines.doc;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderException;
+
+/**
+ * A compact, deterministic Beam coder for {@link Document}: length-prefixed UTF-8 strings (no 64 KB limit), a
+ * presence byte for optional parts, varint-free fixed widths for speed.
+ */
+public final class DocumentCoder extends AtomicCoder<Document> {
+  private static final DocumentCoder INSTANCE = new DocumentCoder();
+
+  public static DocumentCoder of() {
+    return INSTANCE;
+  }
+
+  private DocumentCoder() {}
+
+  @Override
+  public void encode(Document d, OutputStream os) throws IOException {
+    DataOutputStream out = new DataOutputStream(os);
+    str(out, d.id());
+    out.writeLong(d.ordinal());
+    str(out, d.url());
+    str(out, d.dateDownload());
+    str(out, d.digest());
+    out.writeLong(d.length());
+    out.writeInt(d.nlines());
+    str(out, d.sourceDomain());
+    str(out, d.title());
+    str(out, d.rawContent());
+    str(out, d.ccSegment());
+    long[] h = d.lineHashes();
+    out.writeInt(h == null ? -1 : h.length);
+    if (h != null) {
+      for (long x : h) {
+        out.writeLong(x);
+      }
+    }
+    Document.Dedup dd = d.dedup();
+    out.writeBoolean(dd != null);
+    if (dd != null) {
+      out.writeInt(dd.originalNlines());
+      out.writeLong(dd.originalLength());
+      out.writeInt(dd.lineIds().length);
+      for (int id : dd.lineIds()) {
+        out.writeInt(id);
+      }
+    }
+    Document.Language l = d.language();
+    out.writeBoolean(l != null);
+    if (l != null) {
+      str(out, l.label());
+      out.writeDouble(l.score());
+    }
+    out.flush();
+  }
+
+  @Override
+  public Document decode(InputStream is) throws IOException {
+    DataInputStream in = new DataInputStream(is);
+    String id = str(in);
+    long ordinal = in.readLong();
+    String url = str(in);
+    String date = str(in);
+    String digest = str(in);
+    long length = in.readLong();
+    int nlines = in.readInt();
+    String domain = str(in);
+    String title = str(in);
+    String content = str(in);
+    String segment = str(in);
+    int nh = in.readInt();
+    long[] hashes = null;
+    if (nh >= 0) {
+      hashes = new long[nh];
+      for (int i = 0; i < nh; i++) {
+        hashes[i] = in.readLong();
+      }
+    }
+    Document.Dedup dedup = null;
+    if (in.readBoolean()) {
+      int on = in.readInt();
+      long ol = in.readLong();
+      int[] ids = new int[in.readInt()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = in.readInt();
+      }
+      dedup = new Document.Dedup(on, ol, ids);
+    }
+    Document.Language lang = in.readBoolean() ? new Document.Language(str(in), in.readDouble()) : null;
+    if (content == null || id == null) {
+      throw new CoderException("corrupt Document encoding: missing id or raw_content");
+    }
+    return new Document(id, ordinal, url, date, digest, length, nlines, domain, title, content, segment, hashes, dedup, lang);
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  private static void str(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String str(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.llamakit.pipelines.io;
+
+import java.io.Serializable;
+
+/**
+ * How inputs are read.
+ *
+ * @param titleFromFirstLine cc_net's rule: the first non-empty body line of a WET record becomes {@code title} and is
+ *     not part of {@code raw_content}; false keeps every line in {@code raw_content} and leaves the title empty
+ * @param textField JSONL field holding the text (becomes {@code raw_content})
+ * @param idField JSONL field holding a document id (kept as {@code digest} when no digest field exists), may be null
+ * @param urlField JSONL field holding the URL
+ * @param onBadRecord skip-and-count or fail on a bad record
+ */
+public record ReadOptions(
+    boolean titleFromFirstLine, String textField, String idField, String urlField, BadRecordPolicy onBadRecord)
+    implements Serializable {
+
+  /** cc_net's behaviour for WET; JSONL fields {@code text}, {@code id}, {@code url}; bad records counted. */
+  public static ReadOptions defaults() {
+    return new ReadOptions(true, "text", "id", "url", BadRecordPolicy.SKIP);
+  }
+}
