@@ -17,17 +17,53 @@ public final class DuplicateLines implements Serializable {
     if (hashes.length != owners.length) {
       throw new IllegalArgumentException("hashes and owners differ in length");
     }
-    Integer[] order = new Integer[hashes.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    this.hashes = hashes.clone();
+    this.owners = owners.clone();
+    sort(this.hashes, this.owners, 0, this.hashes.length - 1);
+  }
+
+  /** Quicksort of parallel arrays by the first (no boxing: the index may hold hundreds of millions of lines). */
+  private static void sort(long[] k, long[] v, int lo, int hi) {
+    while (lo < hi) {
+      long pivot = k[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (k[i] < pivot) {
+          i++;
+        }
+        while (k[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = k[i];
+          k[i] = k[j];
+          k[j] = t;
+          t = v[i];
+          v[i] = v[j];
+          v[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (j - lo < hi - i) {
+        sort(k, v, lo, j);
+        lo = i;
+      } else {
+        sort(k, v, i, hi);
+        hi = j;
+      }
     }
-    Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
-    this.hashes = new long[hashes.length];
-    this.owners = new long[hashes.length];
-    for (int i = 0; i < order.length; i++) {
-      this.hashes[i] = hashes[order[i]];
-      this.owners[i] = owners[order[i]];
-    }
+  }
+
+  /** The i-th duplicated hash in sorted order. */
+  public long hashAt(int i) {
+    return hashes[i];
+  }
+
+  /** The owner of the i-th duplicated hash. */
+  public long ownerAt(int i) {
+    return owners[i];
   }
 
   public static DuplicateLines empty() {

@@ -1,0 +1,132 @@
+package dev.llamakit.pipelines.beam;
+
+import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.DocumentCoder;
+import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.io.JsonlReader;
+import dev.llamakit.pipelines.io.ReadOptions;
+import dev.llamakit.pipelines.io.RecordSink;
+import dev.llamakit.pipelines.io.WetReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Step 1 of the CCNet recipe: reads every input file (WET through jwarc, which also handles gzip members; JSONL,
+ * optionally gzipped) into documents and counted drops. Files are spread over workers; one file is read by one
+ * worker, so parallelism comes from having many input files (a single {@code .gz} is not splittable).
+ *
+ * <p>Metrics: {@code read} (documents and bad records), {@code files}, {@code records.warcinfo}, {@code bytes.read}.
+ */
+public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
+  private final List<InputFile> files;
+  private final ReadOptions options;
+
+  private ReadCorpus(List<InputFile> files, ReadOptions options) {
+    this.files = List.copyOf(files);
+    this.options = options;
+  }
+
+  public static ReadCorpus from(List<InputFile> files, ReadOptions options) {
+    return new ReadCorpus(files, options);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    PCollectionTuple out = begin
+        .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("ParseFiles", ParDo.of(new ReadFileFn(options)).withOutputTags(Routes.DOCS, TupleTagList.of(Routes.DROPS)));
+    out.get(Routes.DOCS).setCoder(DocumentCoder.of());
+    out.get(Routes.DROPS).setCoder(Coders.DropCoder.of());
+    return out;
+  }
+
+  /** Reads one file; every document and every bad record increments {@code read}. */
+  static final class ReadFileFn extends DoFn<InputFile, Document> {
+    private final ReadOptions options;
+    private final Counter read = Metrics.counter(Routes.NAMESPACE, "read");
+    private final Counter filesRead = Metrics.counter(Routes.NAMESPACE, "files");
+    private final Counter warcinfo = Metrics.counter(Routes.NAMESPACE, "records.warcinfo");
+    private final Counter bytes = Metrics.counter(Routes.NAMESPACE, "bytes.read");
+
+    ReadFileFn(ReadOptions options) {
+      this.options = options;
+    }
+
+    @ProcessElement
+    public void process(@Element InputFile file, MultiOutputReceiver out) {
+      RecordSink sink = new RecordSink() {
+        @Override
+        public void document(Document d) {
+          read.inc();
+          out.get(Routes.DOCS).output(d);
+        }
+
+        @Override
+        public void drop(Drop d) {
+          read.inc();
+          Routes.drop(out, d);
+        }
+      };
+      String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+      try (InputStream raw = Channels.newInputStream(
+          FileSystems.open(FileSystems.matchSingleFileSpec(file.path()).resourceId()))) {
+        CountingStream counted = new CountingStream(raw);
+        if (file.format() == InputFile.Format.WET) {
+          WetReader.FileStats s = new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
+          warcinfo.inc(s.warcinfo());
+        } else {
+          InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
+          new JsonlReader(options).read(in, name, file.segment(), file.index(), sink);
+        }
+        filesRead.inc();
+        bytes.inc(counted.count);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Counts the compressed bytes read from a file, for the throughput figures. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.llamakit.pipelines.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.Drop;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes documents as cc_net writes them: one JSON object per line with cc_net's field names, in cc_net's order —
+ * {@code url, date_download, digest, length, nlines, source_domain, title, raw_content, cc_segment,
+ * original_nlines, original_length, line_ids, language, language_score} — absent parts omitted.
+ */
+public final class CcNetJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private CcNetJson() {}
+
+  public static String toJson(Document d) {
+    StringWriter w = new StringWriter(d.rawContent().length() + 512);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.writeStartObject();
+      field(g, "url", d.url());
+      field(g, "date_download", d.dateDownload());
+      field(g, "digest", d.digest());
+      g.writeNumberField("length", d.length());
+      g.writeNumberField("nlines", d.nlines());
+      field(g, "source_domain", d.sourceDomain());
+      field(g, "title", d.title());
+      g.writeStringField("raw_content", d.rawContent());
+      field(g, "cc_segment", d.ccSegment());
+      if (d.dedup() != null) {
+        g.writeNumberField("original_nlines", d.dedup().originalNlines());
+        g.writeNumberField("original_length", d.dedup().originalLength());
+        g.writeArrayFieldStart("line_ids");
+        for (int id : d.dedup().lineIds()) {
+          g.writeNumber(id);
+        }
+        g.writeEndArray();
+      }
+      if (d.language() != null) {
+        g.writeStringField("language", d.language().label());
+        g.writeNumberField("language_score", d.language().score());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** One line of the exclusion file: which record, why, and the detail. */
+  public static String toJson(Drop d) {
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringField("id", d.id());
+      field(g, "url", d.url());
+      g.writeStringField("reason", d.reason().name());
+      field(g, "detail", d.detail());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static void field(JsonGenerator g, String name, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(name, value);
+    }
+  }
+}

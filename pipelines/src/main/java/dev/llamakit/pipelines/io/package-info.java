@@ -1,0 +1,10 @@
+/**
+ * Reading and writing corpora: WET (jwarc) and JSONL readers that turn records into documents or named drops,
+ * input resolution (files, folders, globs, {@code wet.paths.gz}), and writers for cc_net JSON and WET.
+ *
+ * <pre>{@code
+ * new WetReader(ReadOptions.defaults()).read(in, "seg.warc.wet.gz", "seg", 0, sink);   // documents + drops to sink
+ * List<InputFile> files = new InputResolver(null).resolve(List.of("data/"), null, null);
+ * }</pre>
+ */
+package dev.llamakit.pipelines.io;

@@ -1,0 +1,141 @@
+package dev.llamakit.pipelines.recipes;
+
+import dev.llamakit.pipelines.report.RunReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runs the CCNet recipe end to end on a chosen runner and publishes the result atomically: everything is written
+ * into a staging folder beside the output folder, which replaces the output folder only when the run has succeeded
+ * (and the report is written). A failed or interrupted run never leaves half a result under the output name.
+ */
+public final class CcNetJob {
+  private final CcNetConfig config;
+  private final Runner runner;
+  private final int parallelism;
+  private final String master;
+  private final List<String> extraBeamArgs;
+
+  public CcNetJob(CcNetConfig config, Runner runner, int parallelism, String master, List<String> extraBeamArgs) {
+    this.config = config;
+    this.runner = runner;
+    this.parallelism = parallelism;
+    this.master = master;
+    this.extraBeamArgs = List.copyOf(extraBeamArgs);
+  }
+
+  /** Runs the job into {@code output}; with {@code overwrite} false an existing output folder is an error. */
+  public RunReport run(Path output, boolean overwrite, PrintStream log) throws IOException {
+    Path out = output.toAbsolutePath().normalize();
+    if (Files.exists(out) && !overwrite) {
+      throw new FileAlreadyExistsException(out.toString(), null, "output folder exists; pass --overwrite to replace it");
+    }
+    runner.requireAvailable();
+    Files.createDirectories(out.getParent());
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    Path staging = out.resolveSibling("." + out.getFileName() + ".staging-" + runId);
+    Files.createDirectories(staging);
+    boolean published = false;
+    try {
+      List<String> args = new ArrayList<>(runner.arguments(parallelism, master));
+      args.addAll(extraBeamArgs);
+      PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
+      options.setJobName("llamakit-ccnet-" + runId);
+      Pipeline p = Pipeline.create(options);
+      p.apply("CcNet", CcNet.of(config, staging.toString()));
+      long t0 = System.nanoTime();
+      log.printf("running the CCNet recipe on %d input file(s) with the %s runner (parallelism %d)...%n",
+          config.inputs().size(), runner.name().toLowerCase(), parallelism);
+      PipelineResult result = p.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+      RunReport report = RunReport.from(result.metrics(), seconds, parallelism)
+          .with("runner", runner.name().toLowerCase())
+          .with("config", describe())
+          .with("output", Map.of("dir", out.toString(), "shards", relativeShards(staging),
+              "dropped", "_dropped/"));
+      removeWriterTempDirs(staging);
+      report.writeTo(staging.resolve("report.json"));
+      publish(staging, out);
+      published = true;
+      return report;
+    } finally {
+      if (!published) {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  private Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("inputs", config.inputs().stream().map(f -> f.path()).toList());
+    m.put("min_length", config.minLength());
+    m.put("max_length", config.maxLength());
+    m.put("dedup", config.dedup().name().toLowerCase().replace('_', '-'));
+    m.put("lid_model", config.lidModel().toString());
+    m.put("lid_threshold", config.lidThreshold());
+    m.put("languages", config.languages().isEmpty() ? "all" : config.languages());
+    m.put("title_from_first_line", config.read().titleFromFirstLine());
+    m.put("on_bad_record", config.read().onBadRecord().name().toLowerCase());
+    return m;
+  }
+
+  private static List<String> relativeShards(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".json.gz")).map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  /** FileIO's emptied {@code .temp-beam*} folders: nothing of the result is in them once the run succeeded. */
+  private static void removeWriterTempDirs(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".temp-beam")).toList()) {
+        deleteTree(p);
+      }
+    }
+  }
+
+  /** Swaps the staging folder into place; an old output folder is moved aside first and deleted after. */
+  private static void publish(Path staging, Path out) throws IOException {
+    Path old = null;
+    if (Files.exists(out)) {
+      old = out.resolveSibling("." + out.getFileName() + ".old-" + Long.toString(System.nanoTime(), 36));
+      Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}

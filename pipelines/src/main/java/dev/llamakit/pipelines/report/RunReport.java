@@ -1,0 +1,182 @@
+package dev.llamakit.pipelines.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.llamakit.pipelines.beam.Routes;
+import dev.llamakit.pipelines.doc.DropReason;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+
+/**
+ * What a pipeline run did, from its Beam metrics: documents read, written and dropped per reason (and whether
+ * read = written + dropped holds), what line dedup removed, per-language counts and mean scores, and throughput.
+ * Written as {@code report.json} (temporary name, then rename) and printed as a summary.
+ */
+public final class RunReport {
+  private final Map<String, Long> counters;
+  private final Map<String, DistributionResult> distributions;
+  private final Map<String, Object> extra = new LinkedHashMap<>();
+  private final double wallSeconds;
+  private final int cores;
+
+  private RunReport(Map<String, Long> counters, Map<String, DistributionResult> distributions, double wallSeconds,
+      int cores) {
+    this.counters = counters;
+    this.distributions = distributions;
+    this.wallSeconds = wallSeconds;
+    this.cores = cores;
+  }
+
+  /** Sums llamakit's counters over all steps (attempted values where a runner has no committed ones). */
+  public static RunReport from(MetricResults metrics, double wallSeconds, int cores) {
+    MetricQueryResults q = metrics.allMetrics();
+    Map<String, Long> c = new TreeMap<>();
+    for (MetricResult<Long> r : q.getCounters()) {
+      if (Routes.NAMESPACE.equals(r.getName().getNamespace())) {
+        c.merge(r.getName().getName(), value(r), Long::sum);
+      }
+    }
+    Map<String, DistributionResult> d = new TreeMap<>();
+    for (MetricResult<DistributionResult> r : q.getDistributions()) {
+      if (Routes.NAMESPACE.equals(r.getName().getNamespace())) {
+        DistributionResult v = value(r);
+        d.merge(r.getName().getName(), v, (a, b) -> DistributionResult.create(a.getSum() + b.getSum(),
+            a.getCount() + b.getCount(), Math.min(a.getMin(), b.getMin()), Math.max(a.getMax(), b.getMax())));
+      }
+    }
+    return new RunReport(c, d, wallSeconds, cores);
+  }
+
+  private static <T> T value(MetricResult<T> r) {
+    try {
+      return r.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return r.getAttempted();
+    }
+  }
+
+  /** Adds a top-level section (configuration, output paths, ...). */
+  public RunReport with(String key, Object value) {
+    extra.put(key, value);
+    return this;
+  }
+
+  public long counter(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  public long read() {
+    return counter("read");
+  }
+
+  public long written() {
+    return counter("written");
+  }
+
+  public Map<String, Long> dropsByReason() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (DropReason r : DropReason.values()) {
+      long n = counter(r.counter());
+      if (n > 0) {
+        m.put(r.name(), n);
+      }
+    }
+    return m;
+  }
+
+  public long dropped() {
+    return dropsByReason().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** read = written + dropped. */
+  public boolean accountingHolds() {
+    return read() == written() + dropped();
+  }
+
+  /** Per language: documents written and mean score. */
+  public Map<String, Map<String, Object>> languages() {
+    Map<String, Map<String, Object>> m = new TreeMap<>();
+    counters.forEach((k, v) -> {
+      if (k.startsWith("lang.") && k.endsWith(".documents")) {
+        String lang = k.substring(5, k.length() - ".documents".length());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("documents", v);
+        DistributionResult s = distributions.get("lang." + lang + ".score_x100");
+        if (s != null && s.getCount() > 0) {
+          e.put("mean_score", Math.round((double) s.getSum() / s.getCount()) / 100.0);
+        }
+        m.put(lang, e);
+      }
+    });
+    return m;
+  }
+
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> docs = new LinkedHashMap<>();
+    docs.put("read", read());
+    docs.put("written", written());
+    docs.put("dropped", dropped());
+    docs.put("dropped_by_reason", dropsByReason());
+    m.put("documents", docs);
+    m.put("accounting", Map.of("holds", accountingHolds(), "read", read(), "written_plus_dropped",
+        written() + dropped()));
+    Map<String, Object> dedup = new LinkedHashMap<>();
+    long in = counter("dedup.lines_in");
+    dedup.put("lines_in", in);
+    dedup.put("lines_removed", counter("dedup.lines_removed"));
+    dedup.put("fraction_lines_removed", in == 0 ? 0.0 : Math.round(1e4 * counter("dedup.lines_removed") / in) / 1e4);
+    dedup.put("chars_removed", counter("dedup.chars_removed"));
+    m.put("dedup", dedup);
+    m.put("languages", languages());
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("files", counter("files"));
+    input.put("bytes", counter("bytes.read"));
+    input.put("warcinfo_records", counter("records.warcinfo"));
+    m.put("input", input);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("wall_seconds", Math.round(wallSeconds * 100) / 100.0);
+    t.put("cores", cores);
+    t.put("documents_per_second", rate(read()));
+    t.put("documents_per_second_per_core", rate(read()) / cores);
+    t.put("input_mb_per_second", Math.round(counter("bytes.read") / 1e6 / Math.max(wallSeconds, 1e-9) * 100) / 100.0);
+    m.put("throughput", t);
+    m.putAll(extra);
+    return m;
+  }
+
+  private double rate(long n) {
+    return Math.round(n / Math.max(wallSeconds, 1e-9) * 10) / 10.0;
+  }
+
+  /** Writes the report as JSON under a temporary name, then renames it into place. */
+  public void writeTo(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), toMap());
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A human summary. */
+  public void print(PrintStream out) {
+    out.printf("documents: %,d read, %,d written, %,d dropped%n", read(), written(), dropped());
+    dropsByReason().forEach((r, n) -> out.printf("  dropped %-24s %,d%n", r, n));
+    out.printf("accounting: read = written + dropped %s%n", accountingHolds() ? "holds" : "DOES NOT HOLD");
+    long in = counter("dedup.lines_in");
+    out.printf("dedup: %,d of %,d lines removed (%.1f%%), %,d characters%n", counter("dedup.lines_removed"), in,
+        in == 0 ? 0.0 : 100.0 * counter("dedup.lines_removed") / in, counter("dedup.chars_removed"));
+    languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
+        e.getOrDefault("mean_score", "-")));
+    out.printf("time: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s of input%n", wallSeconds, rate(read()),
+        rate(read()) / cores, counter("bytes.read") / 1e6 / Math.max(wallSeconds, 1e-9));
+  }
+}

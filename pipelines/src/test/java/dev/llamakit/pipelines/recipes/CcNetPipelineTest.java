@@ -1,0 +1,147 @@
+package dev.llamakit.pipelines.recipes;
+
+import static dev.llamakit.pipelines.recipes.TestCorpus.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.testing.SharedFiles;
+import dev.llamakit.pipelines.dedup.DedupPolicy;
+import dev.llamakit.pipelines.io.InputResolver;
+import dev.llamakit.pipelines.io.ReadOptions;
+import dev.llamakit.pipelines.report.RunReport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CCNet recipe end to end on Beam: dedup semantics of both policies, accounting, and two runners agreeing. */
+class CcNetPipelineTest {
+  @TempDir Path tmp;
+
+  private RunReport run(DedupPolicy policy, Runner runner, Path out) throws Exception {
+    Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
+    Path corpus = TestCorpus.write(Files.createDirectories(tmp.resolve("in")));
+    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
+        ReadOptions.defaults(), 200, CcNetConfig.DEFAULT_MAX_LENGTH, policy, lid, 0.5, Set.of(), 1);
+    return new CcNetJob(cfg, runner, 2, null, List.of()).run(out, false, System.err);
+  }
+
+  static Map<String, JsonNode> readShards(Path out) throws Exception {
+    Map<String, JsonNode> byUrl = new TreeMap<>();
+    ObjectMapper om = new ObjectMapper();
+    for (String line : shardLines(out)) {
+      JsonNode n = om.readTree(line);
+      byUrl.put(n.get("url").asText(), n);
+    }
+    return byUrl;
+  }
+
+  static List<String> shardLines(Path out) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList()) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
+          r.lines().forEach(lines::add);
+        }
+      }
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  @Test
+  void removeAllIsCcNetSemanticsAndAccountingHolds() throws Exception {
+    Path out = tmp.resolve("out");
+    RunReport report = run(DedupPolicy.REMOVE_ALL, Runner.DIRECT, out);
+    Map<String, JsonNode> docs = readShards(out);
+
+    JsonNode a = docs.get("http://a.example/page");
+    assertEquals("Title A", a.get("title").asText());
+    assertEquals(String.join("\n", A3, A4, A5), a.get("raw_content").asText());
+    assertEquals("[3,4,5]", a.get("line_ids").toString());
+    assertEquals(6, a.get("original_nlines").asInt());
+    assertEquals(3, a.get("nlines").asInt());
+    assertEquals(a.get("raw_content").asText().length(), a.get("length").asInt());
+    assertEquals("en", a.get("language").asText());
+    assertEquals("a.example", a.get("source_domain").asText());
+    assertEquals("corpus.warc.wet.gz", a.get("cc_segment").asText());
+    assertTrue(a.get("digest").asText().startsWith("sha1:"));
+
+    JsonNode b = docs.get("https://b.example:8080/x?y=1");
+    assertEquals(String.join("\n", B1, B2, B3), b.get("raw_content").asText(), "BOILER goes, the second B1 goes");
+    assertEquals("[1,2,3]", b.get("line_ids").toString());
+    assertEquals("b.example:8080", b.get("source_domain").asText());
+
+    JsonNode d = docs.get("http://d.example/");
+    assertEquals(String.join("\n", D1, D2, D3), d.get("raw_content").asText());
+
+    JsonNode f = docs.get("http://f.example/fr");
+    assertEquals("fr", f.get("language").asText());
+    assertEquals(String.join("\n", F1, F2, F3, F4), f.get("raw_content").asText(), "empty line skipped at read");
+    assertTrue(Files.isDirectory(out.resolve("fr")) && Files.isDirectory(out.resolve("en")));
+
+    assertFalse(docs.containsKey("http://c.example/short"));
+    assertFalse(docs.containsKey("http://e.example/"));
+    assertEquals(6, report.read());
+    assertEquals(4, report.written());
+    assertEquals(Map.of("TOO_SHORT", 1L, "EMPTY_AFTER_DEDUP", 1L), report.dropsByReason());
+    assertTrue(report.accountingHolds());
+    assertTrue(Files.isRegularFile(out.resolve("report.json")));
+    JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertEquals(6, json.at("/documents/read").asInt());
+    assertTrue(json.at("/accounting/holds").asBoolean());
+    assertEquals(2, dropLines(out).size());
+  }
+
+  @Test
+  void keepFirstKeepsOneCopyInTheFirstDocument() throws Exception {
+    Path out = tmp.resolve("out");
+    RunReport report = run(DedupPolicy.KEEP_FIRST, Runner.DIRECT, out);
+    Map<String, JsonNode> docs = readShards(out);
+    assertEquals(String.join("\n", A1, A2, BOILER, A3, A4, A5), docs.get("http://a.example/page").get("raw_content").asText());
+    assertEquals(String.join("\n", B1, B2, B3), docs.get("https://b.example:8080/x?y=1").get("raw_content").asText());
+    assertEquals(String.join("\n", D1, D2, D3), docs.get("http://d.example/").get("raw_content").asText());
+    assertFalse(docs.containsKey("http://e.example/"), "E holds only lines owned by A");
+    assertTrue(report.accountingHolds());
+  }
+
+  /** The same pipeline on the embedded Flink mini-cluster writes exactly what the DirectRunner writes. */
+  @Test
+  void flinkAndDirectRunnersWriteIdenticalDocuments() throws Exception {
+    Path direct = tmp.resolve("direct");
+    Path flink = tmp.resolve("flink");
+    RunReport rd = run(DedupPolicy.REMOVE_ALL, Runner.DIRECT, direct);
+    RunReport rf = run(DedupPolicy.REMOVE_ALL, Runner.FLINK, flink);
+    assertEquals(shardLines(direct), shardLines(flink));
+    assertEquals(rd.dropsByReason(), rf.dropsByReason());
+    assertEquals(rd.read(), rf.read());
+    assertTrue(rf.accountingHolds());
+  }
+
+  static List<String> dropLines(Path out) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(out.resolve("_dropped"))) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".jsonl.gz")).toList()) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
+          r.lines().forEach(lines::add);
+        }
+      }
+    }
+    return lines;
+  }
+}
