@@ -3,6 +3,7 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.io.CcNetLineWetReader;
 import dev.llamakit.pipelines.io.JsonlReader;
 import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
@@ -89,7 +90,9 @@ public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
           FileSystems.open(FileSystems.matchSingleFileSpec(file.path()).resourceId()))) {
         CountingStream counted = new CountingStream(raw);
         if (file.format() == InputFile.Format.WET) {
-          WetReader.FileStats s = new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
+          WetReader.FileStats s = options.ccNetLineFraming()
+              ? new CcNetLineWetReader(options).read(counted, name, file.segment(), file.index(), sink)
+              : new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
           warcinfo.inc(s.warcinfo());
         } else {
           InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;

@@ -11,13 +11,20 @@ import java.io.Serializable;
  * @param idField JSONL field holding a document id (kept as {@code digest} when no digest field exists), may be null
  * @param urlField JSONL field holding the URL
  * @param onBadRecord skip-and-count or fail on a bad record
+ * @param ccNetLineFraming frame WET records by {@code WARC/1.0} lines as cc_net does ({@link CcNetLineWetReader})
+ *     instead of by Content-Length with jwarc
  */
 public record ReadOptions(
-    boolean titleFromFirstLine, String textField, String idField, String urlField, BadRecordPolicy onBadRecord)
-    implements Serializable {
+    boolean titleFromFirstLine, String textField, String idField, String urlField, BadRecordPolicy onBadRecord,
+    boolean ccNetLineFraming) implements Serializable {
+
+  public ReadOptions(boolean titleFromFirstLine, String textField, String idField, String urlField,
+      BadRecordPolicy onBadRecord) {
+    this(titleFromFirstLine, textField, idField, urlField, onBadRecord, false);
+  }
 
   /** cc_net's behaviour for WET; JSONL fields {@code text}, {@code id}, {@code url}; bad records counted. */
   public static ReadOptions defaults() {
-    return new ReadOptions(true, "text", "id", "url", BadRecordPolicy.SKIP);
+    return new ReadOptions(true, "text", "id", "url", BadRecordPolicy.SKIP, false);
   }
 }

@@ -20,7 +20,8 @@ import org.netpreserve.jwarc.WarcRecord;
  * the rest, joined by {@code "\n"}, is {@code raw_content}; {@code length} is the record's Content-Length and
  * {@code source_domain} Python's {@code urlparse(url).netloc}. Deliberate differences, for robustness: headers are
  * read by name (cc_net reads them by position and broke when Common Crawl added headers), and a record ends at its
- * Content-Length (cc_net ends it at the next line reading {@code WARC/1.0}, even inside a body).
+ * Content-Length (cc_net ends it at the next line reading {@code WARC/1.0}, even inside a body). jwarc runs in lenient
+ * mode, so files framed with bare {@code \n} line ends (cc_net's own test sample) are read too.
  *
  * <p>Bad records become named drops (or errors under {@link BadRecordPolicy#FAIL}): {@code INVALID_UTF8},
  * {@code NOT_CONVERSION} (warcinfo records are metadata and are not counted as documents), {@code MALFORMED_RECORD},
@@ -54,6 +55,7 @@ public final class WetReader {
           "cannot start reading: " + e.getMessage());
       return new FileStats(0, 0);
     }
+    reader.setLenient(true); // accept LF-only framing and minor header deviations, as found in real WET files
     reader.onWarning(w -> { });
     try (reader) {
       while (true) {

@@ -56,6 +56,7 @@ public enum Runner {
         a.add("--flinkMaster=" + (master == null ? "[local]" : master));
         a.add("--parallelism=" + parallelism);
         a.add("--objectReuse=true");
+        a.add("--fasterCopy=true");
       }
       case SPARK -> a.add("--sparkMaster=" + (master == null ? "local[" + parallelism + "]" : master));
       case DIRECT -> {

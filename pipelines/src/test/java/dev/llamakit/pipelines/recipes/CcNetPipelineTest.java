@@ -132,6 +132,30 @@ class CcNetPipelineTest {
     assertTrue(rf.accountingHolds());
   }
 
+  /** Under --on-bad-record=fail a bad record stops the run naming it, and nothing appears under the output name. */
+  @Test
+  void failPolicyStopsTheRunAndWritesNothing() throws Exception {
+    Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    TestCorpus.write(in);
+    Files.writeString(in.resolve("broken.jsonl"), "{\"text\": \"fine\"}\nnot json at all\n");
+    ReadOptions fail = new ReadOptions(true, "text", "id", "url", dev.llamakit.pipelines.io.BadRecordPolicy.FAIL);
+    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(in.toString()), null, null), fail,
+        200, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), 1);
+    Path out = tmp.resolve("out");
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> new CcNetJob(cfg, Runner.DIRECT, 2, null, List.of()).run(out, false, System.err));
+    String chain = "";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      chain += t.getMessage() + " | ";
+    }
+    assertTrue(chain.contains("broken.jsonl#2: INVALID_JSON"), chain);
+    assertFalse(Files.exists(out));
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("staging")), "staging folder removed");
+    }
+  }
+
   static List<String> dropLines(Path out) throws Exception {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> s = Files.walk(out.resolve("_dropped"))) {

@@ -1,0 +1,68 @@
+package dev.llamakit.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llamakit.pipelines.doc.DropReason;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class JsonlReaderTest {
+  static CollectingSink read(InputStream in, ReadOptions o) throws Exception {
+    CollectingSink s = new CollectingSink();
+    new JsonlReader(o).read(in, "d.jsonl", "d.jsonl", 3, s);
+    return s;
+  }
+
+  @Test
+  void badLinesBecomeNamedDrops() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write("{\"text\":\"hello\\nworld\",\"url\":\"http://u.example:81/p\",\"id\":\"a\"}\n".getBytes(StandardCharsets.UTF_8));
+    b.write("not json\n\n   \n".getBytes(StandardCharsets.UTF_8));
+    b.write("{\"body\":\"no text field\"}\n".getBytes(StandardCharsets.UTF_8));
+    b.write("{\"text\":42}\n".getBytes(StandardCharsets.UTF_8));
+    b.write(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xFF, '"', '}', '\n'});
+    b.write("[1,2]\r\n{\"text\":\"last, no newline\"}".getBytes(StandardCharsets.UTF_8));
+    CollectingSink s = read(new ByteArrayInputStream(b.toByteArray()), ReadOptions.defaults());
+    assertEquals(2, s.docs.size());
+    assertEquals("hello\nworld", s.docs.getFirst().rawContent());
+    assertEquals(2, s.docs.getFirst().nlines());
+    assertEquals("u.example:81", s.docs.getFirst().sourceDomain());
+    assertEquals("a", s.docs.getFirst().digest());
+    assertEquals((3L << 40) | 1, s.docs.getFirst().ordinal());
+    assertEquals(List.of(DropReason.INVALID_JSON, DropReason.MISSING_TEXT_FIELD, DropReason.MISSING_TEXT_FIELD,
+        DropReason.INVALID_UTF8, DropReason.INVALID_JSON), s.drops.stream().map(d -> d.reason()).toList());
+    assertEquals("d.jsonl#2", s.drops.getFirst().id(), "blank lines are not records");
+  }
+
+  @Test
+  void configurableTextField() throws Exception {
+    CollectingSink s = read(new ByteArrayInputStream("{\"content\":\"x\"}\n".getBytes(StandardCharsets.UTF_8)),
+        new ReadOptions(true, "content", null, "link", BadRecordPolicy.SKIP));
+    assertEquals("x", s.docs.getFirst().rawContent());
+  }
+
+  @Test
+  void truncatedGzipIsOneDropOrAnError() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+      for (int i = 0; i < 2000; i++) {
+        z.write(("{\"text\":\"line " + i + " " + "y".repeat(i % 50) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] cut = Arrays.copyOf(b.toByteArray(), b.size() / 2);
+    CollectingSink s = read(new GZIPInputStream(new ByteArrayInputStream(cut)), ReadOptions.defaults());
+    assertTrue(s.docs.size() > 100);
+    assertEquals(DropReason.TRUNCATED_RECORD, s.drops.getLast().reason());
+    assertThrows(BadRecordException.class, () -> read(new GZIPInputStream(new ByteArrayInputStream(cut)),
+        new ReadOptions(true, "text", null, null, BadRecordPolicy.FAIL)));
+  }
+}
