@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 /** {@code llamakit bench}: every module's benchmark under one roof. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: throughput and latency of each module on this machine.",
-    subcommands = {picocli.CommandLine.HelpCommand.class})
+    subcommands = {dev.llamakit.pipelines.cli.PipelineBenchCommand.class, picocli.CommandLine.HelpCommand.class})
 final class BenchCommand extends CommandGroup {}

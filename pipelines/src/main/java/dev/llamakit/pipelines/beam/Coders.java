@@ -1,6 +1,7 @@
 package dev.llamakit.pipelines.beam;
 
-import dev.llamakit.pipelines.dedup.LineOccurrences;
+import dev.llamakit.pipelines.dedup.DuplicateLines;
+import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.DropReason;
 import java.io.DataInputStream;
@@ -15,32 +16,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 /** Compact coders for the small values the pipeline shuffles (no Java serialization on the hot path). */
 public final class Coders {
   private Coders() {}
-
-  /** {@link LineOccurrences}: a byte and a long. */
-  public static final class LineOccurrencesCoder extends AtomicCoder<LineOccurrences> {
-    private static final LineOccurrencesCoder INSTANCE = new LineOccurrencesCoder();
-
-    public static LineOccurrencesCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(LineOccurrences v, OutputStream os) throws IOException {
-      DataOutputStream out = new DataOutputStream(os);
-      out.writeByte(v.documents());
-      out.writeLong(v.firstOrdinal());
-      out.flush();
-    }
-
-    @Override
-    public LineOccurrences decode(InputStream is) throws IOException {
-      DataInputStream in = new DataInputStream(is);
-      return new LineOccurrences(in.readByte(), in.readLong());
-    }
-
-    @Override
-    public void verifyDeterministic() {}
-  }
 
   /** {@link Drop}: id, url, reason, detail. */
   public static final class DropCoder extends AtomicCoder<Drop> {
@@ -62,6 +37,91 @@ public final class Coders {
     @Override
     public Drop decode(InputStream is) throws IOException {
       return new Drop(STR.decode(is), STR.decode(is), DropReason.valueOf(STR.decode(is)), STR.decode(is));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** {@link OccurrenceTable}: a count and (hash, documents, owner) triples. */
+  public static final class OccurrenceTableCoder extends AtomicCoder<OccurrenceTable> {
+    private static final OccurrenceTableCoder INSTANCE = new OccurrenceTableCoder();
+
+    public static OccurrenceTableCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(OccurrenceTable t, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
+      out.writeInt(t.size());
+      IOException[] err = {null};
+      t.forEach((h, n, o) -> {
+        try {
+          out.writeLong(h);
+          out.writeByte(n);
+          out.writeLong(o);
+        } catch (IOException e) {
+          err[0] = e;
+        }
+      });
+      if (err[0] != null) {
+        throw err[0];
+      }
+      out.flush();
+    }
+
+    @Override
+    public OccurrenceTable decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      int n = in.readInt();
+      OccurrenceTable t = new OccurrenceTable(n);
+      for (int i = 0; i < n; i++) {
+        long h = in.readLong();
+        int docs = in.readByte();
+        long owner = in.readLong();
+        t.add(h, owner);
+        if (docs > 1) {
+          t.add(h, owner); // restores the capped count of 2
+        }
+      }
+      return t;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** {@link DuplicateLines}: a count and sorted (hash, owner) pairs. */
+  public static final class DuplicateLinesCoder extends AtomicCoder<DuplicateLines> {
+    private static final DuplicateLinesCoder INSTANCE = new DuplicateLinesCoder();
+
+    public static DuplicateLinesCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(DuplicateLines d, OutputStream os) throws IOException {
+      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
+      out.writeInt(d.size());
+      for (int i = 0; i < d.size(); i++) {
+        out.writeLong(d.hashAt(i));
+        out.writeLong(d.ownerAt(i));
+      }
+      out.flush();
+    }
+
+    @Override
+    public DuplicateLines decode(InputStream is) throws IOException {
+      DataInputStream in = new DataInputStream(is);
+      int n = in.readInt();
+      long[] h = new long[n];
+      long[] o = new long[n];
+      for (int i = 0; i < n; i++) {
+        h[i] = in.readLong();
+        o[i] = in.readLong();
+      }
+      return new DuplicateLines(h, o);
     }
 
     @Override

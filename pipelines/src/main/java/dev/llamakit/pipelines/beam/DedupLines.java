@@ -3,63 +3,77 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.dedup.DedupPolicy;
 import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.LineDedup;
-import dev.llamakit.pipelines.dedup.LineOccurrences;
+import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.text.LineHasher;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Steps 3–4: hashes every line the cc_net way, counts over the whole input which lines occur in two or more documents,
  * and removes them per {@link DedupPolicy}.
  *
- * <p>The count is a {@code Combine.perKey} on the 64-bit line hash whose accumulator ({@link LineOccurrences}) merges
- * on every worker before the shuffle (combiner lifting), with hot-key fan-out so a boilerplate line that appears in
- * millions of documents is merged in stages instead of on one worker. The duplicated lines are then broadcast as one
- * sorted index ({@link DuplicateLines}, 16 bytes a duplicated line) to the removal step.
+ * <p>Counting is keyed by bucket of line hashes ({@code buckets}, default 1,024), not by hash: each bundle first folds
+ * its documents' lines into one {@link OccurrenceTable} per bucket (a combiner written out by hand), and
+ * {@code Combine.perKey} merges the tables of a bucket. A boilerplate line that appears in a million documents is one
+ * table slot per bundle, so no key is hot and the shuffle carries tables, not one record per line. The duplicated
+ * lines of every bucket are then gathered into one sorted index ({@link DuplicateLines}, 16 bytes a duplicated line)
+ * that the removal step reads as a side input.
  *
- * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops
- * {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
+ * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
  */
 public final class DedupLines extends PTransform<PCollection<Document>, PCollectionTuple> {
   private final DedupPolicy policy;
   private final int minLength;
-  private final int hotKeyFanout;
+  private final int buckets;
 
-  private DedupLines(DedupPolicy policy, int minLength, int hotKeyFanout) {
+  private DedupLines(DedupPolicy policy, int minLength, int buckets) {
     this.policy = policy;
     this.minLength = minLength;
-    this.hotKeyFanout = hotKeyFanout;
+    this.buckets = buckets;
   }
 
   public static DedupLines withPolicy(DedupPolicy policy, int minLength) {
-    return new DedupLines(policy, minLength, 16);
+    return new DedupLines(policy, minLength, 1024);
+  }
+
+  /** The number of hash buckets the count is keyed by. */
+  public DedupLines withBuckets(int n) {
+    return new DedupLines(policy, minLength, n);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Document> docs) {
     PCollection<Document> hashed = docs.apply("HashLines", ParDo.of(new HashLinesFn())).setCoder(DocumentCoder.of());
     PCollectionView<DuplicateLines> duplicates = hashed
-        .apply("EmitLineOwners", ParDo.of(new EmitLineOwnersFn()))
-        .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("CountDocumentsPerLine", Combine.<Long, Long, LineOccurrences>perKey(new CountDocuments())
-            .withHotKeyFanout(hotKeyFanout))
-        .setCoder(KvCoder.of(VarLongCoder.of(), Coders.LineOccurrencesCoder.of()))
-        .apply("KeepDuplicated", Filter.by(kv -> kv.getValue().duplicated()))
-        .apply("IndexDuplicates", Combine.globally(new DuplicateIndexFn()).asSingletonView());
+        .apply("CountLinesPerBundle", ParDo.of(new CountPerBundleFn(buckets)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), Coders.OccurrenceTableCoder.of()))
+        .apply("MergeBuckets", Combine.perKey(new MergeTables()))
+        .apply("FindDuplicates", MapElements.into(TypeDescriptor.of(DuplicateLines.class))
+            .via(kv -> kv.getValue().duplicates()))
+        .setCoder(Coders.DuplicateLinesCoder.of())
+        .apply("IndexDuplicates", Combine.globally(new ConcatIndexes()).asSingletonView());
     return DocumentStep.apply(hashed, "RemoveDuplicateLines",
         ParDo.of(new RemoveFn(policy, minLength, duplicates)).withSideInputs(duplicates));
   }
@@ -79,75 +93,103 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
     }
   }
 
-  /** Emits (line hash, document ordinal) once per distinct line of a document. */
-  static final class EmitLineOwnersFn extends DoFn<Document, KV<Long, Long>> {
+  /** Folds a bundle's (line, document) pairs into one occurrence table per bucket, emitted when the bundle ends. */
+  static final class CountPerBundleFn extends DoFn<Document, KV<Integer, OccurrenceTable>> {
+    private final int buckets;
+    private transient OccurrenceTable[] tables;
+
+    CountPerBundleFn(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @StartBundle
+    public void start() {
+      tables = new OccurrenceTable[buckets];
+    }
+
     @ProcessElement
-    public void process(@Element Document d, OutputReceiver<KV<Long, Long>> out) {
+    public void process(@Element Document d) {
       for (long h : LineDedup.distinctHashes(d.lineHashes())) {
-        out.output(KV.of(h, d.ordinal()));
+        int b = (int) Long.remainderUnsigned(h, buckets);
+        if (tables[b] == null) {
+          tables[b] = new OccurrenceTable();
+        }
+        tables[b].add(h, d.ordinal());
       }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      for (int b = 0; b < buckets; b++) {
+        if (tables[b] != null) {
+          c.output(KV.of(b, tables[b]), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+        }
+      }
+      tables = null;
     }
   }
 
-  /** Documents per line (capped at 2) and the first owner. */
-  static final class CountDocuments extends Combine.CombineFn<Long, LineOccurrences, LineOccurrences> {
+  /** Merges the occurrence tables of one bucket. */
+  static final class MergeTables extends Combine.CombineFn<OccurrenceTable, OccurrenceTable, OccurrenceTable> {
     @Override
-    public LineOccurrences createAccumulator() {
-      return new LineOccurrences(0, Long.MAX_VALUE);
+    public OccurrenceTable createAccumulator() {
+      return new OccurrenceTable();
     }
 
     @Override
-    public LineOccurrences addInput(LineOccurrences acc, Long ordinal) {
-      return acc.merge(LineOccurrences.of(ordinal));
-    }
-
-    @Override
-    public LineOccurrences mergeAccumulators(Iterable<LineOccurrences> accs) {
-      LineOccurrences m = createAccumulator();
-      for (LineOccurrences a : accs) {
-        m = m.merge(a);
-      }
-      return m;
-    }
-
-    @Override
-    public LineOccurrences extractOutput(LineOccurrences acc) {
+    public OccurrenceTable addInput(OccurrenceTable acc, OccurrenceTable in) {
+      acc.addAll(in);
       return acc;
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<LineOccurrences> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<Long> in) {
-      return Coders.LineOccurrencesCoder.of();
-    }
-  }
-
-  /** Gathers the duplicated lines into one sorted index. */
-  static final class DuplicateIndexFn
-      extends Combine.CombineFn<KV<Long, LineOccurrences>, LongPairs, DuplicateLines> {
-    @Override
-    public LongPairs createAccumulator() {
-      return new LongPairs();
-    }
-
-    @Override
-    public LongPairs addInput(LongPairs acc, KV<Long, LineOccurrences> kv) {
-      acc.add(kv.getKey(), kv.getValue().firstOrdinal());
-      return acc;
-    }
-
-    @Override
-    public LongPairs mergeAccumulators(Iterable<LongPairs> accs) {
-      LongPairs m = new LongPairs();
-      for (LongPairs a : accs) {
+    public OccurrenceTable mergeAccumulators(Iterable<OccurrenceTable> accs) {
+      OccurrenceTable m = new OccurrenceTable();
+      for (OccurrenceTable a : accs) {
         m.addAll(a);
       }
       return m;
     }
 
     @Override
-    public DuplicateLines extractOutput(LongPairs acc) {
-      return acc.toIndex();
+    public OccurrenceTable extractOutput(OccurrenceTable acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<OccurrenceTable> getAccumulatorCoder(CoderRegistry r, Coder<OccurrenceTable> in) {
+      return Coders.OccurrenceTableCoder.of();
+    }
+
+    @Override
+    public Coder<OccurrenceTable> getDefaultOutputCoder(CoderRegistry r, Coder<OccurrenceTable> in) {
+      return Coders.OccurrenceTableCoder.of();
+    }
+  }
+
+  /** Joins the per-bucket duplicate indexes into one. */
+  static final class ConcatIndexes extends Combine.CombineFn<DuplicateLines, List<DuplicateLines>, DuplicateLines> {
+    @Override
+    public List<DuplicateLines> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<DuplicateLines> addInput(List<DuplicateLines> acc, DuplicateLines in) {
+      acc.add(in);
+      return acc;
+    }
+
+    @Override
+    public List<DuplicateLines> mergeAccumulators(Iterable<List<DuplicateLines>> accs) {
+      List<DuplicateLines> m = new ArrayList<>();
+      accs.forEach(m::addAll);
+      return m;
+    }
+
+    @Override
+    public DuplicateLines extractOutput(List<DuplicateLines> acc) {
+      return DuplicateLines.concat(acc);
     }
 
     @Override
@@ -156,15 +198,13 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<LongPairs> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<KV<Long, LineOccurrences>> in) {
-      return LongPairs.CODER;
+    public Coder<List<DuplicateLines>> getAccumulatorCoder(CoderRegistry r, Coder<DuplicateLines> in) {
+      return ListCoder.of(Coders.DuplicateLinesCoder.of());
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<DuplicateLines> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry r, org.apache.beam.sdk.coders.Coder<KV<Long, LineOccurrences>> in) {
-      return LongPairs.INDEX_CODER;
+    public Coder<DuplicateLines> getDefaultOutputCoder(CoderRegistry r, Coder<DuplicateLines> in) {
+      return Coders.DuplicateLinesCoder.of();
     }
   }
 

@@ -56,6 +56,23 @@ public final class DuplicateLines implements Serializable {
     }
   }
 
+  /** One index holding every line of several (disjoint) indexes. */
+  public static DuplicateLines concat(java.util.List<DuplicateLines> parts) {
+    int n = 0;
+    for (DuplicateLines p : parts) {
+      n += p.size();
+    }
+    long[] h = new long[n];
+    long[] o = new long[n];
+    int k = 0;
+    for (DuplicateLines p : parts) {
+      System.arraycopy(p.hashes, 0, h, k, p.size());
+      System.arraycopy(p.owners, 0, o, k, p.size());
+      k += p.size();
+    }
+    return new DuplicateLines(h, o);
+  }
+
   /** The i-th duplicated hash in sorted order. */
   public long hashAt(int i) {
     return hashes[i];

@@ -2,8 +2,9 @@
  * Line-level deduplication over the whole input, cc_net's rule made global.
  *
  * <p>Two passes: count, for every line hash, the documents that contain it ({@link
- * dev.llamakit.pipelines.dedup.LineOccurrences}, a commutative merge that Beam runs as a combiner, with hot-key
- * fan-out for boilerplate lines); then remove, from each document, the lines found to be duplicated ({@link
+ * dev.llamakit.pipelines.dedup.OccurrenceTable}: per bucket of hashes, documents capped at two and the first owner,
+ * merged associatively, so Beam folds a bundle's lines before the shuffle and a boilerplate line is never a hot key);
+ * then remove, from each document, the lines found to be duplicated ({@link
  * dev.llamakit.pipelines.dedup.LineDedup} with the global {@link dev.llamakit.pipelines.dedup.DuplicateLines}).
  * {@link dev.llamakit.pipelines.dedup.DedupPolicy} chooses cc_net's remove-all or C4's keep-one.
  *

@@ -1,0 +1,107 @@
+package dev.llamakit.pipelines.cli;
+
+import dev.llamakit.engine.store.ModelStore;
+import dev.llamakit.pipelines.bench.PlainLoop;
+import dev.llamakit.pipelines.dedup.DedupPolicy;
+import dev.llamakit.pipelines.io.InputResolver;
+import dev.llamakit.pipelines.io.ReadOptions;
+import dev.llamakit.pipelines.recipes.CcNetConfig;
+import dev.llamakit.pipelines.recipes.CcNetJob;
+import dev.llamakit.pipelines.recipes.Runner;
+import dev.llamakit.pipelines.report.RunReport;
+import dev.llamakit.pipelines.sample.CorpusGenerator;
+import dev.llamakit.pipelines.sample.LanguagePool;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code llamakit bench pipeline}: the CCNet recipe's throughput on the embedded runner and in a plain loop. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = {"Generate a deterministic multilingual corpus, run the CCNet recipe on the embedded runner and the",
+      "same steps in a plain single-threaded loop, and print documents/s and MB/s per core, the runner's overhead",
+      "ratio, and peak heap."})
+public final class PipelineBenchCommand implements Callable<Integer> {
+  @Option(names = "--documents", defaultValue = "200000") int documents;
+
+  @Option(names = "--chars", defaultValue = "4000", description = "Target characters per document.") int chars;
+
+  @Option(names = "--files", defaultValue = "16", description = "Input files (parallelism comes from files).") int files;
+
+  @Option(names = "--runner", defaultValue = "flink") String runner;
+
+  @Option(names = "--parallelism") int parallelism = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--work-dir", description = "Where the corpus and outputs go (default: a temporary folder).")
+  Path workDir;
+
+  @Option(names = "--lid-model") Path lidModel;
+
+  @Option(names = "--skip-loop", description = "Do not run the plain-loop baseline.") boolean skipLoop;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = workDir != null ? workDir : Files.createTempDirectory("llamakit-bench");
+    Path lid = lidModel != null ? lidModel : ModelStore.standard().ensure("lid176", System.err);
+    Path corpus = dir.resolve("corpus");
+    System.err.printf("generating %,d documents of ~%,d characters in %d files...%n", documents, chars, files);
+    List<Path> paths = Files.isDirectory(corpus) ? listed(corpus)
+        : new CorpusGenerator(LanguagePool.all(), 42).write(corpus, "bench",
+            new CorpusGenerator.Shape(documents, files, chars, Math.max(10, documents / 500)));
+    long bytes = 0;
+    for (Path p : paths) {
+      bytes += Files.size(p);
+    }
+    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
+        ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), 0);
+    resetPeaks();
+    RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
+        .run(dir.resolve("out-runner"), true, System.err);
+    double secs = ((Number) ((java.util.Map<?, ?>) r.toMap().get("throughput")).get("wall_seconds")).doubleValue();
+    long heapRunner = peakHeap();
+    double runnerPerCore = r.read() / secs / parallelism;
+    System.out.printf("corpus: %,d documents, %.1f MB gzip, %d files%n", r.read(), bytes / 1e6, paths.size());
+    System.out.printf("runner %-6s: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s per core, peak heap %,d MB%n",
+        runner, secs, r.read() / secs, runnerPerCore, bytes / 1e6 / secs / parallelism, heapRunner >> 20);
+    if (!skipLoop) {
+      resetPeaks();
+      PlainLoop.Result loop = PlainLoop.run(paths, lid, dir.resolve("out-loop"), 300);
+      long heapLoop = peakHeap();
+      double loopRate = loop.read() / loop.seconds();
+      System.out.printf("plain loop (1 thread): %.1f s, %,.0f documents/s, %.2f MB/s, peak heap %,d MB%n",
+          loop.seconds(), loopRate, bytes / 1e6 / loop.seconds(), heapLoop >> 20);
+      System.out.printf("runner overhead: the loop is %.2fx the runner's per-core throughput (target <= 2x); "
+          + "written %,d (runner) vs %,d (loop)%n", loopRate / runnerPerCore, r.written(), loop.written());
+    }
+    return 0;
+  }
+
+  private static List<Path> listed(Path dir) throws java.io.IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".gz")).sorted().toList();
+    }
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      p.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
