@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * MMLU in the original hendrycks layout: {@code SPLIT/SUBJECT_SPLIT.csv}, no header, rows
  * {@code question,A,B,C,D,answer-letter}. Fields: {@code question}, {@code choices}, {@code answer} (0-3),
- * {@code subject}; ids {@code subject/index}.
+ * {@code subject}; ids {@code split/subject/index}.
  */
 public final class MmluCsvLoader implements DatasetLoader {
   @Override
@@ -36,13 +36,13 @@ public final class MmluCsvLoader implements DatasetLoader {
     List<Doc> docs = new ArrayList<>();
     for (Path f : files) {
       String name = f.getFileName().toString();
-      docs.addAll(subject(f, name.substring(0, name.length() - ("_" + split + ".csv").length())));
+      docs.addAll(subject(f, name.substring(0, name.length() - ("_" + split + ".csv").length()), split));
     }
     return docs;
   }
 
   /** The rows of one subject file. */
-  public static List<Doc> subject(Path file, String subject) {
+  public static List<Doc> subject(Path file, String subject, String split) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -66,7 +66,7 @@ public final class MmluCsvLoader implements DatasetLoader {
         throw new DataFormatException(file, r.line(), "answer must be one of A-D, got '" + f.get(5) + "'");
       }
       int index = docs.size();
-      docs.add(new Doc(subject + "/" + index, index, Map.of(
+      docs.add(new Doc(split + "/" + subject + "/" + index, index, Map.of(
           "question", f.get(0), "choices", List.of(f.get(1), f.get(2), f.get(3), f.get(4)),
           "answer", a.charAt(0) - 'A', "subject", subject)));
     }
