@@ -23,6 +23,9 @@ public record RunResults(String label, Map<String, Map<String, Double>> values,
   /** Reads {@code dir/results.json}; a missing or malformed file is an error naming it. */
   public static RunResults load(Path dir) {
     Path f = Files.isDirectory(dir) ? dir.resolve("results.json") : dir;
+    if (!Files.isRegularFile(f)) {
+      throw new IllegalArgumentException("run folder " + dir + " holds no results.json (run 'llamakit eval run' first)");
+    }
     JsonNode root;
     try {
       root = JSON.readTree(f.toFile());

