@@ -115,12 +115,12 @@ public final class Harness {
         e.groups().forEach((k, v) -> {
           results.set(k, v);
           groups.set(k, v);
-          versions.put(k, task.version());
+          putVersion(versions, k, task.version());
           nShot.put(k, plan.numFewshot());
         });
         e.subtasks().forEach((k, v) -> {
           results.set(k, v);
-          versions.put(k, task.version());
+          putVersion(versions, k, task.version());
           nShot.put(k, plan.numFewshot());
           ObjectNode hib = higher.putObject(k);
           v.fieldNames().forEachRemaining(f -> {
@@ -165,6 +165,15 @@ public final class Harness {
     }
     AtomicFiles.write(outDir.resolve("summary.md"), "# " + id.name() + "\n\n" + SummaryTable.markdown(out));
     return new Outcome(out, computed, reused);
+  }
+
+  /** lm-eval writes versions as numbers ({@code "gsm8k_cot": 3.0}); a non-numeric version stays a string. */
+  private static void putVersion(ObjectNode versions, String task, String version) {
+    try {
+      versions.put(task, Double.parseDouble(version));
+    } catch (NumberFormatException e) {
+      versions.put(task, version);
+    }
   }
 
   private ProgressBar bar(String name, int total) {
