@@ -51,14 +51,43 @@ class EvalCommandsTest {
   }
 
   @Test
-  void runFailsClearlyWithoutAModelProvider(@TempDir Path dir) throws IOException {
+  void runFailsClearlyWithoutAFittingModelProvider(@TempDir Path dir) throws IOException {
     Path model = Files.writeString(dir.resolve("m.gguf"), "GGUF");
     Path data = FixtureData.build(dir.resolve("data"));
+    // the test class path registers only the oracle provider, which does not open GGUF files
     Result r = exec("run", "--tasks", "gsm8k_cot", "--model", model.toString(), "--data", data.toString(),
         "-o", dir.resolve("out").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("no language-model provider is registered"), r.err());
+    assertTrue(r.err().contains("no registered model provider [oracle-test] can open"), r.err());
     assertTrue(Files.notExists(dir.resolve("out/results.json")), "no results are faked");
+    var none = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> dev.llamakit.eval.model.ModelProviders.find(List.of(), null, model));
+    assertTrue(none.getMessage().contains("no language-model provider is registered"), none.getMessage());
+  }
+
+  @Test
+  void runThroughAProviderWritesResultsAndResumes(@TempDir Path dir) throws IOException {
+    Path data = FixtureData.build(dir.resolve("data"));
+    Task task = TaskRegistry.builtIn().get("gsm8k_cot");
+    var key = new ObjectMapper().createObjectNode();
+    var script = key.putObject("script");
+    for (Doc d : new dev.llamakit.eval.data.Gsm8kLoader().load(data.resolve("gsm8k"), "test")) {
+      script.putArray(task.text(d)).add(" The answer is " + (d.index() < 3 ? d.text("target") : "0") + ".");
+    }
+    Path model = Files.writeString(dir.resolve("m.oracle.json"), key.toString());
+    String[] args = {"run", "--tasks", "gsm8k_cot", "--model", model.toString(), "--data", data.toString(),
+        "-o", dir.resolve("out").toString(), "--no-progress", "--limit", "2"};
+    Result first = exec(args);
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("|gsm8k_cot|3.0|strict-match|8|exact_match|↑|1.0000|±|0.0000|"), first.out());
+    args[args.length - 1] = "4";
+    Result second = exec(args);
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().contains("|gsm8k_cot|3.0|strict-match|8|exact_match|↑|0.7500|±|0.2500|"), second.out());
+    var results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    assertEquals(dev.llamakit.eval.model.ModelIdentity.ofFile(model).fileHash(),
+        results.at("/config/model_sha256").asText());
+    assertEquals(4, Files.readAllLines(dir.resolve("out/progress.jsonl")).size(), "the first two were not redone");
   }
 
   @Test
