@@ -28,8 +28,11 @@ public final class Aggregator {
   /** Aggregates {@code records} (one per planned document, keyed by subtask) of {@code plan}. */
   public static Entries aggregate(TaskPlan plan, Map<String, List<JsonNode>> records) {
     Map<String, ObjectNode> subs = new LinkedHashMap<>();
+    String prefix = plan.task().name() + "_";
     for (Map.Entry<String, List<JsonNode>> e : records.entrySet()) {
-      subs.put(e.getKey(), subtask(e.getKey(), e.getValue()));
+      String alias = e.getKey().startsWith(prefix) && !plan.categories().isEmpty()
+          ? e.getKey().substring(prefix.length()) : e.getKey(); // lm-eval: "abstract_algebra"
+      subs.put(e.getKey(), subtask(alias, e.getValue()));
     }
     Map<String, ObjectNode> groups = new LinkedHashMap<>();
     Map<String, List<String>> groupSubtasks = new LinkedHashMap<>();
@@ -69,8 +72,8 @@ public final class Aggregator {
     return new Entries(subs, groups, groupSubtasks);
   }
 
-  private static ObjectNode subtask(String name, List<JsonNode> recs) {
-    ObjectNode out = JSON.createObjectNode().put("alias", name);
+  private static ObjectNode subtask(String alias, List<JsonNode> recs) {
+    ObjectNode out = JSON.createObjectNode().put("alias", alias);
     Map<String, List<Double>> values = new LinkedHashMap<>();
     for (JsonNode r : recs) {
       for (Iterator<Map.Entry<String, JsonNode>> it = r.get("metrics").fields(); it.hasNext(); ) {

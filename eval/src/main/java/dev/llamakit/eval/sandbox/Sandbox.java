@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
   private static final long SETUP_GRACE_MILLIS = 15_000;
 
   private final SandboxConfig config;
+  private final String unshare;
   private final Path home;
   private final Path script;
   private final Path launcher;
@@ -62,7 +63,13 @@ public final class Sandbox implements AutoCloseable {
    *     allowed
    */
   public Sandbox(SandboxConfig config) {
+    this(config, "unshare");
+  }
+
+  /** As {@link #Sandbox(SandboxConfig)} with another {@code unshare} binary (tests use a missing one). */
+  Sandbox(SandboxConfig config, String unshare) {
     this.config = config;
+    this.unshare = unshare;
     try {
       this.home = Files.createTempDirectory("llamakit-sandbox-");
       this.script = home.resolve("sandbox.sh");
@@ -142,7 +149,7 @@ public final class Sandbox implements AutoCloseable {
 
   private ExecutionResult runIsolated(String program, int slot) {
     long cpu = (long) Math.ceil(config.timeout().toMillis() / 1000.0) + 1;
-    List<String> cmd = List.of("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child",
+    List<String> cmd = List.of(unshare, "--net", "--mount", "--pid", "--fork", "--kill-child",
         "sh", script.toString(), Integer.toString(UID_BASE + slot), pythonPrefix, python, Long.toString(cpu),
         Long.toString(config.memoryBytes()), Integer.toString(config.maxProcesses()),
         Long.toString(config.maxFileBytes()), Long.toString(config.tmpfsBytes()),

@@ -90,6 +90,7 @@ class HarnessEndToEndTest {
         "n-samples", "config", "date", "total_evaluation_time_seconds")) {
       assertTrue(r.has(k), k);
     }
+    assertEquals("anatomy", r.at("/results/mmlu_anatomy/alias").asText());
     assertEquals(1.0, r.at("/versions/mmlu_anatomy").asDouble());
     assertTrue(r.at("/versions/mmlu_anatomy").isNumber());
     assertEquals(5, r.at("/n-shot/mmlu_anatomy").asInt());
@@ -107,7 +108,7 @@ class HarnessEndToEndTest {
         .map(i -> s0.at("/arguments/" + i + "/1")).toList().toString().replace(", ", ","));
     assertTrue(s0.at("/arguments/0/0").asText().endsWith("\nAnswer:"));
     String md = Files.readString(out.resolve("summary.md"));
-    assertTrue(md.contains("|mmlu_anatomy|1.0|none|5|acc|↑|0.5000|±|0.5000|"), md);
+    assertTrue(md.contains("|anatomy|1.0|none|5|acc|↑|0.5000|±|0.5000|"), md);
   }
 
   @Test

@@ -26,13 +26,31 @@ class SandboxTest {
 
   @BeforeAll
   static void open() {
+    dev.llamakit.eval.testing.SandboxSupport.assumeIsolation();
     box = new Sandbox(SandboxConfig.defaults().withTimeout(Duration.ofSeconds(2)).withWorkers(2));
-    assertTrue(box.isolated(), "this machine supports namespaces; the suite tests the isolated mode");
+    assertTrue(box.isolated());
   }
 
   @AfterAll
   static void close() {
-    box.close();
+    if (box != null) {
+      box.close();
+    }
+  }
+
+  @Test
+  void withoutNamespacesItRefusesUnlessTheFallbackIsExplicit() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new Sandbox(SandboxConfig.defaults(), "/nonexistent/unshare"));
+    assertTrue(e.getMessage().contains("Refusing to run untrusted code") && e.getMessage().contains(
+        "--allow-unisolated-sandbox"), e.getMessage());
+    try (Sandbox weak = new Sandbox(SandboxConfig.defaults().withTimeout(Duration.ofSeconds(1))
+        .withUnisolatedFallback(true), "/nonexistent/unshare")) {
+      assertFalse(weak.isolated());
+      assertEquals(ExecutionResult.Status.PASSED, weak.run("import os\nassert 'HOME' not in os.environ\n").status());
+      assertEquals(ExecutionResult.Status.FAILED, weak.run("assert False\n").status());
+      assertEquals(ExecutionResult.Status.TIMED_OUT, weak.run("while True:\n    pass\n").status());
+    }
   }
 
   @Test
