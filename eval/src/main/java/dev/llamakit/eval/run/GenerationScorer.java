@@ -12,6 +12,8 @@ import dev.llamakit.eval.sandbox.Sandbox;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -28,6 +30,7 @@ public final class GenerationScorer implements DocScorer {
   private final TaskPlan plan;
   private final long seed;
   private final List<FilterPipeline> filters;
+  private final Map<TaskSpec.MetricSpec, ExactMatch> exactMatch = new HashMap<>();
   private final Supplier<Sandbox> sandbox;
 
   /** {@code sandbox} is asked for only when a code task runs. */
@@ -41,6 +44,12 @@ public final class GenerationScorer implements DocScorer {
       f.add(FilterPipeline.of(s, plan.repeats()));
     }
     this.filters = List.copyOf(f);
+    for (TaskSpec.MetricSpec m : task.spec().metrics()) {
+      if ("exact_match".equals(m.metric())) {
+        exactMatch.put(m, new ExactMatch(m.regexesToIgnore(), Boolean.TRUE.equals(m.ignoreCase()),
+            Boolean.TRUE.equals(m.ignorePunctuation())));
+      }
+    }
   }
 
   /** The requests of one planned document, one per repeat. */
@@ -90,8 +99,7 @@ public final class GenerationScorer implements DocScorer {
         for (TaskSpec.MetricSpec m : task.spec().metrics()) {
           switch (m.metric()) {
             case "exact_match" -> {
-              ExactMatch em = new ExactMatch(m.regexesToIgnore(), Boolean.TRUE.equals(m.ignoreCase()),
-                  Boolean.TRUE.equals(m.ignorePunctuation()));
+              ExactMatch em = exactMatch.get(m);
               metrics.put("exact_match," + f.name(), got.isEmpty() ? 0.0 : em.score(got.getFirst(), task.target(p.doc())));
             }
             case "pass_at_k" -> {

@@ -34,6 +34,15 @@ class TaskRegistryTest {
   }
 
   @Test
+  void malformedTaskFilesAreRejectedNamingFileAndField() {
+    var e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.load("/dev/llamakit/eval/badtasks/typo.json"));
+    assertTrue(e.getMessage().contains("badtasks/typo.json") && e.getMessage().contains("doc_to_txt"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.load("/dev/llamakit/eval/badtasks/badmetric.json"));
+    assertTrue(e.getMessage().contains("badmetric.json") && e.getMessage().contains("unknown metric 'bleu'"),
+        e.getMessage());
+  }
+
+  @Test
   void templatesRenderFieldsElementsAndFiltersAndRejectTypos() {
     Doc d = new Doc("x", 0, Map.of("question", "  Why?\n", "choices", List.of("a", "b"), "subject", "high_school_us"));
     assertEquals("Why? | b | high school us", Template.compile("{{question|strip}} | {{choices[1]}} | {{subject|words}}")
