@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *
  * <p>Fallback mode ({@link SandboxConfig#allowUnisolatedFallback()}, only when namespaces are unavailable): rlimits,
  * an empty environment and a fresh temporary folder only — the program can read the host's files and use the
- * network.
+ * network, and processes it detaches are killed only on timeout, not reliably.
  */
 public final class Sandbox implements AutoCloseable {
   private static final String RESULT = "LLAMAKIT-RESULT ";
