@@ -1,0 +1,45 @@
+package dev.llamakit.eval.extract;
+
+import dev.llamakit.eval.task.Doc;
+import dev.llamakit.eval.task.TaskRegistry;
+import dev.llamakit.eval.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A named chain of {@link FilterStep}s (lm-eval's {@code filter_list} entry), built from a task file; the function
+ * names are {@code regex}, {@code take_first}, {@code majority_vote} and {@code humaneval_program}.
+ *
+ * @param name filter name used in metric keys ({@code exact_match,strict-match})
+ * @param steps the steps, applied in order
+ */
+public record FilterPipeline(String name, List<FilterStep> steps) {
+  private static final Set<String> FUNCTIONS = Set.of("regex", "take_first", "majority_vote", "humaneval_program");
+
+  /** The pipeline of {@code spec}; {@code {repeats}} in its name becomes the repeat count. */
+  public static FilterPipeline of(TaskSpec.FilterSpec spec, int repeats) {
+    List<FilterStep> steps = new ArrayList<>();
+    for (TaskSpec.StepSpec s : spec.steps()) {
+      steps.add(switch (s.function()) {
+        case "regex" -> new RegexFilter(s.pattern(), s.groupSelect() == null ? 0 : s.groupSelect(),
+            s.fallback() == null ? "[invalid]" : s.fallback());
+        case "take_first" -> new TakeFirst();
+        case "majority_vote" -> new MajorityVote();
+        case "humaneval_program" -> new HumanEvalProgram();
+        default -> throw new IllegalArgumentException("filter '" + spec.name() + "': unknown function '" + s.function()
+            + "'" + TaskRegistry.suggestions(s.function(), FUNCTIONS));
+      });
+    }
+    return new FilterPipeline(spec.name().replace("{repeats}", Integer.toString(repeats)), List.copyOf(steps));
+  }
+
+  /** Runs the chain over one document's responses. */
+  public List<String> apply(Doc doc, List<String> responses) {
+    List<String> r = responses;
+    for (FilterStep s : steps) {
+      r = s.apply(doc, r);
+    }
+    return r;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.llamakit.eval.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.eval.extract.FilterPipeline;
+import dev.llamakit.eval.metric.ExactMatch;
+import dev.llamakit.eval.metric.PassAtK;
+import dev.llamakit.eval.model.GenerationRequest;
+import dev.llamakit.eval.model.LanguageModel;
+import dev.llamakit.eval.sandbox.ExecutionResult;
+import dev.llamakit.eval.sandbox.Sandbox;
+import dev.llamakit.eval.task.Task;
+import dev.llamakit.eval.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Scores generation documents: {@code repeats} requests per document (seeded per document and repeat), each named
+ * filter pipeline over the responses, then exact match against the target or, for code tasks, execution of every
+ * program in the sandbox and the unbiased pass@k.
+ */
+public final class GenerationScorer implements DocScorer {
+  private static final int KEEP_OUTPUT = 2000;
+
+  private final Task task;
+  private final TaskPlan plan;
+  private final long seed;
+  private final List<FilterPipeline> filters;
+  private final Map<TaskSpec.MetricSpec, ExactMatch> exactMatch = new HashMap<>();
+  private final Supplier<Sandbox> sandbox;
+
+  /** {@code sandbox} is asked for only when a code task runs. */
+  public GenerationScorer(TaskPlan plan, long seed, Supplier<Sandbox> sandbox) {
+    this.task = plan.task();
+    this.plan = plan;
+    this.seed = seed;
+    this.sandbox = sandbox;
+    List<FilterPipeline> f = new ArrayList<>();
+    for (TaskSpec.FilterSpec s : task.spec().filters()) {
+      f.add(FilterPipeline.of(s, plan.repeats()));
+    }
+    this.filters = List.copyOf(f);
+    for (TaskSpec.MetricSpec m : task.spec().metrics()) {
+      if ("exact_match".equals(m.metric())) {
+        exactMatch.put(m, new ExactMatch(m.regexesToIgnore(), Boolean.TRUE.equals(m.ignoreCase()),
+            Boolean.TRUE.equals(m.ignorePunctuation())));
+      }
+    }
+  }
+
+  /** The requests of one planned document, one per repeat. */
+  public List<GenerationRequest> requests(PlannedDoc p) {
+    TaskSpec.GenerationSpec g = task.spec().generation();
+    List<GenerationRequest> out = new ArrayList<>();
+    SplittableRandom rnd = new SplittableRandom(seed ^ ((long) p.doc().id().hashCode() << 21));
+    for (int r = 0; r < plan.repeats(); r++) {
+      out.add(new GenerationRequest(p.context(), g.until(), plan.maxGenToks(), g.temperature(), g.topP(),
+          rnd.nextLong()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ObjectNode> score(List<PlannedDoc> batch, LanguageModel model) {
+    List<GenerationRequest> reqs = new ArrayList<>();
+    for (PlannedDoc p : batch) {
+      reqs.addAll(requests(p));
+    }
+    List<String> texts = model.generateUntil(reqs);
+    if (texts.size() != reqs.size()) {
+      throw new IllegalStateException("model answered " + texts.size() + " of " + reqs.size() + " requests");
+    }
+    List<ObjectNode> out = new ArrayList<>(batch.size());
+    int n = plan.repeats();
+    for (int i = 0; i < batch.size(); i++) {
+      PlannedDoc p = batch.get(i);
+      List<String> resps = new ArrayList<>(n);
+      for (int r = 0; r < n; r++) {
+        resps.add(reqs.get(i * n + r).cutAtStop(texts.get(i * n + r)));
+      }
+      boolean code = TaskPlan.usesSandbox(task);
+      ObjectNode rec = DocScorer.base(p, code ? "" : task.target(p.doc()));
+      GenerationRequest first = reqs.get(i * n);
+      ObjectNode gen = rec.putArray("arguments").addObject();
+      gen.put("arg_0", first.context());
+      ObjectNode kw = gen.putObject("arg_1");
+      kw.set("until", JSON.valueToTree(first.until()));
+      kw.put("max_gen_toks", first.maxTokens()).put("temperature", first.temperature()).put("top_p", first.topP());
+      rec.set("resps", JSON.valueToTree(resps));
+      ObjectNode filtered = rec.putObject("filtered_resps");
+      ObjectNode metrics = rec.putObject("metrics");
+      for (FilterPipeline f : filters) {
+        List<String> got = f.apply(p.doc(), resps);
+        filtered.set(f.name(), JSON.valueToTree(got));
+        for (TaskSpec.MetricSpec m : task.spec().metrics()) {
+          switch (m.metric()) {
+            case "exact_match" -> {
+              ExactMatch em = exactMatch.get(m);
+              metrics.put("exact_match," + f.name(), got.isEmpty() ? 0.0 : em.score(got.getFirst(), task.target(p.doc())));
+            }
+            case "pass_at_k" -> {
+              List<ExecutionResult> runs = sandbox.get().runAll(got);
+              int c = 0;
+              ArrayNode ex = rec.putArray("execution");
+              for (ExecutionResult e : runs) {
+                c += e.passed() ? 1 : 0;
+                ObjectNode x = ex.addObject();
+                x.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+                x.put("result", e.result());
+                x.put("output", e.output().length() > KEEP_OUTPUT ? e.output().substring(0, KEEP_OUTPUT) : e.output());
+              }
+              rec.put("n", runs.size()).put("c", c);
+              for (int k : m.k()) {
+                if (k <= runs.size()) {
+                  metrics.put("pass@" + k + "," + f.name(), PassAtK.estimate(runs.size(), c, k));
+                }
+              }
+            }
+            default -> throw new IllegalArgumentException("task " + task.name() + ": metric " + m.metric()
+                + " does not apply to generation tasks");
+          }
+        }
+      }
+      out.add(rec);
+    }
+    return out;
+  }
+}

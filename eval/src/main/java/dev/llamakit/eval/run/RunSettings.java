@@ -1,0 +1,56 @@
+package dev.llamakit.eval.run;
+
+import dev.llamakit.eval.sandbox.SandboxConfig;
+
+/**
+ * Knobs of a run.
+ *
+ * @param numFewshot shots per prompt, or null for each task's default
+ * @param limit documents per (sub)task, or null for all (lm-eval's {@code --limit}: the first N)
+ * @param seed few-shot and sampling seed (lm-eval's default few-shot seed is 1234)
+ * @param repeats samples per document of generation tasks, or null for the task's default
+ * @param maxGenToks generation budget, or null for the task's default
+ * @param batchSize documents per model call
+ * @param sandbox limits of the code sandbox (HumanEval)
+ * @param progress draw a progress bar with ETA on stderr
+ */
+public record RunSettings(Integer numFewshot, Integer limit, long seed, Integer repeats, Integer maxGenToks,
+    int batchSize, SandboxConfig sandbox, boolean progress) {
+
+  /** lm-eval's defaults: task shots, all documents, seed 1234. */
+  public static RunSettings defaults() {
+    return new RunSettings(null, null, 1234, null, null, 8, SandboxConfig.defaults(), true);
+  }
+
+  public RunSettings withLimit(Integer l) {
+    return new RunSettings(numFewshot, l, seed, repeats, maxGenToks, batchSize, sandbox, progress);
+  }
+
+  public RunSettings withNumFewshot(Integer n) {
+    return new RunSettings(n, limit, seed, repeats, maxGenToks, batchSize, sandbox, progress);
+  }
+
+  public RunSettings withSeed(long s) {
+    return new RunSettings(numFewshot, limit, s, repeats, maxGenToks, batchSize, sandbox, progress);
+  }
+
+  public RunSettings withRepeats(Integer r) {
+    return new RunSettings(numFewshot, limit, seed, r, maxGenToks, batchSize, sandbox, progress);
+  }
+
+  public RunSettings withMaxGenToks(Integer m) {
+    return new RunSettings(numFewshot, limit, seed, repeats, m, batchSize, sandbox, progress);
+  }
+
+  public RunSettings withBatchSize(int b) {
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, b, sandbox, progress);
+  }
+
+  public RunSettings withSandbox(SandboxConfig s) {
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, s, progress);
+  }
+
+  public RunSettings withProgress(boolean p) {
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, sandbox, p);
+  }
+}

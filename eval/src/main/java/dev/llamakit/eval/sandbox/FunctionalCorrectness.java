@@ -1,0 +1,88 @@
+package dev.llamakit.eval.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.eval.data.DataFormatException;
+import dev.llamakit.eval.data.HumanEvalLoader;
+import dev.llamakit.eval.data.Jsonl;
+import dev.llamakit.eval.extract.HumanEvalProgram;
+import dev.llamakit.eval.metric.PassAtK;
+import dev.llamakit.eval.run.AtomicFiles;
+import dev.llamakit.eval.task.Doc;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * openai/human-eval's {@code evaluate_functional_correctness}: runs every {@code {task_id, completion}} sample of a
+ * samples JSONL against its problem, writes {@code <samples>_results.jsonl} (each sample plus {@code result} and
+ * {@code passed}) and returns pass@k averaged over problems, for each k that every problem has samples for.
+ */
+public final class FunctionalCorrectness {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FunctionalCorrectness() {}
+
+  /** The pass@k figures and where the per-sample results went. */
+  public record Report(Map<String, Double> passAtK, Path resultsFile, int samples) {}
+
+  /** Evaluates {@code samplesFile} against {@code problemsFile} with {@code sandbox}. */
+  public static Report evaluate(Path problemsFile, Path samplesFile, List<Integer> ks, Sandbox sandbox) {
+    Map<String, Doc> problems = new LinkedHashMap<>();
+    for (Doc d : HumanEvalLoader.problems(problemsFile)) {
+      problems.put(d.id(), d);
+    }
+    List<JsonNode> samples = Jsonl.read(samplesFile);
+    List<String> programs = new ArrayList<>(samples.size());
+    int line = 0;
+    for (JsonNode s : samples) {
+      line++;
+      String id = Jsonl.string(s, "task_id", samplesFile, line);
+      String completion = Jsonl.string(s, "completion", samplesFile, line);
+      Doc p = problems.get(id);
+      if (p == null) {
+        throw new DataFormatException(samplesFile, line, "task_id '" + id + "' is not a problem of " + problemsFile);
+      }
+      programs.add(HumanEvalProgram.program(p, completion));
+    }
+    List<ExecutionResult> results = sandbox.runAll(programs);
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (String id : problems.keySet()) {
+      counts.put(id, new int[2]);
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < samples.size(); i++) {
+      ObjectNode s = samples.get(i).deepCopy();
+      ExecutionResult r = results.get(i);
+      s.put("result", r.result());
+      s.put("passed", r.passed());
+      out.append(s).append('\n');
+      int[] c = counts.get(s.get("task_id").asText());
+      c[0]++;
+      c[1] += r.passed() ? 1 : 0;
+    }
+    List<String> missing = counts.entrySet().stream().filter(e -> e.getValue()[0] == 0).map(Map.Entry::getKey).toList();
+    if (!missing.isEmpty()) {
+      throw new DataFormatException(samplesFile + ": " + missing.size() + " problems of " + problemsFile
+          + " have no sample (human-eval requires every problem to be attempted), e.g. " + missing.getFirst());
+    }
+    Path resultsFile = samplesFile.resolveSibling(samplesFile.getFileName() + "_results.jsonl");
+    AtomicFiles.write(resultsFile, out.toString());
+    Map<String, Double> pass = new LinkedHashMap<>();
+    for (int k : ks) {
+      if (counts.values().stream().allMatch(c -> c[0] >= k)) {
+        pass.put("pass@" + k, counts.values().stream().mapToDouble(c -> PassAtK.estimate(c[0], c[1], k)).average()
+            .orElse(Double.NaN));
+      }
+    }
+    return new Report(pass, resultsFile, samples.size());
+  }
+
+  /** The pass@k map as JSON, e.g. {@code {"pass@1": 0.5}}. */
+  public static String json(Map<String, Double> passAtK) {
+    return JSON.valueToTree(passAtK).toString();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.llamakit.eval.task;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tasks shipped as resources ({@code dev/llamakit/eval/tasks/index.json} lists them), by name; an unknown name
+ * gets the nearest names as suggestions.
+ */
+public final class TaskRegistry {
+  private static final String ROOT = "/dev/llamakit/eval/tasks/";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private final Map<String, Task> tasks;
+
+  private TaskRegistry(Map<String, Task> tasks) {
+    this.tasks = tasks;
+  }
+
+  /** The built-in tasks. */
+  public static TaskRegistry builtIn() {
+    JsonNode index = readTree(ROOT + "index.json");
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    for (JsonNode n : index.get("tasks")) {
+      String name = n.asText();
+      Task t = load(ROOT + name + ".json");
+      if (!t.name().equals(name)) {
+        throw new IllegalStateException("task file " + name + ".json declares task '" + t.name() + "'");
+      }
+      tasks.put(name, t);
+    }
+    return new TaskRegistry(tasks);
+  }
+
+  /** Reads and checks one task file from the class path. */
+  public static Task load(String resource) {
+    byte[] bytes = bytes(resource);
+    try {
+      TaskSpec spec = JSON.readValue(bytes, TaskSpec.class);
+      return new Task(spec, resource, sha256(bytes));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("task file " + resource + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every task name. */
+  public List<String> names() {
+    return List.copyOf(tasks.keySet());
+  }
+
+  /** The task {@code name}; an unknown name is an error listing the nearest names. */
+  public Task get(String name) {
+    Task t = tasks.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("unknown task '" + name + "'" + suggestions(name, tasks.keySet()));
+    }
+    return t;
+  }
+
+  /** Reads a JSON resource of this package's tree (e.g. the MMLU subject table). */
+  public static JsonNode readTree(String resource) {
+    try {
+      return readTree(bytes(resource.startsWith("/") ? resource : ROOT + resource));
+    } catch (IOException e) {
+      throw new UncheckedIOException("resource " + resource + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** ", did you mean: a, b?" for the names closest to {@code name}, or the full list when none is close. */
+  public static String suggestions(String name, java.util.Collection<String> known) {
+    List<String> sorted = new ArrayList<>(known);
+    sorted.sort(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k));
+    List<String> near = sorted.stream()
+        .filter(k -> distance(name, k) <= Math.max(2, name.length() / 3) || k.startsWith(name) || name.startsWith(k))
+        .limit(3).toList();
+    return near.isEmpty() ? "; known: " + String.join(", ", known) : "; did you mean: " + String.join(", ", near) + "?";
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static byte[] bytes(String resource) {
+    try (InputStream in = TaskRegistry.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + resource + " is missing from the class path");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readTree(byte[] b) throws IOException {
+    return JSON.readTree(b);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

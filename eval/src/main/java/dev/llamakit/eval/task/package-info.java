@@ -1,0 +1,14 @@
+/**
+ * Tasks as data: each benchmark is a versioned JSON file under {@code dev/llamakit/eval/tasks/} (lm-eval's YAML
+ * fields: {@code doc_to_text}, {@code target_delimiter}, {@code fewshot_delimiter}, {@code filter_list},
+ * {@code metric_list}...), compiled into a {@link dev.llamakit.eval.task.Task} that renders prompts byte for byte as
+ * lm-evaluation-harness does.
+ *
+ * <pre>{@code
+ * Task mmlu = TaskRegistry.builtIn().get("mmlu");           // "mmlu_" -> "did you mean: mmlu?"
+ * List<Doc> shots = FewShotSampler.sample("first_n", dev, doc, 5, 1234);
+ * String prompt = mmlu.context(doc, shots);                  // "...\nAnswer:"
+ * List<String> choices = mmlu.choices(doc);                  // A, B, C, D (scored as " A" .. " D")
+ * }</pre>
+ */
+package dev.llamakit.eval.task;

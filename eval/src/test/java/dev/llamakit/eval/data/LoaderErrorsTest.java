@@ -1,0 +1,70 @@
+package dev.llamakit.eval.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Missing and malformed benchmark files fail with the file and row named. */
+class LoaderErrorsTest {
+  @Test
+  void csvHandlesQuotesNewlinesAndCrlf() {
+    List<Csv.Row> rows = Csv.parse("a,\"b,\"\"c\"\"\",\"multi\r\nline\"\r\nx,y\r\n");
+    assertEquals(List.of("a", "b,\"c\"", "multi\r\nline"), rows.get(0).fields());
+    assertEquals(List.of("x", "y"), rows.get(1).fields());
+    assertEquals(3, rows.get(1).line());
+    var e = assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,b\n\"open,c\n"));
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
+  void mmluRowsWithWrongShapeOrAnswerAreNamed(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("test"));
+    Path f = dir.resolve("test/x_test.csv");
+    Files.writeString(f, "q,a,b,c,d,A\r\nq2,a,b,c,d,E\r\n");
+    var e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("x_test.csv row 2") && e.getMessage().contains("A-D"), e.getMessage());
+    Files.writeString(f, "q,a,b,c,A\r\n");
+    e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("row 1: expected 6 fields"), e.getMessage());
+    e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("split folder not found"), e.getMessage());
+  }
+
+  @Test
+  void jsonlErrorsNameFileLineAndField(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("test.jsonl");
+    Files.writeString(f, "{\"question\": \"q\", \"answer\": \"x\\n#### 3\"}\n{\"question\": \"q\"\n");
+    var e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("test.jsonl row 2: not valid JSON"), e.getMessage());
+    Files.writeString(f, "{\"question\": \"q\", \"answer\": \"no final line\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("row 1: answer has no '#### N'"), e.getMessage());
+    Files.writeString(f, "{\"question\": 3, \"answer\": \"#### 1\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("field 'question'"), e.getMessage());
+    e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "train"));
+    assertTrue(e.getMessage().contains("train.jsonl: file not found"), e.getMessage());
+    Path arc = dir.resolve("arc.jsonl");
+    Files.writeString(arc, "{\"query\": \"Question: q\", \"choices\": [\"a\", \"b\"], \"gold\": 2}\n");
+    e = assertThrows(DataFormatException.class, () -> new ArcLoader().load(arc, "test"));
+    assertTrue(e.getMessage().contains("arc.jsonl row 1: field 'gold'"), e.getMessage());
+  }
+
+  @Test
+  void dataFolderAndDatasetPathsAreExplained(@TempDir Path dir) {
+    var e = assertThrows(DataFormatException.class, () -> Datasets.dataDir(dir.resolve("nope")));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    var ds = dev.llamakit.eval.task.TaskRegistry.builtIn().get("mmlu").spec().dataset();
+    e = assertThrows(DataFormatException.class, () -> Datasets.resolve(dir, ds));
+    assertTrue(e.getMessage().contains("cais-canonical-hendrycks-layout"), e.getMessage());
+    var u = assertThrows(IllegalArgumentException.class, () -> Datasets.loader("mmlu_tsv"));
+    assertTrue(u.getMessage().contains("mmlu_csv"), u.getMessage());
+  }
+}
