@@ -1,0 +1,104 @@
+package dev.llamakit.pipelines.beam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.llamakit.engine.testing.SharedFiles;
+import dev.llamakit.pipelines.dedup.DedupPolicy;
+import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.DocumentCoder;
+import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.doc.DropReason;
+import java.util.Set;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+
+/** Each recipe step as a Beam transform on the DirectRunner, checked with PAssert. */
+class StepsTest {
+  static Document doc(long ordinal, String content) {
+    return new Document("f#" + ordinal, ordinal, "http://d/" + ordinal, null, null, 0, 0, "d", "", content, null,
+        null, null, null);
+  }
+
+  /** A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it). */
+  static Pipeline pipeline() {
+    return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+  }
+
+  static PCollection<String> reasons(PCollectionTuple t) {
+    return t.get(Routes.DROPS).apply(MapElements.into(TypeDescriptors.strings()).via((Drop d) -> d.id() + " " + d.reason()));
+  }
+
+  static PCollection<String> contents(PCollectionTuple t) {
+    return t.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings()).via((Document d) -> d.id() + " " + d.rawContent()));
+  }
+
+  @Test
+  void dropShortDocuments() {
+    Pipeline p = pipeline();
+    PCollectionTuple out = p.apply(Create.of(doc(1, "x".repeat(10)), doc(2, "y".repeat(20)), doc(3, "é".repeat(12)))
+            .withCoder(DocumentCoder.of()))
+        .apply(DropShortDocuments.within(12, 15));
+    PAssert.that(reasons(out)).containsInAnyOrder("f#1 TOO_SHORT", "f#2 TOO_LONG");
+    PAssert.that(contents(out)).containsInAnyOrder("f#3 " + "é".repeat(12));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void dedupLinesRemoveAllAcrossBundlesAndBuckets() {
+    Pipeline p = pipeline();
+    String shared = "Shared boilerplate line";
+    PCollectionTuple out = p.apply(Create.of(
+            doc(1, "one a\n" + shared + "\none b\none a"),
+            doc(2, shared.toUpperCase() + "\ntwo a"),
+            doc(3, shared))
+            .withCoder(DocumentCoder.of()))
+        .apply(DedupLines.withPolicy(DedupPolicy.REMOVE_ALL, 0).withBuckets(3));
+    PAssert.that(contents(out)).containsInAnyOrder("f#1 one a\none b", "f#2 two a");
+    PAssert.that(reasons(out)).containsInAnyOrder("f#3 EMPTY_AFTER_DEDUP");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void dedupLinesKeepFirst() {
+    Pipeline p = pipeline();
+    PCollectionTuple out = p.apply(Create.of(doc(5, "b\ncommon"), doc(2, "a\ncommon"), doc(9, "common"))
+            .withCoder(DocumentCoder.of()))
+        .apply(DedupLines.withPolicy(DedupPolicy.KEEP_FIRST, 0));
+    PAssert.that(contents(out)).containsInAnyOrder("f#5 b", "f#2 a\ncommon");
+    PAssert.that(reasons(out)).containsInAnyOrder("f#9 EMPTY_AFTER_DEDUP");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void identifyLanguageFiltersByScoreAndLanguage() {
+    var lid = SharedFiles.require("models/fasttext/lid.176.ftz");
+    Pipeline p = pipeline();
+    PCollectionTuple out = p.apply(Create.of(
+            doc(1, "This is a perfectly ordinary English sentence about the weather today."),
+            doc(2, "Ceci est une phrase française tout à fait ordinaire sur le temps qu'il fait."),
+            doc(3, "12 34 | 56 78 | 90"))
+            .withCoder(DocumentCoder.of()))
+        .apply(IdentifyLanguage.with(lid, 0.5, Set.of("en")));
+    PAssert.that(out.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
+        .via((Document d) -> d.id() + " " + d.language().label()))).containsInAnyOrder("f#1 en");
+    PAssert.that(reasons(out)).containsInAnyOrder("f#2 " + DropReason.LANGUAGE_NOT_SELECTED,
+        "f#3 " + DropReason.LANGUAGE_SCORE_TOO_LOW);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void documentCoderRoundTrips() throws Exception {
+    Document d = new Document("id", 7, "u", "date", "sha1:X", 3, 2, "dom", "t", "a\nb", "seg", new long[] {1, -2},
+        new Document.Dedup(4, 9, new int[] {0, 3}), new Document.Language("fr", 0.93));
+    assertEquals(d, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), d));
+    Document bare = doc(1, "x");
+    assertEquals(bare, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), bare));
+  }
+}
