@@ -14,26 +14,37 @@ public final class RandomBlocks {
 
   /** Fills {@code seg} with {@code elements} random values of type {@code t}. */
   public static void fill(GgmlType t, MemorySegment seg, long elements, SplittableRandom rnd) {
+    fill(t, seg, elements, rnd, 1f);
+  }
+
+  /** As {@link #fill(GgmlType, MemorySegment, long, SplittableRandom)}, float types drawn from N(0, std²). */
+  public static void fill(GgmlType t, MemorySegment seg, long elements, SplittableRandom rnd, float std) {
     long bytes = t.byteSize(elements);
-    for (long i = 0; i < bytes; i++) {
-      seg.set(ValueLayout.JAVA_BYTE, i, (byte) rnd.nextInt(256));
+    if (t.blockSize() > 1) {
+      long p = 0;
+      for (; p + 8 <= bytes; p += 8) {
+        seg.set(ValueLayout.JAVA_LONG_UNALIGNED, p, rnd.nextLong());
+      }
+      for (; p < bytes; p++) {
+        seg.set(ValueLayout.JAVA_BYTE, p, (byte) rnd.nextInt(256));
+      }
     }
     long blocks = elements / t.blockSize();
     switch (t) {
       case F32 -> {
         for (long i = 0; i < elements; i++) {
-          seg.set(WeightMatrix.F32, 4 * i, (float) rnd.nextGaussian());
+          seg.set(WeightMatrix.F32, 4 * i, (float) rnd.nextGaussian() * std);
         }
       }
       case F16 -> {
         for (long i = 0; i < elements; i++) {
-          seg.set(WeightMatrix.I16, 2 * i, Float.floatToFloat16((float) rnd.nextGaussian() * 0.1f));
+          seg.set(WeightMatrix.I16, 2 * i, Float.floatToFloat16((float) rnd.nextGaussian() * std));
         }
       }
       case BF16 -> {
         for (long i = 0; i < elements; i++) {
           seg.set(WeightMatrix.I16, 2 * i,
-              (short) (Float.floatToRawIntBits((float) rnd.nextGaussian()) >>> 16));
+              (short) (Float.floatToRawIntBits((float) rnd.nextGaussian() * std) >>> 16));
         }
       }
       case Q8_0, Q4_0 -> {
