@@ -160,4 +160,23 @@ public final class FloatKernels {
       }
     }
   }
+
+  /** Sum of the float32 values in {@code seg[from .. to)} (byte offsets, multiples of 4): a memory-bandwidth probe. */
+  public static float sum(java.lang.foreign.MemorySegment seg, long from, long to) {
+    java.nio.ByteOrder le = java.nio.ByteOrder.LITTLE_ENDIAN;
+    FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+    long step = 4L * L;
+    long o = from;
+    for (; o + 4 * step <= to; o += 4 * step) {
+      s0 = s0.add(FloatVector.fromMemorySegment(S, seg, o, le));
+      s1 = s1.add(FloatVector.fromMemorySegment(S, seg, o + step, le));
+      s2 = s2.add(FloatVector.fromMemorySegment(S, seg, o + 2 * step, le));
+      s3 = s3.add(FloatVector.fromMemorySegment(S, seg, o + 3 * step, le));
+    }
+    float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    for (; o + 4 <= to; o += 4) {
+      sum += seg.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, o);
+    }
+    return sum;
+  }
 }
