@@ -1,0 +1,68 @@
+package dev.llamakit.engine.cli;
+
+import dev.llamakit.engine.bench.EngineBenchmark;
+import dev.llamakit.engine.model.LlamaModel;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code llamakit engine bench}: prompt and generation tok/s, measured bandwidth and the roofline fraction. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure prompt tok/s (64-token prompt), generation tok/s, memory read bandwidth and the fraction"
+        + " of the bandwidth roofline that generation reaches.")
+public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "GGUF or llama2.c model.")
+  Path model;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  int threads;
+
+  @Option(names = "--prompt-tokens", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int promptTokens = 64;
+
+  @Option(names = "--gen-tokens", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int genTokens = 64;
+
+  @Option(names = "--repeats", paramLabel = "N", description = "Timed rounds after a warm-up round; best kept.")
+  int repeats = 2;
+
+  @Option(names = "--bandwidth-mib", paramLabel = "MIB", description = "Bandwidth probe buffer (default: ${DEFAULT-VALUE}).")
+  long bandwidthMib = 1024;
+
+  @Option(names = "--exact", description = "Float32 activations everywhere.")
+  boolean exact;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(model)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": no such file");
+    }
+    if (threads < 0 || promptTokens < 1 || genTokens < 1 || repeats < 0 || bandwidthMib < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "counts must be positive");
+    }
+    var opts = dev.llamakit.engine.model.ModelOptions.defaults().withThreads(threads).withExactActivations(exact)
+        .withContextLength(0);
+    try (LlamaModel m = LlamaModel.load(model, opts)) {
+      if (promptTokens + genTokens > m.contextLength()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "prompt + generated tokens exceed the context "
+            + m.contextLength());
+      }
+      EngineBenchmark.Result r = EngineBenchmark.run(m, promptTokens, genTokens, repeats, bandwidthMib << 20);
+      out.printf("model %s (%s), %d thread(s)%n", model.getFileName(), m.weights().types(), r.threads());
+      out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());
+      out.printf("generation  %8.1f tok/s  (%d tokens)%n", r.generationTokensPerSecond(), r.generatedTokens());
+      out.printf("bandwidth   %8.2f GB/s   (read, %d thread(s))%n", r.bandwidthBytesPerSecond() / 1e9, r.threads());
+      out.printf("weights     %8.1f MB/token -> roofline %.1f tok/s, generation at %.0f%% of it%n",
+          r.weightBytesPerToken() / 1e6, r.rooflineTokensPerSecond(), 100 * r.fractionOfRoofline());
+    }
+    return 0;
+  }
+}

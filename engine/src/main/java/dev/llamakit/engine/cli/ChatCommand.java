@@ -1,0 +1,88 @@
+package dev.llamakit.engine.cli;
+
+import dev.llamakit.engine.chat.ChatTemplate;
+import dev.llamakit.engine.chat.Message;
+import dev.llamakit.engine.inference.GenerationResult;
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.tokenizer.StreamingDecoder;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llamakit engine chat}: an interactive conversation on standard input/output, rendered with the model's chat
+ * template; the KV of earlier turns is reused.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+    description = "Chat with a model: one user message per input line; an empty line or end of input quits.")
+public final class ChatCommand implements Callable<Integer> {
+  @Mixin ModelMixin model;
+  @Mixin SamplingMixin sampling;
+
+  @Option(names = "--system", paramLabel = "TEXT", description = "A system message.")
+  String system;
+
+  @Option(names = "--template", paramLabel = "NAME",
+      description = "llama2, llama2-sys, llama3, ... (default: detected from the GGUF chat template).")
+  String template;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    try (LlamaEngine e = model.open()) {
+      Tokenizer tok = model.tokenizer(e.model());
+      ChatTemplate t = template != null ? ChatTemplate.byName(template)
+          : ChatTemplate.fromGguf(e.model().metadata().orElseThrow(() -> new IllegalArgumentException(
+              "--model " + model.model + " has no chat template metadata: give --template")));
+      Set<Integer> eog = GenerateCommand.endOfGeneration(tok);
+      List<Message> messages = new ArrayList<>();
+      if (system != null) {
+        messages.add(Message.system(system));
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      while (true) {
+        out.print("> ");
+        out.flush();
+        String line = in.readLine();
+        if (line == null || line.isBlank()) {
+          return 0;
+        }
+        messages.add(Message.user(line));
+        int[] ids = t.encode(tok, messages, true);
+        StreamingDecoder dec = new StreamingDecoder(tok);
+        StringBuilder reply = new StringBuilder();
+        GenerationResult r = e.generate(ids, sampling.params(eog, t.stopStrings()), tok::tokenBytes, (id, i) -> {
+          if (!eog.contains(id)) {
+            String s = dec.accept(id);
+            reply.append(s);
+            out.print(s);
+            out.flush();
+          }
+          return true;
+        });
+        reply.append(dec.flush());
+        out.println();
+        String text = reply.toString();
+        for (String stop : t.stopStrings()) {
+          int k = text.indexOf(stop);
+          if (k >= 0) {
+            text = text.substring(0, k);
+          }
+        }
+        messages.add(Message.assistant(text));
+        System.err.printf("[%d prompt tokens, %d reused, %.1f tok/s]%n", r.promptTokens(), r.reusedPromptTokens(),
+            r.decodeTokensPerSecond());
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.llamakit.engine.cli;
+
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.model.LlamaModel;
+import dev.llamakit.engine.model.ModelOptions;
+import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options every model-running command shares: the model file, threads, context, tokenizer. */
+public final class ModelMixin {
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "A GGUF model or a llama2.c .bin checkpoint (then also --tokenizer).")
+  Path model;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  int threads;
+
+  @Option(names = "--ctx", paramLabel = "N", description = "Context length (default: the model's, capped at 4096).")
+  int ctx;
+
+  @Option(names = "--exact", description = "Float32 activations everywhere (reference mode).")
+  boolean exact;
+
+  @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer .bin for .bin checkpoints.")
+  Path tokenizer;
+
+  ModelOptions options() {
+    if (threads < 0 || ctx < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --ctx must be >= 0");
+    }
+    return ModelOptions.defaults().withThreads(threads).withContextLength(ctx).withExactActivations(exact);
+  }
+
+  LlamaEngine open() throws IOException {
+    if (!Files.isRegularFile(model)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": no such file");
+    }
+    return LlamaEngine.load(model, options());
+  }
+
+  Tokenizer tokenizer(LlamaModel m) throws IOException {
+    if (tokenizer != null) {
+      return Llama2cTokenizer.load(tokenizer, m.vocabSize());
+    }
+    if (m.metadata().isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--model " + model + " is a llama2.c checkpoint: give its --tokenizer (e.g. tok512.bin)");
+    }
+    return Tokenizer.fromGguf(m.metadata().get());
+  }
+}

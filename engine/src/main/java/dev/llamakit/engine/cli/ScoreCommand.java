@@ -1,0 +1,68 @@
+package dev.llamakit.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.ScoredContinuation;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llamakit engine score}: log-likelihood of continuations after a context, tokenized as
+ * lm-evaluation-harness does ({@code ctx = tok(C)}, {@code whole = tok(C + X)}, continuation = the suffix of
+ * {@code whole} after {@code ctx}; when {@code whole} does not start with {@code ctx}, X is tokenized alone without
+ * BOS). One JSON object per line.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Print the log-likelihood of each --continuation after --context as JSON lines.")
+public final class ScoreCommand implements Callable<Integer> {
+  @Mixin ModelMixin model;
+
+  @Option(names = "--context", required = true, paramLabel = "TEXT", description = "The context text (BOS is added).")
+  String context;
+
+  @Option(names = "--continuation", required = true, paramLabel = "TEXT", description = "A continuation (repeatable).")
+  List<String> continuations;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    try (LlamaEngine e = model.open()) {
+      Tokenizer tok = model.tokenizer(e.model());
+      int[] ctx = tok.encode(context, true, false);
+      for (String c : continuations) {
+        int[] cont = continuationIds(tok, ctx, context, c);
+        ScoredContinuation s = e.loglikelihood(ctx, cont);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("continuation", c);
+        row.put("cont_ids", cont);
+        row.put("sum_logprob", s.sumLogprob());
+        row.put("token_logprobs", s.tokenLogprobs());
+        row.put("is_greedy", s.isGreedy());
+        row.put("mean_logprob_per_token", s.meanLogprobPerToken());
+        row.put("logprob_per_char", s.logprobPerChar(c.length()));
+        out.println(json.writeValueAsString(row));
+      }
+    }
+    return 0;
+  }
+
+  /** lm-eval's {@code _encode_pair} (without its trailing-space move). */
+  static int[] continuationIds(Tokenizer tok, int[] ctx, String context, String continuation) {
+    int[] whole = tok.encode(context + continuation, true, false);
+    if (whole.length >= ctx.length && Arrays.equals(whole, 0, ctx.length, ctx, 0, ctx.length)) {
+      return Arrays.copyOfRange(whole, ctx.length, whole.length);
+    }
+    return tok.encode(continuation, false, false);
+  }
+}

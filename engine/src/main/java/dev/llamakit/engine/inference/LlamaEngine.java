@@ -1,0 +1,244 @@
+package dev.llamakit.engine.inference;
+
+import dev.llamakit.engine.model.LlamaModel;
+import dev.llamakit.engine.model.ModelOptions;
+import dev.llamakit.engine.sampling.Sampler;
+import dev.llamakit.engine.sampling.SamplingParams;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The inference API the rest of llamakit uses: generation, continuation scoring, next-token distributions and
+ * rolling log-likelihood over token ids, with KV reuse across requests and a byte-bounded {@link PrefixCache}.
+ *
+ * <p>Requests are serialised (one at a time). Each reuses the KV of the longest prefix it shares with the previous
+ * request or with a cached prefix ({@link #cachePrefix}), so scoring many continuations of one context computes the
+ * context once. Every log-probability is a double-precision log-softmax over the full vocabulary.
+ *
+ * <pre>{@code
+ * try (LlamaEngine e = LlamaEngine.load(Path.of("model.gguf"), ModelOptions.defaults(), 256L << 20)) {
+ *   GenerationResult g = e.generate(promptIds, SamplingParams.greedy(64), (id, i) -> true);
+ *   ScoredContinuation s = e.loglikelihood(contextIds, continuationIds);
+ *   double[] next = e.nextTokenLogProbs(promptIds);
+ * }
+ * }</pre>
+ */
+public final class LlamaEngine implements AutoCloseable {
+  /** Default prefix-cache bound: 256 MiB of KV. */
+  public static final long DEFAULT_PREFIX_CACHE_BYTES = 256L << 20;
+
+  private final LlamaModel model;
+  private final PrefixCache prefixCache;
+  private final LiveSequence live;
+
+  /** An engine over an already loaded model with a prefix cache of at most {@code prefixCacheBytes}. */
+  public LlamaEngine(LlamaModel model, long prefixCacheBytes) {
+    this.model = model;
+    this.prefixCache = new PrefixCache(prefixCacheBytes);
+    this.live = new LiveSequence(model);
+  }
+
+  /** Loads {@code path} (GGUF or llama2.c {@code .bin}). */
+  public static LlamaEngine load(Path path, ModelOptions options, long prefixCacheBytes) throws IOException {
+    return new LlamaEngine(LlamaModel.load(path, options), prefixCacheBytes);
+  }
+
+  /** Loads with the default prefix-cache bound. */
+  public static LlamaEngine load(Path path, ModelOptions options) throws IOException {
+    return load(path, options, DEFAULT_PREFIX_CACHE_BYTES);
+  }
+
+  public LlamaModel model() {
+    return model;
+  }
+
+  public PrefixCache prefixCache() {
+    return prefixCache;
+  }
+
+  /** Generates from {@code prompt} (stop strings are not allowed without a {@link TokenText}). */
+  public GenerationResult generate(int[] prompt, SamplingParams params, TokenListener listener) {
+    return generate(prompt, params, null, listener);
+  }
+
+  /**
+   * Generates up to {@code params.maxTokens()} tokens after {@code prompt}, streaming each to {@code listener}.
+   * Ends at a stop token (included in the result), a stop string in the decoded bytes ({@code text} required),
+   * a full context, or when the listener returns false. Same seed, same output.
+   */
+  public synchronized GenerationResult generate(int[] prompt, SamplingParams params, TokenText text,
+      TokenListener listener) {
+    if (!params.stopStrings().isEmpty() && text == null) {
+      throw new IllegalArgumentException("stop strings " + params.stopStrings() + " need a TokenText (tokenizer)");
+    }
+    long t0 = System.nanoTime();
+    int vocab = model.vocabSize();
+    float[] logits = live.prefill(prompt, prompt.length, prompt.length - 1, prefixCache);
+    int reused = live.reused();
+    long t1 = System.nanoTime();
+    Sampler sampler = new Sampler(params, vocab);
+    int[] history = Arrays.copyOf(prompt, prompt.length + params.maxTokens());
+    int hlen = prompt.length;
+    List<byte[]> stops = new ArrayList<>();
+    for (String s : params.stopStrings()) {
+      stops.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+    java.io.ByteArrayOutputStream generatedBytes = new java.io.ByteArrayOutputStream();
+    int[] out = new int[params.maxTokens()];
+    int n = 0;
+    StopReason reason = StopReason.MAX_TOKENS;
+    while (n < params.maxTokens()) {
+      int tok = sampler.sample(logits, 0, history, hlen);
+      out[n++] = tok;
+      history[hlen++] = tok;
+      boolean keepGoing = listener.onToken(tok, n - 1);
+      if (params.stopTokens().contains(tok)) {
+        reason = StopReason.STOP_TOKEN;
+        break;
+      }
+      if (!stops.isEmpty()) {
+        generatedBytes.writeBytes(text.bytes(tok));
+        if (containsAny(generatedBytes.toByteArray(), stops)) {
+          reason = StopReason.STOP_STRING;
+          break;
+        }
+      }
+      if (!keepGoing) {
+        reason = StopReason.LISTENER;
+        break;
+      }
+      if (n == params.maxTokens()) {
+        break;
+      }
+      if (live.length() >= model.contextLength()) {
+        reason = StopReason.CONTEXT_FULL;
+        break;
+      }
+      logits = live.append(tok);
+    }
+    long t2 = System.nanoTime();
+    return new GenerationResult(Arrays.copyOf(out, n), reason, prompt.length, reused, t1 - t0, t2 - t1);
+  }
+
+  /** Log-likelihood of {@code continuation} after {@code context} (context must hold at least one token). */
+  public synchronized ScoredContinuation loglikelihood(int[] context, int[] continuation) {
+    if (context.length == 0) {
+      throw new IllegalArgumentException("the context must hold at least one token (e.g. BOS)");
+    }
+    if (continuation.length == 0) {
+      return new ScoredContinuation(0, new double[0], true);
+    }
+    int[] seq = Arrays.copyOf(context, context.length + continuation.length);
+    System.arraycopy(continuation, 0, seq, context.length, continuation.length);
+    int n = seq.length - 1;
+    float[] logits = live.prefill(seq, n, context.length - 1, prefixCache);
+    int vocab = model.vocabSize();
+    double[] lp = new double[continuation.length];
+    double sum = 0;
+    boolean greedy = true;
+    for (int j = 0; j < continuation.length; j++) {
+      lp[j] = logits[j * vocab + continuation[j]] - LogProbs.logSumExp(logits, j * vocab, vocab);
+      sum += lp[j];
+      greedy &= Sampler.argmax(logits, j * vocab, vocab) == continuation[j];
+    }
+    return new ScoredContinuation(sum, lp, greedy);
+  }
+
+  /** Scores several continuations of one context; the context's KV is computed once and reused. */
+  public synchronized List<ScoredContinuation> loglikelihood(int[] context, List<int[]> continuations) {
+    List<ScoredContinuation> out = new ArrayList<>(continuations.size());
+    for (int[] c : continuations) {
+      out.add(loglikelihood(context, c));
+    }
+    return out;
+  }
+
+  /** The full next-token log-probability distribution after {@code prompt} (double log-softmax). */
+  public synchronized double[] nextTokenLogProbs(int[] prompt) {
+    float[] logits = live.prefill(prompt, prompt.length, prompt.length - 1, prefixCache);
+    return LogProbs.logSoftmax(logits, 0, model.vocabSize());
+  }
+
+  /** Full-softmax log-probabilities of the {@code candidates} only (e.g. Llama Guard's "safe"/"unsafe"). */
+  public synchronized double[] nextTokenLogProbs(int[] prompt, int[] candidates) {
+    double[] all = nextTokenLogProbs(prompt);
+    double[] out = new double[candidates.length];
+    for (int i = 0; i < candidates.length; i++) {
+      out[i] = all[candidates[i]];
+    }
+    return out;
+  }
+
+  /** Rolling log-likelihood with windows of the engine's context length. */
+  public RollingScore loglikelihoodRolling(int[] tokens) {
+    return loglikelihoodRolling(tokens, model.contextLength());
+  }
+
+  /**
+   * Scores every token of {@code tokens} after the first (pass BOS first to score the first real token): windows of
+   * {@code window} tokens; after the first window each new window starts {@code window/2} tokens back, so every
+   * scored token sees at least {@code window/2} tokens of context (llama.cpp's perplexity scores the second half of
+   * each window the same way).
+   */
+  public synchronized RollingScore loglikelihoodRolling(int[] tokens, int window) {
+    if (window < 2 || window > model.contextLength()) {
+      throw new IllegalArgumentException("window " + window + " must be in [2, " + model.contextLength() + "]");
+    }
+    int vocab = model.vocabSize();
+    double sum = 0;
+    int count = 0;
+    int scoredUpTo = 1;
+    int start = 0;
+    while (scoredUpTo < tokens.length) {
+      int end = Math.min(start + window, tokens.length);
+      int[] win = Arrays.copyOfRange(tokens, start, end);
+      int firstPos = scoredUpTo - 1 - start;
+      float[] logits = live.prefill(win, win.length - 1, firstPos, prefixCache);
+      for (int p = firstPos; p < win.length - 1; p++) {
+        int target = win[p + 1];
+        int row = (p - firstPos) * vocab;
+        sum += logits[row + target] - LogProbs.logSumExp(logits, row, vocab);
+        count++;
+      }
+      scoredUpTo = end;
+      start = end - window / 2;
+    }
+    return new RollingScore(sum, count);
+  }
+
+  /**
+   * Computes the KV of {@code prefix} and stores it in the prefix cache (LRU, bounded by
+   * {@link PrefixCache#maxBytes()}); later requests that start with it reuse it. Returns false when it is larger
+   * than the bound.
+   */
+  public synchronized boolean cachePrefix(int[] prefix) {
+    float[] logits = live.prefill(prefix, prefix.length, prefix.length - 1, prefixCache);
+    return prefixCache.put(new PrefixCache.Entry(prefix.clone(), live.state().cache().snapshot(prefix.length),
+        logits.clone()));
+  }
+
+  private static boolean containsAny(byte[] hay, List<byte[]> needles) {
+    for (byte[] n : needles) {
+      outer:
+      for (int i = 0; i + n.length <= hay.length; i++) {
+        for (int j = 0; j < n.length; j++) {
+          if (hay[i + j] != n[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Closes the model. */
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The engine's public inference API over token ids: {@link dev.llamakit.engine.inference.LlamaEngine} generates
+ * (streaming, seeded sampling, stop tokens/strings), scores continuations
+ * ({@link dev.llamakit.engine.inference.ScoredContinuation}: sum, per-token log-probs, is-greedy), returns full
+ * next-token distributions and rolling log-likelihoods, and keeps a byte-bounded LRU
+ * {@link dev.llamakit.engine.inference.PrefixCache} of shared prompt prefixes.
+ *
+ * <pre>{@code
+ * try (LlamaEngine e = LlamaEngine.load(path, ModelOptions.defaults())) {
+ *   e.cachePrefix(fewShotIds);                               // computed once, reused by every request below
+ *   List<ScoredContinuation> s = e.loglikelihood(questionIds, choices);
+ *   GenerationResult g = e.generate(promptIds, SamplingParams.sampled(42, 128), (id, i) -> true);
+ * }
+ * }</pre>
+ */
+package dev.llamakit.engine.inference;

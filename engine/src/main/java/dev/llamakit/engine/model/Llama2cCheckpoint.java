@@ -1,0 +1,112 @@
+package dev.llamakit.engine.model;
+
+import dev.llamakit.engine.gguf.GgmlType;
+import dev.llamakit.engine.tensor.WeightMatrix;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a llama2.c {@code run.c} checkpoint: a header of 7 int32 (dim, hidden_dim, n_layers, n_heads, n_kv_heads,
+ * vocab_size — negative when the classifier is not shared — and seq_len) followed by float32 weights in run.c's order.
+ * RMSNorm eps 1e-5 and RoPE base 10000 as in run.c; w1/w3/w2 are gate/up/down.
+ */
+final class Llama2cCheckpoint {
+  private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  private Llama2cCheckpoint() {}
+
+  static LlamaModel load(Path path, ModelOptions options) throws IOException {
+    Arena arena = Arena.ofShared();
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+      if (seg.byteSize() < 28) {
+        throw new IOException(path + ": too short for a llama2.c checkpoint header (28 bytes)");
+      }
+      int[] h = new int[7];
+      for (int i = 0; i < 7; i++) {
+        h[i] = seg.get(I32, 4L * i);
+      }
+      boolean shared = h[5] > 0;
+      int vocab = Math.abs(h[5]);
+      LlamaConfig c;
+      try {
+        c = new LlamaConfig(h[0], h[1], h[2], h[3], h[4], vocab, h[6], 1e-5f, 10000f, h[0] / h[3]);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(path + " is neither GGUF nor a valid llama2.c checkpoint: " + e.getMessage(), e);
+      }
+      Cursor cur = new Cursor(path, seg, 28);
+      int dim = c.dim(), hd = c.hiddenDim(), L = c.layers(), kv = c.kvDim(), hs = c.headSize();
+      long emb = cur.take("token_embedding_table", (long) vocab * dim);
+      long rmsAtt = cur.take("rms_att_weight", (long) L * dim);
+      long wq = cur.take("wq", (long) L * dim * dim);
+      long wk = cur.take("wk", (long) L * kv * dim);
+      long wv = cur.take("wv", (long) L * kv * dim);
+      long wo = cur.take("wo", (long) L * dim * dim);
+      long rmsFfn = cur.take("rms_ffn_weight", (long) L * dim);
+      long w1 = cur.take("w1", (long) L * hd * dim);
+      long w2 = cur.take("w2", (long) L * dim * hd);
+      long w3 = cur.take("w3", (long) L * hd * dim);
+      long rmsFinal = cur.take("rms_final_weight", dim);
+      cur.take("freq_cis_real", (long) c.contextLength() * hs / 2);
+      cur.take("freq_cis_imag", (long) c.contextLength() * hs / 2);
+      long wcls = shared ? emb : cur.take("wcls", (long) vocab * dim);
+      List<LayerWeights> layers = new ArrayList<>();
+      for (int l = 0; l < L; l++) {
+        layers.add(new LayerWeights(floats(seg, rmsAtt + 4L * l * dim, dim),
+            m(seg, "wq[" + l + "]", wq + 4L * l * dim * dim, dim, dim),
+            m(seg, "wk[" + l + "]", wk + 4L * l * kv * dim, kv, dim),
+            m(seg, "wv[" + l + "]", wv + 4L * l * kv * dim, kv, dim),
+            m(seg, "wo[" + l + "]", wo + 4L * l * dim * dim, dim, dim),
+            floats(seg, rmsFfn + 4L * l * dim, dim),
+            m(seg, "w1[" + l + "]", w1 + 4L * l * hd * dim, hd, dim),
+            m(seg, "w3[" + l + "]", w3 + 4L * l * hd * dim, hd, dim),
+            m(seg, "w2[" + l + "]", w2 + 4L * l * dim * hd, dim, hd)));
+      }
+      LlamaWeights w = new LlamaWeights(m(seg, "token_embedding_table", emb, vocab, dim), layers,
+          floats(seg, rmsFinal, dim), m(seg, "wcls", wcls, vocab, dim), null);
+      return new LlamaModel(path, c, w, options, arena::close, null);
+    } catch (IOException | RuntimeException e) {
+      arena.close();
+      throw e;
+    }
+  }
+
+  private static WeightMatrix m(MemorySegment seg, String name, long off, int rows, int cols) {
+    return WeightMatrix.of(name, GgmlType.F32, seg.asSlice(off, 4L * rows * cols), rows, cols);
+  }
+
+  private static float[] floats(MemorySegment seg, long off, int n) {
+    return seg.asSlice(off, 4L * n).toArray(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /** Walks the weight region, failing with the file and field name when it is truncated. */
+  private static final class Cursor {
+    private final Path path;
+    private final MemorySegment seg;
+    private long pos;
+
+    Cursor(Path path, MemorySegment seg, long pos) {
+      this.path = path;
+      this.seg = seg;
+      this.pos = pos;
+    }
+
+    long take(String field, long floats) throws IOException {
+      long at = pos;
+      pos += 4 * floats;
+      if (pos > seg.byteSize()) {
+        throw new IOException(path + ": truncated llama2.c checkpoint, field " + field + " needs bytes up to " + pos
+            + " but the file has " + seg.byteSize());
+      }
+      return at;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.llamakit.engine.tensor;
+
+import dev.llamakit.engine.gguf.GgmlType;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** bfloat16 weights: the top 16 bits of a float32. */
+public final class BF16Matrix extends WeightMatrix {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+  private static final VectorSpecies<Short> SH = ShortVector.SPECIES_128;
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+
+  BF16Matrix(String name, MemorySegment data, int rows, int cols) {
+    super(name, data, rows, cols);
+  }
+
+  @Override
+  public GgmlType type() {
+    return GgmlType.BF16;
+  }
+
+  @Override
+  public void dequantizeRow(int row, float[] out, int off) {
+    long base = row * rowBytes;
+    for (int i = 0; i < cols; i++) {
+      out[off + i] = Float.intBitsToFloat(data.get(I16, base + 2L * i) << 16);
+    }
+  }
+
+  @Override
+  public float dot(int row, float[] x, int xOff, float[] scratch) {
+    long base = row * rowBytes;
+    int i = 0;
+    float sum = 0;
+    FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+    for (; i <= cols - 16; i += 16) {
+      FloatVector w0 = load(base + 2L * i);
+      FloatVector w1 = load(base + 2L * i + 16);
+      s0 = w0.fma(FloatVector.fromArray(S, x, xOff + i), s0);
+      s1 = w1.fma(FloatVector.fromArray(S, x, xOff + i + 8), s1);
+    }
+    sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+    for (; i < cols; i++) {
+      sum += Float.intBitsToFloat(data.get(I16, base + 2L * i) << 16) * x[xOff + i];
+    }
+    return sum;
+  }
+
+  private FloatVector load(long off) {
+    ShortVector h = ShortVector.fromMemorySegment(SH, data, off, ByteOrder.LITTLE_ENDIAN);
+    IntVector bits = ((IntVector) h.convertShape(VectorOperators.S2I, I, 0)).lanewise(VectorOperators.LSHL, 16);
+    return bits.reinterpretAsFloats();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.llamakit.engine.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vectorized float32 kernels on heap arrays: dot products (4 accumulators), a 4-row x 2-column register tile for
+ * batched matmuls, RMSNorm, softmax, SiLU-gating and axpy. All loops handle tails of any length.
+ */
+public final class FloatKernels {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+
+  private FloatKernels() {}
+
+  /** {@code sum a[ao+i]*b[bo+i]} for {@code i < n}. */
+  public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    int i = 0;
+    float sum = 0;
+    if (n >= L) {
+      FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+      int bound4 = n - 4 * L;
+      for (; i <= bound4; i += 4 * L) {
+        s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
+        s1 = FloatVector.fromArray(S, a, ao + i + L).fma(FloatVector.fromArray(S, b, bo + i + L), s1);
+        s2 = FloatVector.fromArray(S, a, ao + i + 2 * L).fma(FloatVector.fromArray(S, b, bo + i + 2 * L), s2);
+        s3 = FloatVector.fromArray(S, a, ao + i + 3 * L).fma(FloatVector.fromArray(S, b, bo + i + 3 * L), s3);
+      }
+      for (; i <= n - L; i += L) {
+        s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
+      }
+      sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      sum += a[ao + i] * b[bo + i];
+    }
+    return sum;
+  }
+
+  /**
+   * Register tile: four weight rows {@code w[wo + r*ws ..]} (r = 0..3) against two activation vectors
+   * {@code x[xo ..]} and {@code x[xo + xs ..]}; writes the 8 dot products to {@code out[0..8)} as
+   * {@code out[r*2 + c]}.
+   */
+  public static void dot4x2(float[] w, int wo, int ws, float[] x, int xo, int xs, int n, float[] out) {
+    FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a10 = FloatVector.zero(S),
+        a11 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a30 = FloatVector.zero(S),
+        a31 = FloatVector.zero(S);
+    int i = 0;
+    for (; i <= n - L; i += L) {
+      FloatVector x0 = FloatVector.fromArray(S, x, xo + i);
+      FloatVector x1 = FloatVector.fromArray(S, x, xo + xs + i);
+      FloatVector w0 = FloatVector.fromArray(S, w, wo + i);
+      a00 = w0.fma(x0, a00);
+      a01 = w0.fma(x1, a01);
+      FloatVector w1 = FloatVector.fromArray(S, w, wo + ws + i);
+      a10 = w1.fma(x0, a10);
+      a11 = w1.fma(x1, a11);
+      FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * ws + i);
+      a20 = w2.fma(x0, a20);
+      a21 = w2.fma(x1, a21);
+      FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * ws + i);
+      a30 = w3.fma(x0, a30);
+      a31 = w3.fma(x1, a31);
+    }
+    float[] t = {a00.reduceLanes(VectorOperators.ADD), a01.reduceLanes(VectorOperators.ADD),
+        a10.reduceLanes(VectorOperators.ADD), a11.reduceLanes(VectorOperators.ADD),
+        a20.reduceLanes(VectorOperators.ADD), a21.reduceLanes(VectorOperators.ADD),
+        a30.reduceLanes(VectorOperators.ADD), a31.reduceLanes(VectorOperators.ADD)};
+    for (; i < n; i++) {
+      float x0 = x[xo + i], x1 = x[xo + xs + i];
+      for (int r = 0; r < 4; r++) {
+        float wv = w[wo + r * ws + i];
+        t[r * 2] += wv * x0;
+        t[r * 2 + 1] += wv * x1;
+      }
+    }
+    System.arraycopy(t, 0, out, 0, 8);
+  }
+
+  /** {@code out = x / sqrt(mean(x^2) + eps) * weight}, sum of squares in double. */
+  public static void rmsnorm(float[] out, int oo, float[] x, int xo, float[] weight, int n, float eps) {
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      ss += (double) x[xo + i] * x[xo + i];
+    }
+    float scale = (float) (1.0 / Math.sqrt(ss / n + eps));
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, scale);
+    for (; i <= n - L; i += L) {
+      FloatVector.fromArray(S, x, xo + i).mul(sv).mul(FloatVector.fromArray(S, weight, i)).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = x[xo + i] * scale * weight[i];
+    }
+  }
+
+  /** In-place softmax of {@code x[off .. off+n)} (float, max-subtracted). */
+  public static void softmax(float[] x, int off, int n) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, x[off + i]);
+    }
+    float sum = 0;
+    for (int i = 0; i < n; i++) {
+      float e = (float) Math.exp(x[off + i] - max);
+      x[off + i] = e;
+      sum += e;
+    }
+    float inv = 1f / sum;
+    for (int i = 0; i < n; i++) {
+      x[off + i] *= inv;
+    }
+  }
+
+  /** {@code y[yo+i] += a * x[xo+i]}. */
+  public static void axpy(float[] y, int yo, float a, float[] x, int xo, int n) {
+    int i = 0;
+    FloatVector av = FloatVector.broadcast(S, a);
+    for (; i <= n - L; i += L) {
+      FloatVector.fromArray(S, x, xo + i).fma(av, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] += a * x[xo + i];
+    }
+  }
+
+  /** {@code y[yo+i] += x[xo+i]}. */
+  public static void add(float[] y, int yo, float[] x, int xo, int n) {
+    int i = 0;
+    for (; i <= n - L; i += L) {
+      FloatVector.fromArray(S, y, yo + i).add(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] += x[xo + i];
+    }
+  }
+
+  /** SwiGLU gate: {@code g[i] = silu(g[i]) * u[i]}. */
+  public static void swiglu(float[] g, int go, float[] u, int uo, int n) {
+    for (int i = 0; i < n; i++) {
+      float v = g[go + i];
+      g[go + i] = v / (1f + (float) Math.exp(-v)) * u[uo + i];
+    }
+  }
+
+  /**
+   * RoPE (llama.cpp NORM mode) on {@code heads} heads of {@code headSize} at {@code x[off..]}: rotates the pairs
+   * {@code (2i, 2i+1)} for {@code i < rotDims/2} by the angles whose cos/sin are {@code cs[2i], cs[2i+1]}.
+   */
+  public static void rope(float[] x, int off, int heads, int headSize, int rotDims, float[] cs, int csOff) {
+    for (int h = 0; h < heads; h++) {
+      int base = off + h * headSize;
+      for (int i = 0; i < rotDims; i += 2) {
+        float c = cs[csOff + i], s = cs[csOff + i + 1];
+        float x0 = x[base + i], x1 = x[base + i + 1];
+        x[base + i] = x0 * c - x1 * s;
+        x[base + i + 1] = x0 * s + x1 * c;
+      }
+    }
+  }
+
+  /** Sum of the float32 values in {@code seg[from .. to)} (byte offsets, multiples of 4): a memory-bandwidth probe. */
+  public static float sum(java.lang.foreign.MemorySegment seg, long from, long to) {
+    java.nio.ByteOrder le = java.nio.ByteOrder.LITTLE_ENDIAN;
+    FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+    long step = 4L * L;
+    long o = from;
+    for (; o + 4 * step <= to; o += 4 * step) {
+      s0 = s0.add(FloatVector.fromMemorySegment(S, seg, o, le));
+      s1 = s1.add(FloatVector.fromMemorySegment(S, seg, o + step, le));
+      s2 = s2.add(FloatVector.fromMemorySegment(S, seg, o + 2 * step, le));
+      s3 = s3.add(FloatVector.fromMemorySegment(S, seg, o + 3 * step, le));
+    }
+    float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    for (; o + 4 <= to; o += 4) {
+      sum += seg.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, o);
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.llamakit.engine.tensor;
+
+import dev.llamakit.engine.parallel.WorkerPool;
+
+/**
+ * Parallel matrix products {@code out[t][r] = W[r] . x[t]} for one or more weight matrices sharing an input.
+ *
+ * <p>One token (decode): the input is quantized once per matrix format (Q8_0 / Q8_K, as llama.cpp does) and every
+ * row uses its type's fast quantized dot; with {@code exact} the float-activation dot is used instead. Several
+ * tokens (prefill, scoring): each worker dequantizes 4 rows at a time into a scratch panel (bit-exact weights) and
+ * runs 4x2 register tiles over token pairs, so every weight is decoded once per block of tokens.
+ *
+ * <p>Rows of all matrices in one call are split across the workers as one range, so Q/K/V (or gate/up) cost one
+ * barrier.
+ */
+public final class MatMul {
+  private final WorkerPool pool;
+  private final float[][] panels;
+  private final float[][] tiles;
+  private final QuantizedActivations q80;
+  private final QuantizedActivations q8k;
+
+  /** Scratch for a pool and inputs up to {@code maxCols} wide. */
+  public MatMul(WorkerPool pool, int maxCols) {
+    this.pool = pool;
+    int workers = pool.size();
+    panels = new float[workers][4 * maxCols + 64];
+    tiles = new float[workers][8];
+    q80 = new QuantizedActivations(maxCols);
+    q8k = new QuantizedActivations(maxCols);
+  }
+
+  public WorkerPool pool() {
+    return pool;
+  }
+
+  /** {@code out[t*w.rows() + r] = w[r] . x[t*w.cols() ..]} for {@code t < n}. */
+  public void matmul(WeightMatrix w, float[] x, int n, float[] out, boolean exact) {
+    matmul(new WeightMatrix[] {w}, x, n, new float[][] {out}, exact);
+  }
+
+  /** Several matrices with the same {@code cols} over the same input, in one parallel region. */
+  public void matmul(WeightMatrix[] ws, float[] x, int n, float[][] outs, boolean exact) {
+    int cols = ws[0].cols();
+    int totalRows = 0;
+    for (WeightMatrix w : ws) {
+      if (w.cols() != cols) {
+        throw new IllegalArgumentException("matrices " + ws[0].name() + " and " + w.name() + " differ in width");
+      }
+      totalRows += w.rows();
+    }
+    if (n == 1) {
+      if (!exact) {
+        boolean did80 = false, did8k = false;
+        for (WeightMatrix w : ws) {
+          ActivationFormat f = w.activationFormat();
+          if (f == ActivationFormat.Q8_0 && !did80) {
+            q80.quantize(f, x, 0, cols);
+            did80 = true;
+          } else if (f == ActivationFormat.Q8_K && !did8k) {
+            q8k.quantize(f, x, 0, cols);
+            did8k = true;
+          }
+        }
+      }
+      int total = totalRows;
+      pool.run((wk, nw) -> {
+        int from = WorkerPool.from(total, wk, nw), to = WorkerPool.to(total, wk, nw);
+        float[] scratch = panels[wk];
+        int base = 0;
+        for (int m = 0; m < ws.length; m++) {
+          WeightMatrix w = ws[m];
+          int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
+          float[] out = outs[m];
+          if (exact || w.activationFormat() == ActivationFormat.F32) {
+            for (int r = lo; r < hi; r++) {
+              out[r] = w.dot(r, x, 0, scratch);
+            }
+          } else {
+            QuantizedActivations q = w.activationFormat() == ActivationFormat.Q8_0 ? q80 : q8k;
+            for (int r = lo; r < hi; r++) {
+              out[r] = w.dotQuantized(r, q, x, scratch);
+            }
+          }
+          base += w.rows();
+        }
+      });
+      return;
+    }
+    int groups = (totalRows + 3) / 4;
+    pool.run((wk, nw) -> {
+      int gFrom = WorkerPool.from(groups, wk, nw), gTo = WorkerPool.to(groups, wk, nw);
+      float[] panel = panels[wk];
+      float[] tile = tiles[wk];
+      int from = gFrom * 4, to = Math.min(gTo * 4, totalRowsOf(ws));
+      int base = 0;
+      for (int m = 0; m < ws.length; m++) {
+        WeightMatrix w = ws[m];
+        int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
+        float[] out = outs[m];
+        int rows = w.rows();
+        for (int r = lo; r < hi; r += 4) {
+          int nr = Math.min(4, hi - r);
+          for (int i = 0; i < nr; i++) {
+            w.dequantizeRow(r + i, panel, i * cols);
+          }
+          if (nr == 4) {
+            int t = 0;
+            for (; t + 1 < n; t += 2) {
+              FloatKernels.dot4x2(panel, 0, cols, x, t * cols, cols, cols, tile);
+              for (int i = 0; i < 4; i++) {
+                out[t * rows + r + i] = tile[i * 2];
+                out[(t + 1) * rows + r + i] = tile[i * 2 + 1];
+              }
+            }
+            for (; t < n; t++) {
+              for (int i = 0; i < 4; i++) {
+                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
+              }
+            }
+          } else {
+            for (int t = 0; t < n; t++) {
+              for (int i = 0; i < nr; i++) {
+                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
+              }
+            }
+          }
+        }
+        base += w.rows();
+      }
+    });
+  }
+
+  private static int totalRowsOf(WeightMatrix[] ws) {
+    int s = 0;
+    for (WeightMatrix w : ws) {
+      s += w.rows();
+    }
+    return s;
+  }
+}

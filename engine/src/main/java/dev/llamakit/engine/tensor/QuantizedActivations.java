@@ -1,0 +1,111 @@
+package dev.llamakit.engine.tensor;
+
+/**
+ * An activation vector quantized the way llama.cpp quantizes the right-hand side of its CPU matmuls: int8 values
+ * (also kept widened to int16 for the pair-add kernels), one scale per block, and for Q8_K the sums of each
+ * 16-value group ({@code bsums}) that K-quant kernels use to apply the weight minimums.
+ *
+ * <p>One instance is reused across calls; {@link #quantize} overwrites it.
+ */
+public final class QuantizedActivations {
+  final short[] q16;
+  final float[] scales;
+  final int[] bsums;
+  private ActivationFormat format;
+  private int length;
+
+  /** Room for vectors up to {@code capacity} elements (a multiple of 256 is rounded up internally). */
+  public QuantizedActivations(int capacity) {
+    int cap = (capacity + 255) / 256 * 256;
+    q16 = new short[cap];
+    scales = new float[cap / 32];
+    bsums = new int[cap / 16];
+  }
+
+  public ActivationFormat format() {
+    return format;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** Quantizes {@code x[off .. off+n)} in {@code fmt}; {@code n} must be a multiple of the format's block size. */
+  public void quantize(ActivationFormat fmt, float[] x, int off, int n) {
+    if (n % fmt.blockSize() != 0) {
+      throw new IllegalArgumentException(n + " activations are not a multiple of the " + fmt + " block size "
+          + fmt.blockSize());
+    }
+    if (n > q16.length) {
+      throw new IllegalArgumentException(n + " activations exceed the capacity " + q16.length);
+    }
+    this.format = fmt;
+    this.length = n;
+    switch (fmt) {
+      case Q8_0 -> quantizeQ8_0(x, off, n);
+      case Q8_K -> quantizeQ8K(x, off, n);
+      case F32 -> throw new IllegalArgumentException("F32 activations are not quantized");
+    }
+  }
+
+  private void quantizeQ8_0(float[] x, int off, int n) {
+    for (int b = 0; b < n / 32; b++) {
+      int base = off + b * 32;
+      float amax = 0;
+      for (int j = 0; j < 32; j++) {
+        amax = Math.max(amax, Math.abs(x[base + j]));
+      }
+      float d = amax / 127f;
+      float id = d != 0 ? 1f / d : 0f;
+      for (int j = 0; j < 32; j++) {
+        q16[b * 32 + j] = (short) Math.rint(x[base + j] * id);
+      }
+      // llama.cpp stores the block scale as F16.
+      scales[b] = Float.float16ToFloat(Float.floatToFloat16(d));
+    }
+  }
+
+  private void quantizeQ8K(float[] x, int off, int n) {
+    for (int b = 0; b < n / 256; b++) {
+      int base = off + b * 256;
+      float amax = 0;
+      float max = 0;
+      for (int j = 0; j < 256; j++) {
+        float ax = Math.abs(x[base + j]);
+        if (ax > amax) {
+          amax = ax;
+          max = x[base + j];
+        }
+      }
+      if (amax == 0) {
+        scales[b] = 0;
+        for (int j = 0; j < 256; j++) {
+          q16[b * 256 + j] = 0;
+        }
+        for (int j = 0; j < 16; j++) {
+          bsums[b * 16 + j] = 0;
+        }
+        continue;
+      }
+      float iscale = -127f / max;
+      for (int j = 0; j < 256; j++) {
+        int v = Math.round(iscale * x[base + j]);
+        q16[b * 256 + j] = (short) Math.min(127, v);
+      }
+      for (int g = 0; g < 16; g++) {
+        int s = 0;
+        for (int j = 0; j < 16; j++) {
+          s += q16[b * 256 + g * 16 + j];
+        }
+        bsums[b * 16 + g] = s;
+      }
+      scales[b] = 1f / iscale;
+    }
+  }
+
+  /** The dequantized value at {@code i} (for tests). */
+  public float value(int i) {
+    int bs = format.blockSize();
+    return q16[i] * scales[i / bs];
+  }
+}

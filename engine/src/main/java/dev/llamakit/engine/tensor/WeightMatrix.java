@@ -1,0 +1,116 @@
+package dev.llamakit.engine.tensor;
+
+import dev.llamakit.engine.gguf.GgmlType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * A read-only 2-D weight matrix stored in a ggml type over a {@link MemorySegment} (usually a slice of a mapped GGUF
+ * file): {@code rows} rows of {@code cols} elements, each row a whole number of the type's blocks.
+ *
+ * <p>Every type offers a scalar reference {@link #dequantizeRow} (bit-exact with ggml's {@code to_float}, used by the
+ * tests and by the batched prefill path), an F32-activation {@link #dot}, and a fast {@link #dotQuantized} on the
+ * quantized blocks with activations in {@link #activationFormat()}.
+ */
+public abstract sealed class WeightMatrix
+    permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix {
+  static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  protected final String name;
+  protected final MemorySegment data;
+  protected final int rows;
+  protected final int cols;
+  protected final long rowBytes;
+
+  WeightMatrix(String name, MemorySegment data, int rows, int cols) {
+    this.name = name;
+    this.data = data;
+    this.rows = rows;
+    this.cols = cols;
+    GgmlType t = type();
+    if (cols % t.blockSize() != 0) {
+      throw new IllegalArgumentException("tensor " + name + " (" + t + ") has rows of " + cols
+          + " elements, not a multiple of the block size " + t.blockSize());
+    }
+    this.rowBytes = t.byteSize(cols);
+    if (data.byteSize() < rowBytes * rows) {
+      throw new IllegalArgumentException("tensor " + name + " (" + t + ", " + rows + "x" + cols + ") needs "
+          + rowBytes * rows + " bytes but has " + data.byteSize());
+    }
+  }
+
+  /** Wraps {@code data} as a {@code rows x cols} matrix of {@code type}; fails naming the tensor for unsupported types. */
+  public static WeightMatrix of(String name, GgmlType type, MemorySegment data, int rows, int cols) {
+    return switch (type) {
+      case F32 -> new F32Matrix(name, data, rows, cols);
+      case F16 -> new F16Matrix(name, data, rows, cols);
+      case BF16 -> new BF16Matrix(name, data, rows, cols);
+      case Q8_0 -> new Q8_0Matrix(name, data, rows, cols);
+      case Q4_0 -> new Q4_0Matrix(name, data, rows, cols);
+      case Q4_K -> new Q4_KMatrix(name, data, rows, cols);
+      case Q5_K -> new Q5_KMatrix(name, data, rows, cols);
+      case Q6_K -> new Q6_KMatrix(name, data, rows, cols);
+      default -> throw new UnsupportedTensorTypeException(name, type);
+    };
+  }
+
+  public abstract GgmlType type();
+
+  public String name() {
+    return name;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  /** Bytes of one row. */
+  public long rowBytes() {
+    return rowBytes;
+  }
+
+  /** Bytes of the whole matrix. */
+  public long byteSize() {
+    return rowBytes * rows;
+  }
+
+  /** The raw storage. */
+  public MemorySegment segment() {
+    return data;
+  }
+
+  /** Scalar reference: writes row {@code row} as floats to {@code out[off .. off+cols)}, exactly as ggml does. */
+  public abstract void dequantizeRow(int row, float[] out, int off);
+
+  /**
+   * Dot product of row {@code row} with float activations {@code x[xOff .. xOff+cols)}. The default dequantizes the
+   * row into {@code scratch} (length >= cols) and calls the vectorized float dot.
+   */
+  public float dot(int row, float[] x, int xOff, float[] scratch) {
+    dequantizeRow(row, scratch, 0);
+    return FloatKernels.dot(scratch, 0, x, xOff, cols);
+  }
+
+  /** How {@link #dotQuantized} wants its activations. */
+  public ActivationFormat activationFormat() {
+    return ActivationFormat.F32;
+  }
+
+  /**
+   * Fast dot product of row {@code row} with activations prepared in {@link #activationFormat()}. For F32 formats
+   * {@code xf} is used and {@code q} may be null.
+   */
+  public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
+    return dot(row, xf, 0, scratch);
+  }
+
+  static float f16(MemorySegment s, long off) {
+    return Float.float16ToFloat(s.get(I16, off));
+  }
+}

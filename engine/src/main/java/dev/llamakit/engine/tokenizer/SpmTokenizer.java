@@ -1,0 +1,142 @@
+package dev.llamakit.engine.tokenizer;
+
+import dev.llamakit.engine.gguf.GgufMetadata;
+import java.nio.charset.StandardCharsets;
+import java.util.PriorityQueue;
+
+/**
+ * The SentencePiece-style tokenizer of Llama 2 GGUF vocabularies ({@code tokenizer.ggml.model = llama}), equal to
+ * llama.cpp's {@code llm_tokenizer_spm_session}.
+ *
+ * <p>Spaces become {@code ▁}; a space is prepended to the first text fragment and to each fragment that follows a
+ * special token ({@code add_space_prefix}); characters are merged pairwise, always taking the adjacent pair whose merged
+ * piece has the highest score (leftmost on ties); a character that is no piece falls back to its {@code <0xXX>} byte
+ * tokens.
+ */
+public final class SpmTokenizer extends VocabTokenizer {
+  private static final char SPACE_MARK = '\u2581';
+  private static final String HEX = "0123456789ABCDEF";
+
+  private final boolean addSpacePrefix;
+  private final int[] byteTokens = new int[256];
+
+  public SpmTokenizer(Vocabulary vocab, boolean addSpacePrefix) {
+    super(vocab, addSpacePrefix, false);
+    this.addSpacePrefix = addSpacePrefix;
+    for (int b = 0; b < 256; b++) {
+      int id = vocab.idOf("<0x" + HEX.charAt(b >> 4) + HEX.charAt(b & 15) + ">");
+      if (id < 0 && b < 0x80) {
+        id = vocab.idOf(String.valueOf((char) b));
+      }
+      byteTokens[b] = id;
+    }
+  }
+
+  /** Builds the tokenizer from GGUF metadata (llama.cpp defaults: BOS 1, EOS 2, add BOS, add space prefix). */
+  public static SpmTokenizer fromGguf(GgufMetadata md) {
+    Vocabulary vocab = Vocabulary.fromGguf(md, 1, 2, true);
+    return new SpmTokenizer(vocab, md.getBoolean("tokenizer.ggml.add_space_prefix", true));
+  }
+
+  @Override
+  protected byte[] renderPiece(int id, int type) {
+    return switch (type) {
+      case TokenType.NORMAL -> vocab.piece(id).replace(SPACE_MARK, ' ').getBytes(StandardCharsets.UTF_8);
+      case TokenType.BYTE -> new byte[] {(byte) Integer.parseInt(vocab.piece(id).substring(3, 5), 16)};
+      default -> new byte[0];
+    };
+  }
+
+  @Override
+  public int[] encode(String text, boolean addSpecial, boolean parseSpecial) {
+    IntList out = new IntList(text.length() / 3 + 4);
+    boolean prevSpecial = true;
+    if (addSpecial && vocab.addBos()) {
+      out.add(vocab.bos());
+    }
+    for (SpecialTokenSplitter.Fragment f : splitter.split(text, parseSpecial)) {
+      switch (f) {
+        case SpecialTokenSplitter.Text(String t) -> {
+          String s = addSpacePrefix && prevSpecial ? " " + t : t;
+          tokenize(s.replace(' ', SPACE_MARK), out);
+          prevSpecial = false;
+        }
+        case SpecialTokenSplitter.Special(int id) -> {
+          out.add(id);
+          prevSpecial = true;
+        }
+      }
+    }
+    if (addSpecial && vocab.addEos()) {
+      out.add(vocab.eos());
+    }
+    return out.toArray();
+  }
+
+  /** A candidate merge of two adjacent symbols. */
+  private record Bigram(int left, int right, float score, int size) {}
+
+  private void tokenize(String text, IntList out) {
+    int n = text.codePointCount(0, text.length());
+    int[] start = new int[n];
+    int[] len = new int[n];
+    int[] prev = new int[n];
+    int[] next = new int[n];
+    for (int i = 0, off = 0; i < n; i++) {
+      int c = Character.charCount(text.codePointAt(off));
+      start[i] = off;
+      len[i] = c;
+      prev[i] = i - 1;
+      off += c;
+      next[i] = off == text.length() ? -1 : i + 1;
+    }
+    PriorityQueue<Bigram> queue = new PriorityQueue<>(Math.max(1, n), (a, b) -> a.score != b.score
+        ? Float.compare(b.score, a.score)
+        : Integer.compare(a.left, b.left));
+    for (int i = 1; i < n; i++) {
+      tryAdd(text, start, len, i - 1, i, queue);
+    }
+    while (!queue.isEmpty()) {
+      Bigram b = queue.poll();
+      if (len[b.left] == 0 || len[b.right] == 0 || len[b.left] + len[b.right] != b.size) {
+        continue;
+      }
+      len[b.left] += len[b.right];
+      len[b.right] = 0;
+      next[b.left] = next[b.right];
+      if (next[b.right] >= 0) {
+        prev[next[b.right]] = b.left;
+      }
+      tryAdd(text, start, len, prev[b.left], b.left, queue);
+      tryAdd(text, start, len, b.left, next[b.left], queue);
+    }
+    for (int i = 0; i != -1 && n > 0; i = next[i]) {
+      String piece = text.substring(start[i], start[i] + len[i]);
+      int id = vocab.idOf(piece);
+      if (id >= 0) {
+        out.add(id);
+      } else {
+        for (byte b : piece.getBytes(StandardCharsets.UTF_8)) {
+          int bt = byteTokens[b & 0xFF];
+          if (bt < 0) {
+            throw new TokenizerException(String.format(
+                "the vocabulary has no byte token <0x%02X> to encode \"%s\"", b & 0xFF, piece));
+          }
+          out.add(bt);
+        }
+      }
+    }
+  }
+
+  private void tryAdd(String text, int[] start, int[] len, int left, int right, PriorityQueue<Bigram> queue) {
+    if (left == -1 || right == -1) {
+      return;
+    }
+    int size = len[left] + len[right];
+    int id = vocab.idOf(text.substring(start[left], start[left] + size));
+    if (id < 0) {
+      return;
+    }
+    queue.add(new Bigram(left, right, vocab.score(id), size));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.llamakit.engine.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llamakit.engine.gguf.GgmlType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every kernel against the scalar reference dequantization on random blocks. */
+class WeightMatrixTest {
+  private static final int ROWS = 5;
+  private static final int COLS = 768;
+
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void floatDotMatchesReference(GgmlType type) {
+    try (Arena arena = Arena.ofConfined()) {
+      WeightMatrix w = random(arena, type, 7);
+      float[] x = gaussian(COLS, 8);
+      float[] row = new float[COLS];
+      float[] scratch = new float[4 * COLS];
+      for (int r = 0; r < ROWS; r++) {
+        w.dequantizeRow(r, row, 0);
+        double ref = 0, mag = 0;
+        for (int i = 0; i < COLS; i++) {
+          ref += (double) row[i] * x[i];
+          mag += Math.abs((double) row[i] * x[i]);
+        }
+        assertEquals(ref, w.dot(r, x, 0, scratch), 1e-5 * mag + 1e-6, type + " row " + r);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void quantizedDotMatchesReferenceOnQuantizedActivations(GgmlType type) {
+    try (Arena arena = Arena.ofConfined()) {
+      WeightMatrix w = random(arena, type, 11);
+      float[] x = gaussian(COLS, 12);
+      QuantizedActivations q = new QuantizedActivations(COLS);
+      q.quantize(w.activationFormat(), x, 0, COLS);
+      float[] row = new float[COLS];
+      for (int r = 0; r < ROWS; r++) {
+        w.dequantizeRow(r, row, 0);
+        double ref = 0, mag = 0;
+        for (int i = 0; i < COLS; i++) {
+          ref += (double) row[i] * q.value(i);
+          mag += Math.abs((double) row[i] * q.value(i));
+        }
+        float got = w.dotQuantized(r, q, x, new float[COLS]);
+        assertEquals(ref, got, 2e-5 * mag + 1e-6, type + " row " + r);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ActivationFormat.class, names = {"Q8_0", "Q8_K"})
+  void activationQuantizationErrorIsBounded(ActivationFormat f) {
+    float[] x = gaussian(COLS, 3);
+    QuantizedActivations q = new QuantizedActivations(COLS);
+    q.quantize(f, x, 0, COLS);
+    for (int b = 0; b < COLS / f.blockSize(); b++) {
+      float amax = 0;
+      for (int i = 0; i < f.blockSize(); i++) {
+        amax = Math.max(amax, Math.abs(x[b * f.blockSize() + i]));
+      }
+      for (int i = 0; i < f.blockSize(); i++) {
+        int k = b * f.blockSize() + i;
+        // half a quantization step, plus the F16 rounding of the Q8_0 scale
+        assertTrue(Math.abs(q.value(k) - x[k]) <= amax / 127f * 0.5f + amax * 2e-3f, f + " element " + k);
+      }
+    }
+  }
+
+  @Test
+  void knownBlockDecodes() {
+    try (Arena arena = Arena.ofConfined()) {
+      // Q4_0 block: d = 0.5, nibbles: byte j = (hi << 4) | lo with lo = j, hi = 15 - j
+      MemorySegment s = arena.allocate(18);
+      s.set(WeightMatrix.I16, 0, Float.floatToFloat16(0.5f));
+      for (int j = 0; j < 16; j++) {
+        s.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 2 + j, (byte) (((15 - j) << 4) | j));
+      }
+      float[] out = new float[32];
+      WeightMatrix.of("t", GgmlType.Q4_0, s, 1, 32).dequantizeRow(0, out, 0);
+      for (int j = 0; j < 16; j++) {
+        assertEquals((j - 8) * 0.5f, out[j]);
+        assertEquals((15 - j - 8) * 0.5f, out[j + 16]);
+      }
+    }
+  }
+
+  @Test
+  void unsupportedTypeNamesTensorAndType() {
+    try (Arena arena = Arena.ofConfined()) {
+      var e = assertThrows(UnsupportedTensorTypeException.class,
+          () -> WeightMatrix.of("blk.3.ffn_up.weight", GgmlType.Q4_1, arena.allocate(20), 1, 32));
+      assertTrue(e.getMessage().contains("blk.3.ffn_up.weight") && e.getMessage().contains("Q4_1"), e.getMessage());
+    }
+  }
+
+  @Test
+  void batchedMatmulEqualsRowDots() {
+    try (Arena arena = Arena.ofShared(); var pool = new dev.llamakit.engine.parallel.WorkerPool(2)) {
+      WeightMatrix w = random(arena, GgmlType.Q4_K, 5);
+      int n = 5;
+      float[] x = gaussian(n * COLS, 9);
+      float[] out = new float[n * ROWS];
+      new MatMul(pool, COLS).matmul(w, x, n, out, true);
+      float[] scratch = new float[COLS];
+      for (int t = 0; t < n; t++) {
+        for (int r = 0; r < ROWS; r++) {
+          assertEquals(w.dot(r, x, t * COLS, scratch), out[t * ROWS + r], 1e-3, "token " + t + " row " + r);
+        }
+      }
+    }
+  }
+
+  static WeightMatrix random(Arena arena, GgmlType type, long seed) {
+    MemorySegment seg = arena.allocate(type.byteSize((long) ROWS * COLS), 64);
+    RandomBlocks.fill(type, seg, (long) ROWS * COLS, new SplittableRandom(seed));
+    return WeightMatrix.of("test-" + type, type, seg, ROWS, COLS);
+  }
+
+  static float[] gaussian(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    return x;
+  }
+}
