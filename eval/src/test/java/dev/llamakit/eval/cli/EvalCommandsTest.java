@@ -54,15 +54,21 @@ class EvalCommandsTest {
   void runFailsClearlyWithoutAFittingModelProvider(@TempDir Path dir) throws IOException {
     Path model = Files.writeString(dir.resolve("m.gguf"), "GGUF");
     Path data = FixtureData.build(dir.resolve("data"));
-    // the test class path registers only the oracle provider, which does not open GGUF files
+    // the engine provider accepts the file by its magic and fails on the truncated header, naming the file
     Result r = exec("run", "--tasks", "gsm8k_cot", "--model", model.toString(), "--data", data.toString(),
         "-o", dir.resolve("out").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("no registered model provider [oracle-test] can open"), r.err());
+    assertTrue(r.err().contains("m.gguf"), r.err());
+    Path text = Files.writeString(dir.resolve("m.txt"), "not a model");
+    Result none = exec("run", "--tasks", "gsm8k_cot", "--model", text.toString(), "--data", data.toString(),
+        "-o", dir.resolve("out").toString());
+    assertEquals(1, none.code());
+    assertTrue(none.err().contains("can open"), none.err());
     assertTrue(Files.notExists(dir.resolve("out/results.json")), "no results are faked");
-    var none = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+    var noProvider = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> dev.llamakit.eval.model.ModelProviders.find(List.of(), null, model));
-    assertTrue(none.getMessage().contains("no language-model provider is registered"), none.getMessage());
+    assertTrue(noProvider.getMessage().contains("no language-model provider is registered"),
+        noProvider.getMessage());
   }
 
   @Test

@@ -1,0 +1,128 @@
+package dev.llamakit.eval.engine;
+
+import dev.llamakit.engine.inference.GenerationResult;
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.ScoredContinuation;
+import dev.llamakit.engine.sampling.SamplingParams;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import dev.llamakit.eval.model.GenerationRequest;
+import dev.llamakit.eval.model.LanguageModel;
+import dev.llamakit.eval.model.Loglikelihood;
+import dev.llamakit.eval.model.LoglikelihoodRequest;
+import dev.llamakit.eval.model.ModelIdentity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * lm-evaluation-harness's three calls on llamakit's engine.
+ *
+ * <p>Tokenisation follows lm-eval's {@code _encode_pair}: the context is encoded alone (with BOS when
+ * {@code addBos}, Meta's recipe), {@code context + continuation} is encoded as a whole, and the continuation is the
+ * tail of the whole beyond the context's length; the model scores it after the context's own tokens. Requests longer
+ * than the context window keep their last tokens (lm-eval's left truncation). The engine reuses the KV of the longest
+ * prefix shared with the previous request, so the continuations of one context cost one context pass.
+ */
+public final class EngineLanguageModel implements LanguageModel {
+  private final LlamaEngine engine;
+  private final Tokenizer tokenizer;
+  private final ModelIdentity identity;
+  private final boolean addBos;
+  private final Set<Integer> stopTokens = new HashSet<>();
+
+  public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos) {
+    this.engine = engine;
+    this.tokenizer = tokenizer;
+    this.identity = identity;
+    this.addBos = addBos;
+    stopTokens.add(tokenizer.eos());
+    if (tokenizer.eot() >= 0) {
+      stopTokens.add(tokenizer.eot());
+    }
+  }
+
+  @Override
+  public ModelIdentity identity() {
+    return identity;
+  }
+
+  private int[] encode(String text) {
+    int[] ids = tokenizer.encode(text, addBos, false);
+    if (ids.length == 0) {
+      return new int[] {tokenizer.bos()};
+    }
+    return ids;
+  }
+
+  @Override
+  public List<List<Loglikelihood>> loglikelihood(List<LoglikelihoodRequest> requests) {
+    List<List<Loglikelihood>> out = new ArrayList<>(requests.size());
+    int window = engine.model().contextLength();
+    for (LoglikelihoodRequest r : requests) {
+      int[] context = r.context().isEmpty() ? new int[] {tokenizer.bos()} : encode(r.context());
+      List<Loglikelihood> scores = new ArrayList<>(r.continuations().size());
+      for (String c : r.continuations()) {
+        int[] whole = r.context().isEmpty() ? concat(context, tokenizer.encode(c, false, false)) : encode(r.context() + c);
+        int[] cont = Arrays.copyOfRange(whole, Math.min(context.length, whole.length), whole.length);
+        int[] ctx = context;
+        if (ctx.length + cont.length > window) {
+          int keep = Math.max(1, window - cont.length);
+          ctx = Arrays.copyOfRange(ctx, ctx.length - keep, ctx.length);
+        }
+        ScoredContinuation s = engine.loglikelihood(ctx, cont);
+        scores.add(new Loglikelihood(s.sumLogprob(), s.isGreedy()));
+      }
+      out.add(scores);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Double> loglikelihoodRolling(List<String> texts) {
+    List<Double> out = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      int[] ids = concat(new int[] {tokenizer.bos()}, tokenizer.encode(t, false, false));
+      out.add(ids.length < 2 ? 0.0 : engine.loglikelihoodRolling(ids).sumLogprob());
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> generateUntil(List<GenerationRequest> requests) {
+    List<String> out = new ArrayList<>(requests.size());
+    int window = engine.model().contextLength();
+    for (GenerationRequest r : requests) {
+      int[] prompt = encode(r.context());
+      int room = Math.max(1, window - r.maxTokens());
+      if (prompt.length > room) {
+        prompt = Arrays.copyOfRange(prompt, prompt.length - room, prompt.length);
+      }
+      int max = Math.min(r.maxTokens(), window - prompt.length);
+      SamplingParams p = r.greedy() ? SamplingParams.greedy(max)
+          : SamplingParams.sampled(r.seed(), max).withTemperature((float) r.temperature()).withTopK(0)
+              .withTopP((float) r.topP()).withMinP(0f);
+      p = new SamplingParams(p.greedy(), p.temperature(), p.topK(), p.topP(), p.minP(), p.repetitionPenalty(),
+          p.presencePenalty(), p.penaltyWindow(), p.seed(), p.maxTokens(), stopTokens, r.until());
+      GenerationResult g = engine.generate(prompt, p, tokenizer::tokenBytes, (id, i) -> true);
+      int[] toks = g.tokens();
+      if (toks.length > 0 && stopTokens.contains(toks[toks.length - 1])) {
+        toks = Arrays.copyOf(toks, toks.length - 1);
+      }
+      out.add(r.cutAtStop(tokenizer.decode(toks)));
+    }
+    return out;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

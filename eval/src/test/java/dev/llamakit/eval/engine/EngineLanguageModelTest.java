@@ -1,0 +1,105 @@
+package dev.llamakit.eval.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.model.ModelOptions;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import dev.llamakit.engine.testing.SharedFiles;
+import dev.llamakit.eval.cli.EvalCommand;
+import dev.llamakit.eval.model.GenerationRequest;
+import dev.llamakit.eval.model.LanguageModel;
+import dev.llamakit.eval.model.Loglikelihood;
+import dev.llamakit.eval.model.LoglikelihoodRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The harness on the real engine with stories260K (real trained weights; scores near chance are expected). */
+class EngineLanguageModelTest {
+  static Path model() {
+    return SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+  }
+
+  @Test
+  void loglikelihoodIsTheSumOfNextTokenLogProbsOfTheTail() throws Exception {
+    Path m = model();
+    try (LanguageModel lm = new EngineModelProvider().open(m, Map.of("threads", "1"));
+        LlamaEngine ref = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1))) {
+      Tokenizer tok = Tokenizer.fromGguf(ref.model().metadata().orElseThrow());
+      String context = "Once upon a time, there was a little";
+      List<String> conts = List.of(" girl", " dog named Tim", " tree");
+      List<Loglikelihood> got = lm.loglikelihood(List.of(new LoglikelihoodRequest(context, conts))).getFirst();
+      int[] ctx = tok.encode(context, true, false);
+      for (int i = 0; i < conts.size(); i++) {
+        int[] whole = tok.encode(context + conts.get(i), true, false);
+        double sum = 0;
+        boolean greedy = true;
+        for (int p = ctx.length; p < whole.length; p++) {
+          int[] prefix = p == ctx.length ? ctx : concat(ctx, Arrays.copyOfRange(whole, ctx.length, p));
+          double[] lp = ref.nextTokenLogProbs(prefix);
+          sum += lp[whole[p]];
+          int arg = 0;
+          for (int v = 1; v < lp.length; v++) {
+            if (lp[v] > lp[arg]) {
+              arg = v;
+            }
+          }
+          greedy &= arg == whole[p];
+        }
+        assertEquals(sum, got.get(i).logprob(), 1e-4, conts.get(i)); // batched vs token-by-token float32 sums
+        assertEquals(greedy, got.get(i).greedy(), conts.get(i));
+        assertTrue(got.get(i).logprob() < 0);
+      }
+    }
+  }
+
+  @Test
+  void generationIsDeterministicAndCutAtTheStopString() throws Exception {
+    try (LanguageModel lm = new EngineModelProvider().open(model(), Map.of("threads", "1"))) {
+      GenerationRequest greedy = new GenerationRequest("Once upon a time", List.of("."), 64, 0, 1, 0);
+      String a = lm.generateUntil(List.of(greedy)).getFirst();
+      assertEquals(a, lm.generateUntil(List.of(greedy)).getFirst());
+      assertFalse(a.contains("."), a);
+      assertFalse(a.isEmpty());
+      GenerationRequest sampled = new GenerationRequest("Once upon a time", List.of(), 24, 0.9, 0.95, 7);
+      assertEquals(lm.generateUntil(List.of(sampled)), lm.generateUntil(List.of(sampled)), "same seed, same text");
+      double roll = lm.loglikelihoodRolling(List.of("Once upon a time there was a cat.")).getFirst();
+      assertTrue(roll < 0 && Double.isFinite(roll));
+    }
+  }
+
+  /** {@code llamakit eval run} end to end on the engine: every task, two documents each, lm-eval-shaped results. */
+  @Test
+  void evalRunOnStories260K(@TempDir Path dir) throws Exception {
+    Path data = SharedFiles.require("data/benchmarks");
+    Path out = dir.resolve("run");
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "mmlu,arc_easy,gsm8k_cot,humaneval",
+        "--model", model().toString(), "--data", data.toString(), "--limit", "2", "--max-gen-toks", "32",
+        "--no-progress", "-o", out.toString(), "--model-arg", "threads=1");
+    assertEquals(0, code);
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    for (String task : List.of("arc_easy", "gsm8k_cot", "humaneval")) {
+      assertTrue(results.at("/results/" + task).isObject(), task + " in " + results.get("results"));
+    }
+    assertTrue(results.at("/results/mmlu").isObject() || results.at("/groups/mmlu").isObject());
+    double acc = results.at("/results/arc_easy").get("acc,none").asDouble();
+    assertTrue(acc >= 0 && acc <= 1);
+    assertTrue(Files.exists(out.resolve("summary.md")));
+  }
+
+  static int[] concat(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
