@@ -44,15 +44,16 @@ public final class Taxonomy {
     }
   }
 
-  /** Loads a built-in taxonomy: {@code lg1}, {@code lg2}, {@code lg3} or {@code lg3-1b}. */
+  /** Loads a built-in taxonomy: {@code lg1}, {@code lg2}, {@code lg3}, {@code lg3-1b} or {@code prompt-attacks}. */
   public static Taxonomy builtIn(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "lg1", "llama-guard-1" -> load("lg1.json");
       case "lg2", "llama-guard-2" -> load("lg2.json");
       case "lg3", "lg3-8b", "llama-guard-3" -> load("lg3.json");
       case "lg3-1b", "llama-guard-3-1b" -> load("lg3.json").without(List.of("S14")).withId("llama-guard-3-1b");
+      case "prompt-attacks" -> load("prompt-attacks.json");
       default -> throw new IllegalArgumentException(
-          "unknown taxonomy '" + name + "' (known: lg1, lg2, lg3, lg3-1b)");
+          "unknown taxonomy '" + name + "' (known: lg1, lg2, lg3, lg3-1b, prompt-attacks)");
     };
   }
 
