@@ -11,15 +11,16 @@ import java.util.Map;
 
 /**
  * The embedded moderation classifier: a quantized fastText model (shipped as {@code classifier/moderation.ftz})
- * giving P(label) over {@code safe} and the unsafe categories; unsafe score = 1 - P(safe). Long texts are scored in
- * overlapping windows of 256 tokens, each score being the max over windows. Thread-safe; {@link #shipped()} is
+ * giving P(label) over {@code safe} and the unsafe categories; unsafe score = 1 - P(safe). Texts longer than 48 tokens
+ * are scored sentence by sentence (sentences cut at 48 tokens), each score being the max over sentences: fastText
+ * averages its inputs, so one harmful sentence would be diluted in a large window. Thread-safe; {@link #shipped()} is
  * loaded once per JVM.
  */
 public final class ModerationClassifier {
   /** Resource path of the shipped model. */
   public static final String MODEL_RESOURCE = "moderation.ftz";
-  /** Window size and overlap, in normalized tokens, for long texts. */
-  public static final int WINDOW = 256, OVERLAP = 32;
+  /** Longest segment, in normalized tokens, scored at once. */
+  public static final int WINDOW = 48;
 
   private static volatile ModerationClassifier shipped;
 
@@ -70,7 +71,7 @@ public final class ModerationClassifier {
   /** Scores a raw text (normalized and windowed here). */
   public Scores score(String text) {
     String norm = TextFeatures.normalize(text);
-    List<String> windows = TextFeatures.windows(norm, WINDOW, OVERLAP);
+    List<String> windows = TextFeatures.sentences(norm, WINDOW);
     double unsafe = 0;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {

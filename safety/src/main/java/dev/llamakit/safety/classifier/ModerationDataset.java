@@ -74,7 +74,7 @@ public final class ModerationDataset {
     for (Map<String, String> r : DataFiles.csv(prof)) {
       add(out, "surge-profanity", DataFiles.field(r, "category_1", prof), DataFiles.field(r, "text", prof), null);
     }
-    out.addAll(BenignRequests.load("safe"));
+    out.addAll(BenignRequests.load("safe", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
     if (dataRoot != null) out.addAll(BenignText.load(dataRoot));
     return out;
   }

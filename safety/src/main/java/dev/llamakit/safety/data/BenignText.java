@@ -55,6 +55,29 @@ public final class BenignText {
     return out;
   }
 
+  /** Topics for {@link BenignRequests}: WikiText-2 article titles and MMLU subject names found under {@code dataRoot}. */
+  public static List<String> topics(Path dataRoot) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String f : List.of("valid.txt", "test.txt")) {
+      Path p = dataRoot.resolve("web/wikitext-2/" + f);
+      if (!Files.exists(p)) continue;
+      for (String line : DataFiles.lines(p)) {
+        String t = line.strip();
+        if (t.startsWith("= ") && !t.startsWith("= =") && t.endsWith(" =")) {
+          out.add(t.substring(2, t.length() - 2).replace(" @-@ ", "-").replace(" @,@ ", ",").strip());
+        }
+      }
+    }
+    Path mmlu = dataRoot.resolve("benchmarks/mmlu/cais-canonical-hendrycks-layout/test");
+    if (Files.isDirectory(mmlu)) {
+      try (var files = Files.list(mmlu)) {
+        files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_test.csv")).sorted()
+            .forEach(n -> out.add(n.substring(0, n.length() - "_test.csv".length()).replace('_', ' ')));
+      }
+    }
+    return out;
+  }
+
   private static List<String> mmluQuestions(Path csv) throws IOException {
     // Headerless CSV: question, A, B, C, D, answer.
     var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();

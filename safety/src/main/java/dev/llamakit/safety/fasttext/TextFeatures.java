@@ -77,4 +77,31 @@ public final class TextFeatures {
     }
     return out;
   }
+
+  /**
+   * Splits a normalized text into sentences (ending at a {@code .}, {@code !} or {@code ?} token), each further cut
+   * into windows of at most {@code maxTokens}; short texts are one segment. fastText averages its inputs, so scoring
+   * sentence by sentence keeps one harmful sentence from being diluted by the rest of a long text.
+   */
+  public static List<String> sentences(String normalized, int maxTokens) {
+    List<String> out = new ArrayList<>();
+    if (normalized.isEmpty()) {
+      out.add(normalized);
+      return out;
+    }
+    String[] toks = normalized.split(" ");
+    if (toks.length <= maxTokens) {
+      out.add(normalized);
+      return out;
+    }
+    int start = 0;
+    for (int i = 0; i < toks.length; i++) {
+      boolean end = toks[i].equals(".") || toks[i].equals("!") || toks[i].equals("?") || i == toks.length - 1;
+      if (end || i - start + 1 >= maxTokens) {
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(toks, start, i + 1)));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
 }

@@ -62,7 +62,7 @@ public final class InjectionDataset {
     Path fuzz = safetyTrain.resolve("gptfuzz/prompts_GPTFuzzer.csv");
     for (Map<String, String> r : DataFiles.csv(fuzz)) out.add(Example.of(DataFiles.field(r, "text", fuzz), "jailbreak", "gptfuzz-templates"));
 
-    List<Example> benign = new ArrayList<>(BenignRequests.load("benign"));
+    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
     for (Path f : Files.list(safetyTrain.resolve("do-not-answer")).sorted().toList()) {
       if (f.toString().endsWith(".jsonl")) for (JsonNode r : DataFiles.jsonl(f)) benign.add(Example.of(r.path("prompt").asText(), "benign", "do-not-answer"));
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The embedded prompt-attack detector (shipped as {@code injection/prompt-attack.ftz}): P(BENIGN), P(INJECTION),
- * P(JAILBREAK) of a text, long texts scored in 256-token windows with the attack probabilities taken as the max
+ * P(JAILBREAK) of a text, long texts scored in 128-token windows with the attack probabilities taken as the max
  * over windows (as Prompt Guard's reference code does over 512-token segments). Thread-safe.
  */
 public final class PromptAttackClassifier {
@@ -59,7 +59,7 @@ public final class PromptAttackClassifier {
   /** Scores a raw text. */
   public Scores score(String text) {
     double inj = 0, jb = 0, worstSum = -1, benignAtWorst = 1;
-    for (String w : TextFeatures.windows(TextFeatures.normalize(text), 256, 32)) {
+    for (String w : TextFeatures.windows(TextFeatures.normalize(text), 128, 32)) {
       Map<String, Double> p = model.probabilities(w);
       double i = p.get("injection"), j = p.get("jailbreak");
       inj = Math.max(inj, i);
