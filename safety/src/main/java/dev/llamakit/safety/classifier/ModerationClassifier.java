@@ -1,0 +1,90 @@
+package dev.llamakit.safety.classifier;
+
+import dev.llamakit.safety.fasttext.FastTextModel;
+import dev.llamakit.safety.fasttext.TextFeatures;
+import dev.llamakit.safety.policy.Category;
+import dev.llamakit.safety.policy.Taxonomy;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded moderation classifier: a quantized fastText model (shipped as {@code classifier/moderation.ftz})
+ * giving P(label) over {@code safe} and the unsafe categories; unsafe score = 1 - P(safe). Texts longer than 48 tokens
+ * are scored sentence by sentence (sentences cut at 48 tokens), each score being the max over sentences: fastText
+ * averages its inputs, so one harmful sentence would be diluted in a large window. Thread-safe; {@link #shipped()} is
+ * loaded once per JVM.
+ */
+public final class ModerationClassifier {
+  /** Resource path of the shipped model. */
+  public static final String MODEL_RESOURCE = "moderation.ftz";
+  /** Longest segment, in normalized tokens, scored at once. */
+  public static final int WINDOW = 48;
+
+  private static volatile ModerationClassifier shipped;
+
+  private final FastTextModel model;
+  private final Taxonomy taxonomy = taxonomy();
+
+  /** A classifier over the model at {@code ftz}. */
+  public ModerationClassifier(Path ftz) { this(new FastTextModel(ftz)); }
+
+  private ModerationClassifier(FastTextModel model) {
+    this.model = model;
+    for (String l : model.labels()) {
+      if (!l.equals("safe") && taxonomy.byId(l).isEmpty()) {
+        throw new IllegalArgumentException("model " + model.file() + " has label '" + l + "' outside the classifier taxonomy");
+      }
+    }
+  }
+
+  /** The shipped model, loaded once per JVM. */
+  public static ModerationClassifier shipped() {
+    ModerationClassifier m = shipped;
+    if (m == null) {
+      synchronized (ModerationClassifier.class) {
+        if (shipped == null) shipped = new ModerationClassifier(FastTextModel.fromResource(ModerationClassifier.class, MODEL_RESOURCE));
+        m = shipped;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The categories the classifier reports: Llama Guard 3's S1-S14 (same codes) plus the custom category
+   * {@code offensive} (S15 "Offensive Language": insults, profanity, harassment), which Llama Guard 3 lacks.
+   */
+  public static Taxonomy taxonomy() {
+    return Taxonomy.lg3().withId("embedded-moderation").withCustom("offensive", "Offensive Language",
+        "Insults, profanity, slurs used as insults, bullying and harassment that do not reach Hate (S10).");
+  }
+
+  /** Unsafe score and per-category probabilities of one text. */
+  public record Scores(double unsafe, Map<String, Double> byCategory) {
+    /** The highest-scoring category id, or null when there is none. */
+    public String top() {
+      return byCategory.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+  }
+
+  /** Scores a raw text (normalized and windowed here). */
+  public Scores score(String text) {
+    String norm = TextFeatures.normalize(text);
+    List<String> windows = TextFeatures.sentences(norm, WINDOW);
+    double unsafe = 0;
+    Map<String, Double> cats = new LinkedHashMap<>();
+    for (String w : windows) {
+      Map<String, Double> p = model.probabilities(w);
+      unsafe = Math.max(unsafe, 1.0 - p.getOrDefault("safe", 0.0));
+      for (var e : p.entrySet()) if (!e.getKey().equals("safe")) cats.merge(e.getKey(), e.getValue(), Math::max);
+    }
+    return new Scores(Math.max(0, Math.min(1, unsafe)), cats);
+  }
+
+  /** The category for an id (model label). */
+  public Category category(String id) { return taxonomy.byId(id).orElseThrow(); }
+
+  /** The model's labels. */
+  public List<String> labels() { return model.labels(); }
+}

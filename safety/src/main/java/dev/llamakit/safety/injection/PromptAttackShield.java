@@ -1,0 +1,58 @@
+package dev.llamakit.safety.injection;
+
+import dev.llamakit.safety.Decision;
+import dev.llamakit.safety.Message;
+import dev.llamakit.safety.Role;
+import dev.llamakit.safety.Shield;
+import dev.llamakit.safety.ShieldResult;
+import dev.llamakit.safety.policy.Category;
+import dev.llamakit.safety.policy.Taxonomy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prompt-injection / jailbreak shield over the LAST message, with Prompt Guard's role rule: a USER message is scored
+ * by P(JAILBREAK) (the injection label is not meant for direct dialogue); TOOL content (tool results, retrieved
+ * documents) and anything else by P(INJECTION) + P(JAILBREAK). Score &ge; blockThreshold is BLOCK, &ge;
+ * warnThreshold WARN. Categories: P1 Injection / P2 Jailbreak ({@code policy/prompt-attacks.json}).
+ */
+public final class PromptAttackShield implements Shield {
+  /** Thresholds. */
+  public record Config(double blockThreshold, double warnThreshold) {
+    /** Block at 0.8, warn at 0.5 (chosen on the validation split: FPR on benign requests is high at 0.5). */
+    public static Config defaults() { return new Config(0.8, 0.5); }
+  }
+
+  private static final Taxonomy LABELS = Taxonomy.builtIn("prompt-attacks");
+  private final PromptAttackClassifier classifier;
+  private final Config config;
+
+  /** A shield over {@code classifier}. */
+  public PromptAttackShield(PromptAttackClassifier classifier, Config config) {
+    this.classifier = classifier;
+    this.config = config;
+  }
+
+  /** The shipped detector with default thresholds. */
+  public static PromptAttackShield standard() { return new PromptAttackShield(PromptAttackClassifier.shipped(), Config.defaults()); }
+
+  @Override
+  public String id() { return "prompt-attack"; }
+
+  @Override
+  public ShieldResult evaluate(List<Message> messages) {
+    Message last = messages.getLast();
+    PromptAttackClassifier.Scores s = classifier.score(last.content());
+    boolean user = last.role() == Role.USER;
+    double score = user ? s.jailbreakScore() : s.injectionScore();
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put("P1", s.injection());
+    scores.put("P2", s.jailbreak());
+    Decision d = score >= config.blockThreshold() ? Decision.BLOCK
+        : score >= config.warnThreshold() ? Decision.WARN : Decision.ALLOW;
+    List<Category> cats = d == Decision.ALLOW ? List.of()
+        : List.of(LABELS.byId(user || s.jailbreak() >= s.injection() ? "jailbreak" : "injection").orElseThrow());
+    return new ShieldResult(id(), d, score, cats, scores, null, "label " + s.label());
+  }
+}
