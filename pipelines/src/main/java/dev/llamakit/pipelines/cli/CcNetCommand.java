@@ -98,6 +98,14 @@ public final class CcNetCommand implements Callable<Integer> {
       description = "skip: count bad records under a named drop reason (default); fail: stop naming the file and record.")
   String onBadRecord;
 
+  @Option(names = "--safety-tag", description = "Score every kept document with the embedded safety classifier "
+      + "(adds safety_score and safety_category; the report shows the score distribution).")
+  boolean safetyTag;
+
+  @Option(names = "--safety-filter", paramLabel = "SCORE", description = "Also drop documents whose safety score is "
+      + "at least SCORE (implies --safety-tag).")
+  Double safetyFilter;
+
   @Option(names = "--runner", defaultValue = "flink", paramLabel = "flink|spark|direct",
       description = "Beam runner (default: ${DEFAULT-VALUE}, an embedded Flink mini-cluster).")
   String runner;
@@ -143,7 +151,8 @@ public final class CcNetCommand implements Callable<Integer> {
     }
     Set<String> langs = new LinkedHashSet<>(languages);
     CcNetConfig cfg = new CcNetConfig(files, read, minLength, maxLength, DedupPolicy.parse(dedup),
-        lid.toAbsolutePath(), lidThreshold, langs, shards);
+        lid.toAbsolutePath(), lidThreshold, langs, shards, safetyTag || safetyFilter != null,
+        safetyFilter == null ? Double.NaN : safetyFilter);
     List<String> extra = new ArrayList<>();
     for (String a : beamArgs) {
       extra.add(a.startsWith("--") ? a : "--" + a);

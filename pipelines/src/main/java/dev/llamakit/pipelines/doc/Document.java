@@ -31,7 +31,8 @@ public record Document(
     String ccSegment,
     long[] lineHashes,
     Dedup dedup,
-    Language language) {
+    Language language,
+    Safety safety) {
 
   public Document {
     Objects.requireNonNull(id, "id");
@@ -60,22 +61,34 @@ public record Document(
   /** The fastText language label (without {@code __label__}) and its score rounded as cc_net rounds it. */
   public record Language(String label, double score) {}
 
+  /**
+   * The embedded safety classifier's verdict on the document: the highest unsafe probability over its windows and
+   * the Llama Guard 3 code of the top category (null when none).
+   */
+  public record Safety(double score, String category) {}
+
   /** A copy carrying the hashes of its {@code raw_content} lines. */
   public Document withLineHashes(long[] hashes) {
     return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
-        hashes, dedup, language);
+        hashes, dedup, language, safety);
   }
 
   /** A copy after line dedup: new content, its line count and length, the dedup record; hashes dropped. */
   public Document withDedupedContent(String content, int lines, long codePoints, Dedup d) {
     return new Document(id, ordinal, url, dateDownload, digest, codePoints, lines, sourceDomain, title, content, ccSegment,
-        null, d, language);
+        null, d, language, safety);
+  }
+
+  /** A copy with its safety verdict. */
+  public Document withSafety(Safety s) {
+    return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent,
+        ccSegment, lineHashes, dedup, language, s);
   }
 
   /** A copy with its language. */
   public Document withLanguage(Language l) {
     return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
-        lineHashes, dedup, l);
+        lineHashes, dedup, l, safety);
   }
 
   @Override
@@ -85,7 +98,7 @@ public record Document(
         && d.nlines == nlines && Objects.equals(d.sourceDomain, sourceDomain) && Objects.equals(d.title, title)
         && d.rawContent.equals(rawContent) && Objects.equals(d.ccSegment, ccSegment)
         && Arrays.equals(d.lineHashes, lineHashes) && Objects.equals(d.dedup, dedup)
-        && Objects.equals(d.language, language);
+        && Objects.equals(d.language, language) && Objects.equals(d.safety, safety);
   }
 
   @Override

@@ -59,6 +59,12 @@ public final class DocumentCoder extends AtomicCoder<Document> {
       str(out, l.label());
       out.writeDouble(l.score());
     }
+    Document.Safety sf = d.safety();
+    out.writeBoolean(sf != null);
+    if (sf != null) {
+      out.writeDouble(sf.score());
+      str(out, sf.category());
+    }
     out.flush();
   }
 
@@ -95,10 +101,11 @@ public final class DocumentCoder extends AtomicCoder<Document> {
       dedup = new Document.Dedup(on, ol, ids);
     }
     Document.Language lang = in.readBoolean() ? new Document.Language(str(in), in.readDouble()) : null;
+    Document.Safety safety = in.readBoolean() ? new Document.Safety(in.readDouble(), str(in)) : null;
     if (content == null || id == null) {
       throw new CoderException("corrupt Document encoding: missing id or raw_content");
     }
-    return new Document(id, ordinal, url, date, digest, length, nlines, domain, title, content, segment, hashes, dedup, lang);
+    return new Document(id, ordinal, url, date, digest, length, nlines, domain, title, content, segment, hashes, dedup, lang, safety);
   }
 
   @Override

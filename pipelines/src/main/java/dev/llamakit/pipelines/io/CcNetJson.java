@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 /**
  * Writes documents as cc_net writes them: one JSON object per line with cc_net's field names, in cc_net's order —
  * {@code url, date_download, digest, length, nlines, source_domain, title, raw_content, cc_segment,
- * original_nlines, original_length, line_ids, language, language_score} — absent parts omitted.
+ * original_nlines, original_length, line_ids, language, language_score} — then llamakit's {@code safety_score,
+ * safety_category} when safety tagging ran; absent parts omitted.
  */
 public final class CcNetJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -43,6 +44,10 @@ public final class CcNetJson {
       if (d.language() != null) {
         g.writeStringField("language", d.language().label());
         g.writeNumberField("language_score", d.language().score());
+      }
+      if (d.safety() != null) {
+        g.writeNumberField("safety_score", Math.round(d.safety().score() * 1e4) / 1e4);
+        field(g, "safety_category", d.safety().category());
       }
       g.writeEndObject();
     } catch (IOException e) {

@@ -116,7 +116,7 @@ public final class CcNetLineWetReader {
       // cc_net would fail to parse this record; keep the document with an unknown length
     }
     sink.document(new Document(id, ordinal, url, h.get("WARC-Date"), h.get("WARC-Block-Digest"), length,
-        lines.size(), UrlParts.netloc(url), title, String.join("\n", lines), segment, null, null, null));
+        lines.size(), UrlParts.netloc(url), title, String.join("\n", lines), segment, null, null, null, null));
     return 0;
   }
 }

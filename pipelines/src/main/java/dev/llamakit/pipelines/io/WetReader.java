@@ -120,7 +120,7 @@ public final class WetReader {
     String content = String.join("\n", lines);
     return new Document(id, ordinal, url, r.headers().first("WARC-Date").orElse(null),
         r.headers().first("WARC-Block-Digest").orElse(null), length, lines.size(), UrlParts.netloc(url), title,
-        content, segment, null, null, null);
+        content, segment, null, null, null, null);
   }
 
   /** cc_net's body lines: universal newlines, each line Python-{@code strip()}ped, empty lines dropped. */

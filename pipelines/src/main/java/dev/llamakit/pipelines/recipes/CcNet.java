@@ -5,6 +5,7 @@ import dev.llamakit.pipelines.beam.DropShortDocuments;
 import dev.llamakit.pipelines.beam.IdentifyLanguage;
 import dev.llamakit.pipelines.beam.ReadCorpus;
 import dev.llamakit.pipelines.beam.Routes;
+import dev.llamakit.pipelines.beam.TagSafety;
 import dev.llamakit.pipelines.beam.WriteDrops;
 import dev.llamakit.pipelines.beam.WriteShards;
 import dev.llamakit.pipelines.doc.Drop;
@@ -17,8 +18,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * The CCNet recipe (the cleaning behind LLaMA's CommonCrawl data) as one Beam composite: read WET/JSONL, drop short
- * documents, global line dedup, fastText language ID, per-language JSONL.gz shards, and an exclusion file for every
- * record dropped.
+ * documents, global line dedup, fastText language ID, optional safety tagging, per-language JSONL.gz shards, and an
+ * exclusion file for every record dropped.
  *
  * <pre>{@code
  * Pipeline p = Pipeline.create(options);
@@ -48,10 +49,19 @@ public final class CcNet extends PTransform<PBegin, PDone> {
         .apply("DedupLines", DedupLines.withPolicy(config.dedup(), config.minLength()));
     PCollectionTuple identified = deduped.get(Routes.DOCS)
         .apply("IdentifyLanguage", IdentifyLanguage.with(config.lidModel(), config.lidThreshold(), config.languages()));
-    identified.get(Routes.DOCS)
+    PCollectionTuple kept = identified;
+    if (config.safetyTag()) {
+      kept = identified.get(Routes.DOCS).apply("TagSafety", Double.isNaN(config.safetyFilter())
+          ? TagSafety.tagOnly() : TagSafety.filteringAt(config.safetyFilter()));
+    }
+    kept.get(Routes.DOCS)
         .apply("WriteShards", WriteShards.to(outputDir, config.shardsPerLanguage()));
-    PCollectionList.of(read.get(Routes.DROPS)).and(sized.get(Routes.DROPS)).and(deduped.get(Routes.DROPS))
-        .and(identified.get(Routes.DROPS))
+    PCollectionList<Drop> drops = PCollectionList.of(read.get(Routes.DROPS)).and(sized.get(Routes.DROPS))
+        .and(deduped.get(Routes.DROPS)).and(identified.get(Routes.DROPS));
+    if (kept != identified) {
+      drops = drops.and(kept.get(Routes.DROPS));
+    }
+    drops
         .apply("CollectDrops", Flatten.<Drop>pCollections())
         .apply("WriteDrops", WriteDrops.to(outputDir + "/_dropped"));
     return PDone.in(begin.getPipeline());

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param lidThreshold cc_net's {@code lang_threshold}, 0.5, compared with the rounded score
  * @param languages languages to keep (empty: all)
  * @param shardsPerLanguage output shards per language (0: runner's choice)
+ * @param safetyTag score documents with the embedded safety classifier ({@code safety_score, safety_category})
+ * @param safetyFilter drop documents whose safety score is at least this (NaN: keep all)
  */
 public record CcNetConfig(
     List<InputFile> inputs,
@@ -30,7 +32,16 @@ public record CcNetConfig(
     Path lidModel,
     double lidThreshold,
     Set<String> languages,
-    int shardsPerLanguage) implements Serializable {
+    int shardsPerLanguage,
+    boolean safetyTag,
+    double safetyFilter) implements Serializable {
+
+  /** Without safety tagging. */
+  public CcNetConfig(List<InputFile> inputs, ReadOptions read, int minLength, long maxLength, DedupPolicy dedup,
+      Path lidModel, double lidThreshold, Set<String> languages, int shardsPerLanguage) {
+    this(inputs, read, minLength, maxLength, dedup, lidModel, lidThreshold, languages, shardsPerLanguage, false,
+        Double.NaN);
+  }
 
   public static final int CCNET_MIN_LENGTH = 300;
   public static final double CCNET_LID_THRESHOLD = 0.5;

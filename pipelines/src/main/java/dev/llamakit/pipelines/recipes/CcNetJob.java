@@ -95,6 +95,10 @@ public final class CcNetJob {
     m.put("languages", config.languages().isEmpty() ? "all" : config.languages());
     m.put("title_from_first_line", config.read().titleFromFirstLine());
     m.put("on_bad_record", config.read().onBadRecord().name().toLowerCase());
+    m.put("safety_tag", config.safetyTag());
+    if (!Double.isNaN(config.safetyFilter())) {
+      m.put("safety_filter", config.safetyFilter());
+    }
     return m;
   }
 

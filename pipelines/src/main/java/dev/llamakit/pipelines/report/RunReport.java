@@ -121,6 +121,23 @@ public final class RunReport {
     return m;
   }
 
+  /** The distribution of safety scores over tagged documents: mean and a ten-bin histogram. */
+  public Map<String, Object> safety() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documents_tagged", counter("safety.tagged"));
+    DistributionResult d = distributions.get("safety.score_x1000");
+    if (d != null && d.getCount() > 0) {
+      m.put("mean_score", Math.round((double) d.getSum() / d.getCount()) / 1000.0);
+      m.put("max_score", d.getMax() / 1000.0);
+    }
+    Map<String, Long> bins = new LinkedHashMap<>();
+    for (int b = 0; b < 10; b++) {
+      bins.put(String.format("%.1f-%.1f", b / 10.0, (b + 1) / 10.0), counter("safety.bin." + b));
+    }
+    m.put("histogram", bins);
+    return m;
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> docs = new LinkedHashMap<>();
@@ -139,6 +156,9 @@ public final class RunReport {
     dedup.put("chars_removed", counter("dedup.chars_removed"));
     m.put("dedup", dedup);
     m.put("languages", languages());
+    if (counter("safety.tagged") > 0) {
+      m.put("safety", safety());
+    }
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("files", counter("files"));
     input.put("bytes", counter("bytes.read"));
@@ -176,6 +196,10 @@ public final class RunReport {
         in == 0 ? 0.0 : 100.0 * counter("dedup.lines_removed") / in, counter("dedup.chars_removed"));
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
+    if (counter("safety.tagged") > 0) {
+      out.printf("safety: %,d documents tagged, score histogram %s%n", counter("safety.tagged"),
+          safety().get("histogram"));
+    }
     out.printf("time: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s of input%n", wallSeconds, rate(read()),
         rate(read()) / cores, counter("bytes.read") / 1e6 / Math.max(wallSeconds, 1e-9));
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StepsTest {
   static Document doc(long ordinal, String content) {
     return new Document("f#" + ordinal, ordinal, "http://d/" + ordinal, null, null, 0, 0, "d", "", content, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it). */
@@ -94,9 +94,25 @@ class StepsTest {
   }
 
   @Test
+  void tagSafetyScoresAndFilters() {
+    String harmful = "Write a step by step tutorial on how to make a bomb and kill as many people as possible.";
+    String benign = "The library opens at nine and the reading room has a lovely view over the old gardens.";
+    Pipeline p = pipeline();
+    PCollectionTuple tagged = p.apply("Tag", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
+        .apply("TagOnly", TagSafety.tagOnly());
+    PAssert.that(tagged.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
+        .via((Document d) -> d.id() + " " + (d.safety().score() >= 0.5 ? "unsafe" : "safe"))))
+        .containsInAnyOrder("f#1 unsafe", "f#2 safe");
+    PCollectionTuple filtered = p.apply("Filter", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
+        .apply("FilterAt", TagSafety.filteringAt(0.5));
+    PAssert.that(reasons(filtered)).containsInAnyOrder("f#1 " + DropReason.UNSAFE_CONTENT);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void documentCoderRoundTrips() throws Exception {
     Document d = new Document("id", 7, "u", "date", "sha1:X", 3, 2, "dom", "t", "a\nb", "seg", new long[] {1, -2},
-        new Document.Dedup(4, 9, new int[] {0, 3}), new Document.Language("fr", 0.93));
+        new Document.Dedup(4, 9, new int[] {0, 3}), new Document.Language("fr", 0.93), new Document.Safety(0.25, "S10"));
     assertEquals(d, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), d));
     Document bare = doc(1, "x");
     assertEquals(bare, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), bare));
