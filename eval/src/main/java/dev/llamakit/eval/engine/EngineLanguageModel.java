@@ -31,6 +31,8 @@ public final class EngineLanguageModel implements LanguageModel {
   private final ModelIdentity identity;
   private final boolean addBos;
   private final Set<Integer> stopTokens = new HashSet<>();
+  private long generatedTokens;
+  private long generationNanos;
 
   public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos) {
     this.engine = engine;
@@ -105,14 +107,34 @@ public final class EngineLanguageModel implements LanguageModel {
               .withTopP((float) r.topP()).withMinP(0f);
       p = new SamplingParams(p.greedy(), p.temperature(), p.topK(), p.topP(), p.minP(), p.repetitionPenalty(),
           p.presencePenalty(), p.penaltyWindow(), p.seed(), p.maxTokens(), stopTokens, r.until());
+      long t0 = System.nanoTime();
       GenerationResult g = engine.generate(prompt, p, tokenizer::tokenBytes, (id, i) -> true);
+      generationNanos += System.nanoTime() - t0;
       int[] toks = g.tokens();
+      generatedTokens += toks.length;
       if (toks.length > 0 && stopTokens.contains(toks[toks.length - 1])) {
         toks = Arrays.copyOf(toks, toks.length - 1);
       }
       out.add(r.cutAtStop(tokenizer.decode(toks)));
     }
     return out;
+  }
+
+  /** Tokens generated so far by {@link #generateUntil}, and the wall time spent in it (for benchmarks). */
+  public long generatedTokens() {
+    return generatedTokens;
+  }
+
+  public double generationSeconds() {
+    return generationNanos / 1e9;
+  }
+
+  /**
+   * Makes the next request start from an empty KV cache (the engine otherwise reuses the prefix shared with the
+   * previous request): a one-token request with no prefix in common. For benchmarks that measure the reuse.
+   */
+  public void forgetReusableContext() {
+    engine.nextTokenLogProbs(new int[] {tokenizer.eos()});
   }
 
   private static int[] concat(int[] a, int[] b) {
