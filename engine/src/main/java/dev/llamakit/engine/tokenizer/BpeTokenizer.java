@@ -135,7 +135,7 @@ public final class BpeTokenizer extends VocabTokenizer {
       }
       len[b.left] += len[b.right];
       len[b.right] = 0;
-      ids[b.left] = vocab.idOf(mapped.substring(b.left, b.left + len[b.left]));
+      ids[b.left] = merges.result(b.rank);
       next[b.left] = next[b.right];
       if (next[b.right] >= 0) {
         prev[next[b.right]] = b.left;

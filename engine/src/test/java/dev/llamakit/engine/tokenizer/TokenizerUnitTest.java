@@ -103,4 +103,15 @@ class TokenizerUnitTest {
     assertEquals(-1, l2.eot());
     assertThrows(TokenizerException.class, () -> l2.decode(new int[] {32000}));
   }
+
+  @Test
+  void longRunsDoNotOverflowTheRegexStack() throws IOException {
+    Tokenizer l3 = TestVocabs.llama3();
+    Tokenizer l2 = TestVocabs.spm();
+    for (String text : new String[] {"a".repeat(50_000), " ".repeat(50_000) + "x", "\n".repeat(50_000),
+        "#$%&".repeat(10_000), "1234567890".repeat(5_000), "日本語".repeat(10_000)}) {
+      assertEquals(text, l3.decode(l3.encode(text, false, false)), "BPE round trip of a long run");
+      assertEquals(text, l2.decode(l2.encode(text, false, false)), "SPM round trip of a long run");
+    }
+  }
 }
