@@ -19,7 +19,9 @@ import java.util.OptionalInt;
  *
  * <p>File format (little-endian): {@code int max_token_length}, then per token {@code float score, int len, len bytes}.
  * Pieces store real spaces (not {@code ▁}). llama2.c has no special-token parsing, so {@code parseSpecial} is ignored;
- * ids 0-2 ({@code <unk>, <s>, </s>}) count as control tokens.
+ * ids 0-2 ({@code <unk>, <s>, </s>}) count as control tokens. Decoding is run.c's {@code decode}: the leading space of
+ * a piece that follows BOS is dropped and {@code <0xXX>} pieces become their byte; control tokens render as nothing
+ * unless {@code unparseSpecial} is set ({@code removeSpecial} has no further effect).
  */
 public final class Llama2cTokenizer implements Tokenizer {
   private static final int BOS = 1;
