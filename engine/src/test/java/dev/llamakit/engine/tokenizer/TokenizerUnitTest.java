@@ -114,4 +114,32 @@ class TokenizerUnitTest {
       assertEquals(text, l2.decode(l2.encode(text, false, false)), "SPM round trip of a long run");
     }
   }
+
+  @Test
+  void concurrentEncodingAgreesWithSequential() throws Exception {
+    Tokenizer l3 = TestVocabs.llama3();
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      texts.add("Sample " + i + ": the quick brown fox #" + (i * 7919) + " jumps, naïve café 日本 " + "ab".repeat(i % 13));
+    }
+    java.util.List<int[]> expected = texts.stream().map(t -> l3.encode(t, true, false)).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        int offset = w;
+        results.add(pool.submit(() -> {
+          for (int k = 0; k < texts.size(); k++) {
+            int i = (k * 31 + offset * 97) % texts.size();
+            if (!java.util.Arrays.equals(expected.get(i), l3.encode(texts.get(i), true, false))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var r : results) {
+        assertTrue(r.get());
+      }
+    }
+  }
 }
