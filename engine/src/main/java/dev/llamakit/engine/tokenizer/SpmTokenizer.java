@@ -19,10 +19,12 @@ public final class SpmTokenizer extends VocabTokenizer {
 
   private final boolean addSpacePrefix;
   private final int[] byteTokens = new int[256];
+  private final PieceIndex index;
 
   public SpmTokenizer(Vocabulary vocab, boolean addSpacePrefix) {
     super(vocab, addSpacePrefix, false);
     this.addSpacePrefix = addSpacePrefix;
+    this.index = new PieceIndex(vocab);
     for (int b = 0; b < 256; b++) {
       int id = vocab.idOf("<0x" + HEX.charAt(b >> 4) + HEX.charAt(b & 15) + ">");
       if (id < 0 && b < 0x80) {
@@ -111,11 +113,11 @@ public final class SpmTokenizer extends VocabTokenizer {
       tryAdd(text, start, len, b.left, next[b.left], queue);
     }
     for (int i = 0; i != -1 && n > 0; i = next[i]) {
-      String piece = text.substring(start[i], start[i] + len[i]);
-      int id = vocab.idOf(piece);
+      int id = index.find(text, start[i], start[i] + len[i]);
       if (id >= 0) {
         out.add(id);
       } else {
+        String piece = text.substring(start[i], start[i] + len[i]);
         for (byte b : piece.getBytes(StandardCharsets.UTF_8)) {
           int bt = byteTokens[b & 0xFF];
           if (bt < 0) {
@@ -133,7 +135,7 @@ public final class SpmTokenizer extends VocabTokenizer {
       return;
     }
     int size = len[left] + len[right];
-    int id = vocab.idOf(text.substring(start[left], start[left] + size));
+    int id = index.find(text, start[left], start[left] + size);
     if (id < 0) {
       return;
     }
