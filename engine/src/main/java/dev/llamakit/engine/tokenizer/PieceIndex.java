@@ -8,6 +8,7 @@ import java.util.Arrays;
  */
 final class PieceIndex {
   private final String[] pieces;
+  private final int[] hashes;
   private final int[] slots;
   private final int mask;
 
@@ -15,6 +16,7 @@ final class PieceIndex {
   PieceIndex(Vocabulary vocab) {
     int n = vocab.size();
     this.pieces = new String[n];
+    this.hashes = new int[n];
     int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
     this.slots = new int[cap];
     this.mask = cap - 1;
@@ -25,7 +27,9 @@ final class PieceIndex {
       if (vocab.idOf(p) != id) {
         continue; // a duplicate piece: the vocabulary maps it to another id
       }
-      int i = hash(p, 0, p.length()) & mask;
+      int h = hash(p, 0, p.length());
+      hashes[id] = h;
+      int i = h & mask;
       while (slots[i] >= 0) {
         i = (i + 1) & mask;
       }
@@ -36,10 +40,11 @@ final class PieceIndex {
   /** The id of {@code s[from, to)}, or -1. */
   int find(String s, int from, int to) {
     int len = to - from;
-    int i = hash(s, from, to) & mask;
+    int h = hash(s, from, to);
+    int i = h & mask;
     for (int id = slots[i]; id >= 0; id = slots[i]) {
       String p = pieces[id];
-      if (p.length() == len && s.regionMatches(from, p, 0, len)) {
+      if (hashes[id] == h && p.length() == len && s.regionMatches(from, p, 0, len)) {
         return id;
       }
       i = (i + 1) & mask;
@@ -52,6 +57,7 @@ final class PieceIndex {
     for (int k = from; k < to; k++) {
       h = 31 * h + s.charAt(k);
     }
-    return h ^ (h >>> 16) * 0x85EBCA6B;
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 15);
   }
 }
