@@ -2,11 +2,13 @@ package dev.llamakit.engine.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -65,7 +67,7 @@ public final class Llama2cTokenizer implements Tokenizer {
         buf.get(pieces[i]);
       }
       return new Llama2cTokenizer(pieces, scores, maxLen);
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (BufferUnderflowException e) {
       throw new TokenizerException(file + ": truncated after " + buf.position() + " bytes while reading " + vocabSize
           + " tokens", e);
     }
@@ -167,7 +169,7 @@ public final class Llama2cTokenizer implements Tokenizer {
         // not a byte token: fall through
       }
     }
-    return from == 0 ? p : java.util.Arrays.copyOfRange(p, from, p.length);
+    return from == 0 ? p : Arrays.copyOfRange(p, from, p.length);
   }
 
   @Override
