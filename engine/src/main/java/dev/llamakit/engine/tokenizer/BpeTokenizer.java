@@ -80,8 +80,8 @@ public final class BpeTokenizer extends VocabTokenizer {
     }
     for (SpecialTokenSplitter.Fragment f : splitter.split(text, parseSpecial)) {
       switch (f) {
-        case SpecialTokenSplitter.Text(String t) -> {
-          for (String word : Llama3PreTokenizer.split(t)) {
+        case SpecialTokenSplitter.Text t -> {
+          for (String word : Llama3PreTokenizer.split(t.source(), t.start(), t.end())) {
             int[] ids = cache.get(word);
             if (ids == null) {
               ids = encodeWord(word);

@@ -58,8 +58,8 @@ public final class SpmTokenizer extends VocabTokenizer {
     }
     for (SpecialTokenSplitter.Fragment f : splitter.split(text, parseSpecial)) {
       switch (f) {
-        case SpecialTokenSplitter.Text(String t) -> {
-          String s = addSpacePrefix && prevSpecial ? " " + t : t;
+        case SpecialTokenSplitter.Text t -> {
+          String s = addSpacePrefix && prevSpecial ? " " + t.text() : t.text();
           tokenize(s.replace(' ', SPACE_MARK), out);
           prevSpecial = false;
         }
