@@ -3,7 +3,6 @@ package dev.llamakit.engine.tokenizer;
 import dev.llamakit.engine.gguf.GgufMetadata;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -80,8 +79,8 @@ public final class BpeTokenizer extends VocabTokenizer {
     }
     for (SpecialTokenSplitter.Fragment f : splitter.split(text, parseSpecial)) {
       switch (f) {
-        case SpecialTokenSplitter.Text(String t) -> {
-          for (String word : Llama3PreTokenizer.split(t)) {
+        case SpecialTokenSplitter.Text t -> {
+          for (String word : Llama3PreTokenizer.split(t.source(), t.start(), t.end())) {
             int[] ids = cache.get(word);
             if (ids == null) {
               ids = encodeWord(word);
@@ -98,9 +97,6 @@ public final class BpeTokenizer extends VocabTokenizer {
     }
     return out.toArray();
   }
-
-  /** A candidate merge of two adjacent symbols. */
-  private record Bigram(int left, int right, int rank, int size) {}
 
   /** Encodes one pre-tokenized word (no cache). */
   int[] encodeWord(String word) {
@@ -122,26 +118,26 @@ public final class BpeTokenizer extends VocabTokenizer {
       prev[i] = i - 1;
       next[i] = i + 1 == n ? -1 : i + 1;
     }
-    PriorityQueue<Bigram> queue = new PriorityQueue<>(Math.max(1, n), (a, b) -> a.rank != b.rank
-        ? Integer.compare(a.rank, b.rank)
-        : Integer.compare(a.left, b.left));
+    BigramQueue queue = new BigramQueue(n * 2);
     for (int i = 1; i < n; i++) {
       addBigram(mapped, len, ids, i - 1, i, queue);
     }
     while (!queue.isEmpty()) {
-      Bigram b = queue.poll();
-      if (len[b.left] == 0 || len[b.right] == 0 || len[b.left] + len[b.right] != b.size) {
+      queue.pop();
+      int left = BigramQueue.left(queue.key);
+      int right = queue.right;
+      if (len[left] == 0 || len[right] == 0 || len[left] + len[right] != queue.size) {
         continue;
       }
-      len[b.left] += len[b.right];
-      len[b.right] = 0;
-      ids[b.left] = vocab.idOf(mapped.substring(b.left, b.left + len[b.left]));
-      next[b.left] = next[b.right];
-      if (next[b.right] >= 0) {
-        prev[next[b.right]] = b.left;
+      len[left] += len[right];
+      len[right] = 0;
+      ids[left] = merges.result((int) (queue.key >>> 32));
+      next[left] = next[right];
+      if (next[right] >= 0) {
+        prev[next[right]] = left;
       }
-      addBigram(mapped, len, ids, prev[b.left], b.left, queue);
-      addBigram(mapped, len, ids, b.left, next[b.left], queue);
+      addBigram(mapped, len, ids, prev[left], left, queue);
+      addBigram(mapped, len, ids, left, next[left], queue);
     }
     IntList out = new IntList(n);
     for (int i = 0; i != -1 && n > 0; i = next[i]) {
@@ -161,7 +157,7 @@ public final class BpeTokenizer extends VocabTokenizer {
     return out.toArray();
   }
 
-  private void addBigram(String mapped, int[] len, int[] ids, int left, int right, PriorityQueue<Bigram> queue) {
+  private void addBigram(String mapped, int[] len, int[] ids, int left, int right, BigramQueue queue) {
     if (left == -1 || right == -1) {
       return;
     }
@@ -169,7 +165,7 @@ public final class BpeTokenizer extends VocabTokenizer {
         ? merges.rank(ids[left], ids[right])
         : merges.rank(mapped.substring(left, left + len[left]), mapped.substring(right, right + len[right]));
     if (rank >= 0) {
-      queue.add(new Bigram(left, right, rank, len[left] + len[right]));
+      queue.push(BigramQueue.key(rank, left), right, len[left] + len[right]);
     }
   }
 }

@@ -2,11 +2,13 @@ package dev.llamakit.engine.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,7 +21,9 @@ import java.util.OptionalInt;
  *
  * <p>File format (little-endian): {@code int max_token_length}, then per token {@code float score, int len, len bytes}.
  * Pieces store real spaces (not {@code ▁}). llama2.c has no special-token parsing, so {@code parseSpecial} is ignored;
- * ids 0-2 ({@code <unk>, <s>, </s>}) count as control tokens.
+ * ids 0-2 ({@code <unk>, <s>, </s>}) count as control tokens. Decoding is run.c's {@code decode}: the leading space of
+ * a piece that follows BOS is dropped and {@code <0xXX>} pieces become their byte; control tokens render as nothing
+ * unless {@code unparseSpecial} is set ({@code removeSpecial} has no further effect).
  */
 public final class Llama2cTokenizer implements Tokenizer {
   private static final int BOS = 1;
@@ -63,7 +67,7 @@ public final class Llama2cTokenizer implements Tokenizer {
         buf.get(pieces[i]);
       }
       return new Llama2cTokenizer(pieces, scores, maxLen);
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (BufferUnderflowException e) {
       throw new TokenizerException(file + ": truncated after " + buf.position() + " bytes while reading " + vocabSize
           + " tokens", e);
     }
@@ -165,7 +169,7 @@ public final class Llama2cTokenizer implements Tokenizer {
         // not a byte token: fall through
       }
     }
-    return from == 0 ? p : java.util.Arrays.copyOfRange(p, from, p.length);
+    return from == 0 ? p : Arrays.copyOfRange(p, from, p.length);
   }
 
   @Override

@@ -31,15 +31,20 @@ final class Llama3PreTokenizer {
   private Llama3PreTokenizer() {}
 
   static List<String> split(String text) {
+    return split(text, 0, text.length());
+  }
+
+  /** Splits {@code text[start, end)} as if it were the whole input (the regex does not look past the range). */
+  static List<String> split(String text, int start, int end) {
     List<String> words = new ArrayList<>();
-    Matcher m = PATTERN.matcher(text);
-    int last = 0;
+    Matcher m = PATTERN.matcher(text).region(start, end);
+    int last = start;
     while (m.find()) {
       addGap(text, last, m.start(), words);
       words.add(text.substring(m.start(), m.end()));
       last = m.end();
     }
-    addGap(text, last, text.length(), words);
+    addGap(text, last, end, words);
     return words;
   }
 

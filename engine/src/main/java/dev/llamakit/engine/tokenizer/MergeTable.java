@@ -14,9 +14,11 @@ import java.util.Map;
 final class MergeTable {
   private final LongIntMap byIds;
   private final Map<String, Integer> byText = new HashMap<>();
+  private final int[] results;
 
   MergeTable(String[] merges, Vocabulary vocab) {
     byIds = new LongIntMap(merges.length);
+    results = new int[merges.length];
     for (int rank = 0; rank < merges.length; rank++) {
       String m = merges[rank];
       int space = m.indexOf(' ', 1);
@@ -26,6 +28,7 @@ final class MergeTable {
       }
       String left = m.substring(0, space);
       String right = m.substring(space + 1);
+      results[rank] = vocab.idOf(left + right);
       int l = vocab.idOf(left);
       int r = vocab.idOf(right);
       if (l >= 0 && r >= 0) {
@@ -49,6 +52,11 @@ final class MergeTable {
   int rank(String left, String right) {
     Integer r = byText.get(left + ' ' + right);
     return r == null ? -1 : r;
+  }
+
+  /** The id of the piece that merge {@code rank} produces, or -1 if that piece is not in the vocabulary. */
+  int result(int rank) {
+    return results[rank];
   }
 
   int size() {

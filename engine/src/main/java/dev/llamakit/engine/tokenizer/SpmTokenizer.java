@@ -2,7 +2,6 @@ package dev.llamakit.engine.tokenizer;
 
 import dev.llamakit.engine.gguf.GgufMetadata;
 import java.nio.charset.StandardCharsets;
-import java.util.PriorityQueue;
 
 /**
  * The SentencePiece-style tokenizer of Llama 2 GGUF vocabularies ({@code tokenizer.ggml.model = llama}), equal to
@@ -19,10 +18,12 @@ public final class SpmTokenizer extends VocabTokenizer {
 
   private final boolean addSpacePrefix;
   private final int[] byteTokens = new int[256];
+  private final PieceIndex index;
 
   public SpmTokenizer(Vocabulary vocab, boolean addSpacePrefix) {
     super(vocab, addSpacePrefix, false);
     this.addSpacePrefix = addSpacePrefix;
+    this.index = new PieceIndex(vocab);
     for (int b = 0; b < 256; b++) {
       int id = vocab.idOf("<0x" + HEX.charAt(b >> 4) + HEX.charAt(b & 15) + ">");
       if (id < 0 && b < 0x80) {
@@ -56,8 +57,8 @@ public final class SpmTokenizer extends VocabTokenizer {
     }
     for (SpecialTokenSplitter.Fragment f : splitter.split(text, parseSpecial)) {
       switch (f) {
-        case SpecialTokenSplitter.Text(String t) -> {
-          String s = addSpacePrefix && prevSpecial ? " " + t : t;
+        case SpecialTokenSplitter.Text t -> {
+          String s = addSpacePrefix && prevSpecial ? " " + t.text() : t.text();
           tokenize(s.replace(' ', SPACE_MARK), out);
           prevSpecial = false;
         }
@@ -73,9 +74,6 @@ public final class SpmTokenizer extends VocabTokenizer {
     return out.toArray();
   }
 
-  /** A candidate merge of two adjacent symbols. */
-  private record Bigram(int left, int right, float score, int size) {}
-
   private void tokenize(String text, IntList out) {
     int n = text.codePointCount(0, text.length());
     int[] start = new int[n];
@@ -90,32 +88,32 @@ public final class SpmTokenizer extends VocabTokenizer {
       off += c;
       next[i] = off == text.length() ? -1 : i + 1;
     }
-    PriorityQueue<Bigram> queue = new PriorityQueue<>(Math.max(1, n), (a, b) -> a.score != b.score
-        ? Float.compare(b.score, a.score)
-        : Integer.compare(a.left, b.left));
+    BigramQueue queue = new BigramQueue(n * 2);
     for (int i = 1; i < n; i++) {
       tryAdd(text, start, len, i - 1, i, queue);
     }
     while (!queue.isEmpty()) {
-      Bigram b = queue.poll();
-      if (len[b.left] == 0 || len[b.right] == 0 || len[b.left] + len[b.right] != b.size) {
+      queue.pop();
+      int left = BigramQueue.left(queue.key);
+      int right = queue.right;
+      if (len[left] == 0 || len[right] == 0 || len[left] + len[right] != queue.size) {
         continue;
       }
-      len[b.left] += len[b.right];
-      len[b.right] = 0;
-      next[b.left] = next[b.right];
-      if (next[b.right] >= 0) {
-        prev[next[b.right]] = b.left;
+      len[left] += len[right];
+      len[right] = 0;
+      next[left] = next[right];
+      if (next[right] >= 0) {
+        prev[next[right]] = left;
       }
-      tryAdd(text, start, len, prev[b.left], b.left, queue);
-      tryAdd(text, start, len, b.left, next[b.left], queue);
+      tryAdd(text, start, len, prev[left], left, queue);
+      tryAdd(text, start, len, left, next[left], queue);
     }
     for (int i = 0; i != -1 && n > 0; i = next[i]) {
-      String piece = text.substring(start[i], start[i] + len[i]);
-      int id = vocab.idOf(piece);
+      int id = index.find(text, start[i], start[i] + len[i]);
       if (id >= 0) {
         out.add(id);
       } else {
+        String piece = text.substring(start[i], start[i] + len[i]);
         for (byte b : piece.getBytes(StandardCharsets.UTF_8)) {
           int bt = byteTokens[b & 0xFF];
           if (bt < 0) {
@@ -128,15 +126,15 @@ public final class SpmTokenizer extends VocabTokenizer {
     }
   }
 
-  private void tryAdd(String text, int[] start, int[] len, int left, int right, PriorityQueue<Bigram> queue) {
+  private void tryAdd(String text, int[] start, int[] len, int left, int right, BigramQueue queue) {
     if (left == -1 || right == -1) {
       return;
     }
     int size = len[left] + len[right];
-    int id = vocab.idOf(text.substring(start[left], start[left] + size));
+    int id = index.find(text, start[left], start[left] + size);
     if (id < 0) {
       return;
     }
-    queue.add(new Bigram(left, right, vocab.score(id), size));
+    queue.push(BigramQueue.key(BigramQueue.descendingScore(vocab.score(id)), left), right, size);
   }
 }

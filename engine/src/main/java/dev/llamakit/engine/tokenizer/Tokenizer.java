@@ -35,7 +35,11 @@ public interface Tokenizer {
    */
   String decode(int[] ids, boolean removeSpecial, boolean unparseSpecial);
 
-  /** {@link #decode(int[], boolean, boolean)} with {@code removeSpecial = true, unparseSpecial = false}: plain text. */
+  /**
+   * {@link #decode(int[], boolean, boolean)} with {@code removeSpecial = true, unparseSpecial = false}: plain text. For
+   * the text of generated tokens that continue a prompt, use {@link StreamingDecoder} (or {@link #tokenBytes}), which
+   * never strips the SPM leading space.
+   */
   default String decode(int[] ids) {
     return decode(ids, true, false);
   }

@@ -1,13 +1,16 @@
 package dev.llamakit.engine.tokenizer;
 
 import dev.llamakit.engine.gguf.GgufMetadata;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The token table of a GGUF vocabulary: pieces, scores, types, the special ids and the flags llama.cpp reads with them.
@@ -193,16 +196,16 @@ public final class Vocabulary {
    * lengths keep id order.
    */
   int[] specialTokensLongestFirst() {
-    return java.util.stream.IntStream.range(0, pieces.length)
+    return IntStream.range(0, pieces.length)
         .filter(i -> TokenType.isSpecial(types[i]))
         .boxed()
-        .sorted(java.util.Comparator.<Integer>comparingInt(i -> -utf8Length(pieces[i])).thenComparingInt(i -> i))
+        .sorted(Comparator.<Integer>comparingInt(i -> -utf8Length(pieces[i])).thenComparingInt(i -> i))
         .mapToInt(Integer::intValue)
         .toArray();
   }
 
   private static int utf8Length(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private void checkId(int id) {

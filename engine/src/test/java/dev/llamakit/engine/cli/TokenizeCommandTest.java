@@ -27,10 +27,10 @@ class TokenizeCommandTest {
   @Test
   void llama3VocabOnlyGguf() {
     String model = SharedFiles.require("models/tokenizers/llama3/ggml-vocab-llama3-rebuilt.gguf").toString();
-    assertEquals("[128000,9906,1917]", run(0, "--model", model, "--text", "Hello world")[0]);
     assertEquals("[9906,1917,128009]", run(0, "--model", model, "--text", "Hello world<|eot_id|>", "--no-bos",
         "--parse-special")[0]);
     String[] lines = run(0, "--model", model, "--text", "Hello world", "--decode");
+    assertEquals("[128000,9906,1917]", lines[0]);
     assertEquals("[\"<|begin_of_text|>\",\"Hello\",\" world\"]", lines[1]);
     assertEquals("\"<|begin_of_text|>Hello world\"", lines[2]);
   }

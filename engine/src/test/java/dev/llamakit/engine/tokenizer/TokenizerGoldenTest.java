@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 class TokenizerGoldenTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-
-
   @Test
   void llama2SpmGoldens() throws IOException {
     checkGoldens(TestVocabs.spm(), SharedFiles.require("golden/tokenizer/llama2-spm.jsonl"));
