@@ -12,6 +12,10 @@ final class CommandGroups {
     root.addSubcommand(new dev.llamakit.safety.cli.SafetyCommand());
     root.addSubcommand(new dev.llamakit.eval.cli.EvalCommand());
     root.addSubcommand(new dev.llamakit.engine.cli.ModelsCommand());
-    root.addSubcommand(new BenchCommand());
+    CommandLine bench = new CommandLine(new BenchCommand());
+    bench.addSubcommand("engine", new dev.llamakit.engine.cli.BenchCommand());
+    bench.addSubcommand("safety", new dev.llamakit.safety.cli.BenchCommand());
+    bench.addSubcommand("eval", new dev.llamakit.eval.cli.BenchCommand());
+    root.addSubcommand("bench", bench);
   }
 }
