@@ -53,22 +53,10 @@ public final class Coders {
 
     @Override
     public void encode(OccurrenceTable t, OutputStream os) throws IOException {
-      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
-      out.writeInt(t.size());
-      IOException[] err = {null};
-      t.forEach((h, n, o) -> {
-        try {
-          out.writeLong(h);
-          out.writeByte(n);
-          out.writeLong(o);
-        } catch (IOException e) {
-          err[0] = e;
-        }
-      });
-      if (err[0] != null) {
-        throw err[0];
-      }
-      out.flush();
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 17 * t.size());
+      b.putInt(t.size());
+      t.forEach((h, n, o) -> b.putLong(h).put((byte) n).putLong(o));
+      os.write(b.array(), 0, b.position());
     }
 
     @Override
@@ -102,13 +90,12 @@ public final class Coders {
 
     @Override
     public void encode(DuplicateLines d, OutputStream os) throws IOException {
-      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
-      out.writeInt(d.size());
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 16 * d.size());
+      b.putInt(d.size());
       for (int i = 0; i < d.size(); i++) {
-        out.writeLong(d.hashAt(i));
-        out.writeLong(d.ownerAt(i));
+        b.putLong(d.hashAt(i)).putLong(d.ownerAt(i));
       }
-      out.flush();
+      os.write(b.array(), 0, b.position());
     }
 
     @Override
