@@ -17,10 +17,17 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * above it are dropped as {@code UNSAFE_CONTENT} — the way Llama 2 measured toxicity in its pretraining data, with
  * the choice to act on it.
  *
+ * <p>The classifier was trained on English text only and over-flags other languages (on the bundled sample, every
+ * French page scores above 0.9), so only documents whose language label is in {@link #SCORED_LANGUAGES} are scored;
+ * the others pass through untagged and are counted ({@code safety.not_scored_language}).
+ *
  * <p>Metrics: {@code safety.tagged}, the distribution {@code safety.score_x1000}, and a ten-bin histogram
  * {@code safety.bin.N} (N = floor(score × 10)).
  */
 public final class TagSafety extends PTransform<PCollection<Document>, PCollectionTuple> {
+  /** Languages the embedded classifier was trained on. */
+  public static final java.util.Set<String> SCORED_LANGUAGES = java.util.Set.of("en");
+
   private final double filterThreshold;
 
   private TagSafety(double filterThreshold) {
@@ -58,6 +65,11 @@ public final class TagSafety extends PTransform<PCollection<Document>, PCollecti
     @ProcessElement
     public void process(ProcessContext c) {
       Document d = c.element();
+      if (d.language() != null && !SCORED_LANGUAGES.contains(d.language().label())) {
+        Metrics.counter(Routes.NAMESPACE, "safety.not_scored_language").inc();
+        c.output(d);
+        return;
+      }
       SafetyTagger.Tags t = tagger.tag(d.rawContent());
       double score = t.maxUnsafe();
       Metrics.counter(Routes.NAMESPACE, "safety.tagged").inc();

@@ -125,6 +125,7 @@ public final class RunReport {
   public Map<String, Object> safety() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("documents_tagged", counter("safety.tagged"));
+    m.put("documents_not_scored_language", counter("safety.not_scored_language"));
     DistributionResult d = distributions.get("safety.score_x1000");
     if (d != null && d.getCount() > 0) {
       m.put("mean_score", Math.round((double) d.getSum() / d.getCount()) / 1000.0);
@@ -156,7 +157,7 @@ public final class RunReport {
     dedup.put("chars_removed", counter("dedup.chars_removed"));
     m.put("dedup", dedup);
     m.put("languages", languages());
-    if (counter("safety.tagged") > 0) {
+    if (counter("safety.tagged") + counter("safety.not_scored_language") > 0) {
       m.put("safety", safety());
     }
     Map<String, Object> input = new LinkedHashMap<>();
@@ -197,7 +198,8 @@ public final class RunReport {
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
     if (counter("safety.tagged") > 0) {
-      out.printf("safety: %,d documents tagged, score histogram %s%n", counter("safety.tagged"),
+      out.printf("safety: %,d documents tagged (%,d in languages the classifier does not cover left untagged), "
+          + "score histogram %s%n", counter("safety.tagged"), counter("safety.not_scored_language"),
           safety().get("histogram"));
     }
     out.printf("time: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s of input%n", wallSeconds, rate(read()),
