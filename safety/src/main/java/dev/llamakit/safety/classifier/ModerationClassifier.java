@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The embedded moderation classifier: a quantized fastText model (shipped as {@code classifier/moderation.ftz})
  * giving P(label) over {@code safe} and the unsafe categories; unsafe score = 1 - P(safe). Texts longer than 48 tokens
- * are scored sentence by sentence (sentences cut at 48 tokens), each score being the max over sentences: fastText
+ * are scored sentence by sentence (no packing: PACK = 0; a sentence is cut at 48 tokens), each score
+ * being the max over segments: fastText
  * averages its inputs, so one harmful sentence would be diluted in a large window. Thread-safe; {@link #shipped()} is
  * loaded once per JVM.
  */
@@ -20,7 +21,7 @@ public final class ModerationClassifier {
   /** Resource path of the shipped model. */
   public static final String MODEL_RESOURCE = "moderation.ftz";
   /** Longest segment, in normalized tokens, scored at once. */
-  public static final int WINDOW = 48;
+  public static final int WINDOW = 48, PACK = 0;
 
   private static volatile ModerationClassifier shipped;
 
@@ -71,7 +72,7 @@ public final class ModerationClassifier {
   /** Scores a raw text (normalized and windowed here). */
   public Scores score(String text) {
     String norm = TextFeatures.normalize(text);
-    List<String> windows = TextFeatures.sentences(norm, WINDOW);
+    List<String> windows = TextFeatures.sentences(norm, WINDOW, PACK);
     double unsafe = 0;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {
