@@ -50,8 +50,9 @@ public final class ModerationShield implements Shield {
     }
     List<Category> named = new ArrayList<>();
     s.byCategory().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .filter(e -> e.getValue() >= config.categoryThreshold() || named.isEmpty() && e.getKey().equals(s.top()))
+        .filter(e -> e.getValue() >= config.categoryThreshold())
         .forEach(e -> named.add(classifier.category(e.getKey())));
+    if (named.isEmpty() && s.top() != null) named.add(classifier.category(s.top()));
     Decision d = s.unsafe() >= config.blockThreshold() ? Decision.BLOCK : Decision.WARN;
     if (d == Decision.BLOCK && !named.isEmpty() && named.stream().allMatch(c -> config.warnOnly().contains(c.id()))) {
       d = Decision.WARN;
