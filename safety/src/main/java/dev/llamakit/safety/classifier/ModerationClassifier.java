@@ -61,8 +61,11 @@ public final class ModerationClassifier {
         "Insults, profanity, slurs used as insults, bullying and harassment that do not reach Hate (S10).");
   }
 
-  /** Unsafe score and per-category probabilities of one text. */
-  public record Scores(double unsafe, Map<String, Double> byCategory) {
+  /**
+   * Unsafe score and per-category probabilities of one text; {@code known} is false when no word of the text is in
+   * the model's vocabulary (empty text, other scripts, gibberish): then there is no evidence and the scores are 0.
+   */
+  public record Scores(double unsafe, Map<String, Double> byCategory, boolean known) {
     /** The highest-scoring category id, or null when there is none. */
     public String top() {
       return byCategory.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -74,13 +77,16 @@ public final class ModerationClassifier {
     String norm = TextFeatures.normalize(text);
     List<String> windows = TextFeatures.sentences(norm, WINDOW, PACK);
     double unsafe = 0;
+    boolean known = false;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {
       Map<String, Double> p = model.probabilities(w);
+      if (p.isEmpty()) continue;
+      known = true;
       unsafe = Math.max(unsafe, 1.0 - p.getOrDefault("safe", 0.0));
       for (var e : p.entrySet()) if (!e.getKey().equals("safe")) cats.merge(e.getKey(), e.getValue(), Math::max);
     }
-    return new Scores(Math.max(0, Math.min(1, unsafe)), cats);
+    return new Scores(Math.max(0, Math.min(1, unsafe)), cats, known);
   }
 
   /** The category for an id (model label). */
