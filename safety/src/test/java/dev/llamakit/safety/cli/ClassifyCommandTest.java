@@ -46,6 +46,19 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void openAiShapedOutput(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Those immigrants are vermin and should all be exterminated.\"}\n");
+    Path out = dir.resolve("o.jsonl");
+    assertEquals(0, new CommandLine(new SafetyCommand()).execute("classify", "--input", in.toString(), "--output",
+        out.toString(), "--format", "openai"));
+    JsonNode r = new ObjectMapper().readTree(Files.readAllLines(out).getFirst());
+    assertTrue(r.get("flagged").asBoolean());
+    assertTrue(r.at("/categories/hate").asBoolean());
+    assertEquals("a", r.get("id").asText());
+  }
+
+  @Test
   void unknownShieldIsAUsageError(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("in.jsonl");
     Files.writeString(in, "{\"text\": \"hi\"}\n");
