@@ -50,18 +50,20 @@ public final class SafetyTagger {
    * @param topCategory code of the highest category, or null for an empty text
    * @param promptAttack P(INJECTION) + P(JAILBREAK), max over windows (NaN when not computed)
    * @param tokens normalized tokens in the document
+   * @param known false when no word of the document is in the moderation model's vocabulary (scores are then 0)
    */
-  public record Tags(double maxUnsafe, Map<String, Double> categories, String topCategory, double promptAttack, int tokens) {}
+  public record Tags(double maxUnsafe, Map<String, Double> categories, String topCategory, double promptAttack, int tokens,
+                     boolean known) {}
 
   /** Tags a document's text. */
   public Tags tag(String text) {
-    if (text == null || text.isBlank()) return new Tags(0, Map.of(), null, 0, 0);
+    if (text == null || text.isBlank()) return new Tags(0, Map.of(), null, 0, 0, false);
     ModerationClassifier.Scores s = moderation.score(text);
     Map<String, Double> byCode = new LinkedHashMap<>();
     for (var e : s.byCategory().entrySet()) byCode.put(moderation.category(e.getKey()).code(), e.getValue());
-    String top = s.top() == null ? null : moderation.category(s.top()).code();
+    String top = s.top() == null || !s.known() ? null : moderation.category(s.top()).code();
     double pa = attacks == null ? Double.NaN : attacks.score(text).injectionScore();
     int tokens = TextFeatures.normalize(text).split(" ").length;
-    return new Tags(s.unsafe(), byCode, top, pa, tokens);
+    return new Tags(s.unsafe(), byCode, top, pa, tokens, s.known());
   }
 }

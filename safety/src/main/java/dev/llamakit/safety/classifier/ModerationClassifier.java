@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The embedded moderation classifier: a quantized fastText model (shipped as {@code classifier/moderation.ftz})
  * giving P(label) over {@code safe} and the unsafe categories; unsafe score = 1 - P(safe). Texts longer than 48 tokens
- * are scored sentence by sentence (sentences cut at 48 tokens), each score being the max over sentences: fastText
+ * are scored sentence by sentence (no packing: PACK = 0; a sentence is cut at 48 tokens), each score
+ * being the max over segments: fastText
  * averages its inputs, so one harmful sentence would be diluted in a large window. Thread-safe; {@link #shipped()} is
  * loaded once per JVM.
  */
@@ -20,7 +21,7 @@ public final class ModerationClassifier {
   /** Resource path of the shipped model. */
   public static final String MODEL_RESOURCE = "moderation.ftz";
   /** Longest segment, in normalized tokens, scored at once. */
-  public static final int WINDOW = 48;
+  public static final int WINDOW = 48, PACK = 0;
 
   private static volatile ModerationClassifier shipped;
 
@@ -60,8 +61,11 @@ public final class ModerationClassifier {
         "Insults, profanity, slurs used as insults, bullying and harassment that do not reach Hate (S10).");
   }
 
-  /** Unsafe score and per-category probabilities of one text. */
-  public record Scores(double unsafe, Map<String, Double> byCategory) {
+  /**
+   * Unsafe score and per-category probabilities of one text; {@code known} is false when no word of the text is in
+   * the model's vocabulary (empty text, other scripts, gibberish): then there is no evidence and the scores are 0.
+   */
+  public record Scores(double unsafe, Map<String, Double> byCategory, boolean known) {
     /** The highest-scoring category id, or null when there is none. */
     public String top() {
       return byCategory.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -71,15 +75,18 @@ public final class ModerationClassifier {
   /** Scores a raw text (normalized and windowed here). */
   public Scores score(String text) {
     String norm = TextFeatures.normalize(text);
-    List<String> windows = TextFeatures.sentences(norm, WINDOW);
+    List<String> windows = TextFeatures.sentences(norm, WINDOW, PACK);
     double unsafe = 0;
+    boolean known = false;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {
       Map<String, Double> p = model.probabilities(w);
+      if (p.isEmpty()) continue;
+      known = true;
       unsafe = Math.max(unsafe, 1.0 - p.getOrDefault("safe", 0.0));
       for (var e : p.entrySet()) if (!e.getKey().equals("safe")) cats.merge(e.getKey(), e.getValue(), Math::max);
     }
-    return new Scores(Math.max(0, Math.min(1, unsafe)), cats);
+    return new Scores(Math.max(0, Math.min(1, unsafe)), cats, known);
   }
 
   /** The category for an id (model label). */

@@ -41,6 +41,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       description = "Shield ids, comma-separated: embedded-moderation, prompt-attack, code-shield (default: ${DEFAULT-VALUE}).")
   List<String> shieldIds;
 
+  @Option(names = "--format", defaultValue = "llamakit",
+      description = "Output record shape: llamakit (per-shield decisions) or openai (an OpenAI moderation results[] entry"
+          + " with line/id added) (default: ${DEFAULT-VALUE}).")
+  String format;
+
   @Option(names = "--role", defaultValue = "user", description = "Role of the texts: user, assistant or tool (default: ${DEFAULT-VALUE}).")
   String role;
 
@@ -49,6 +54,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(input)) throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
     Role r;
     List<Shield> shields = new ArrayList<>();
+    if (!format.equals("llamakit") && !format.equals("openai")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be llamakit or openai");
+    }
     try {
       r = Role.parse(role);
       for (String id : shieldIds) shields.add(Shields.byId(id.strip()));
@@ -94,9 +102,16 @@ public final class ClassifyCommand implements Callable<Integer> {
       return;
     }
     boolean flagged = false;
+    List<ShieldResult> all = new ArrayList<>();
+    for (Shield s : shields) all.add(s.check(List.of(new Message(r, t.asText()))));
+    if (format.equals("openai")) {
+      ObjectNode o = dev.llamakit.safety.api.OpenAiModeration.result(all);
+      out.setAll(o);
+      if (o.get("flagged").asBoolean()) counts[2]++;
+      return;
+    }
     ObjectNode res = out.putObject("shields");
-    for (Shield s : shields) {
-      ShieldResult sr = s.check(List.of(new Message(r, t.asText())));
+    for (ShieldResult sr : all) {
       flagged |= sr.decision().blocks();
       ObjectNode o = res.putObject(sr.shieldId());
       o.put("decision", sr.decision().name());

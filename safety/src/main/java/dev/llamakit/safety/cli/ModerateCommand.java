@@ -30,7 +30,7 @@ public final class ModerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<Message> conv = r == Role.TOOL ? List.of(Message.user("(tool call)"), Message.tool(text)) : List.of(new Message(r, text));
+    List<Message> conv = r == Role.TOOL ? List.of(Message.user("Summarize this document."), Message.tool(text)) : List.of(new Message(r, text));
     ModerationFilter f = new ModerationFilter((m, c, x) -> { }, ModerationFilter.Config.defaults());
     List<ShieldResult> results = new ArrayList<>();
     ModerationOutcome refused = f.checkInput(conv, results);

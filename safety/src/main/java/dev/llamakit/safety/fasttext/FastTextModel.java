@@ -58,14 +58,17 @@ public final class FastTextModel {
 
   public Path file() { return file; }
 
-  /** Probability of every label for an already-normalized text (see {@link TextFeatures#normalize}). */
+  /**
+   * Probability of every label for an already-normalized text (see {@link TextFeatures#normalize}); an EMPTY map
+   * when the text has no word the model knows (fastText then predicts nothing: there is no evidence either way).
+   */
   public Map<String, Double> probabilities(String normalized) {
+    if (normalized.isEmpty()) return Map.of();
+    List<JFastText.ProbLabel> ps = native_.get().predictProba(normalized, labels.size());
+    if (ps.isEmpty()) return Map.of();
     Map<String, Double> out = new HashMap<>(labels.size() * 2);
     for (String l : labels) out.put(l, 0.0);
-    if (normalized.isEmpty()) normalized = "</s>";
-    for (JFastText.ProbLabel p : native_.get().predictProba(normalized, labels.size())) {
-      out.put(strip(p.label), Math.exp(p.logProb));
-    }
+    for (JFastText.ProbLabel p : ps) out.put(strip(p.label), Math.exp(p.logProb));
     return out;
   }
 

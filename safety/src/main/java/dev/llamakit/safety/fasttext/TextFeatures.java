@@ -80,10 +80,11 @@ public final class TextFeatures {
 
   /**
    * Splits a normalized text into sentences (ending at a {@code .}, {@code !} or {@code ?} token), each further cut
-   * into windows of at most {@code maxTokens}; short texts are one segment. fastText averages its inputs, so scoring
+   * into windows of at most {@code maxTokens}, then packs consecutive sentences into segments of at most
+   * {@code packTokens} tokens; texts of at most {@code maxTokens} tokens are one segment. fastText averages its inputs, so scoring
    * sentence by sentence keeps one harmful sentence from being diluted by the rest of a long text.
    */
-  public static List<String> sentences(String normalized, int maxTokens) {
+  public static List<String> sentences(String normalized, int maxTokens, int packTokens) {
     List<String> out = new ArrayList<>();
     if (normalized.isEmpty()) {
       out.add(normalized);
@@ -94,14 +95,28 @@ public final class TextFeatures {
       out.add(normalized);
       return out;
     }
+    List<int[]> spans = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < toks.length; i++) {
       boolean end = toks[i].equals(".") || toks[i].equals("!") || toks[i].equals("?") || i == toks.length - 1;
       if (end || i - start + 1 >= maxTokens) {
-        out.add(String.join(" ", java.util.Arrays.copyOfRange(toks, start, i + 1)));
+        spans.add(new int[] {start, i + 1});
         start = i + 1;
       }
     }
+    // Pack consecutive sentences into segments of at most packTokens tokens.
+    int from = spans.getFirst()[0], to = spans.getFirst()[1];
+    for (int k = 1; k < spans.size(); k++) {
+      int[] sp = spans.get(k);
+      if (sp[1] - from <= packTokens) {
+        to = sp[1];
+      } else {
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(toks, from, to)));
+        from = sp[0];
+        to = sp[1];
+      }
+    }
+    out.add(String.join(" ", java.util.Arrays.copyOfRange(toks, from, to)));
     return out;
   }
 }

@@ -33,20 +33,9 @@ public final class TrainingRun {
    */
   public static Result run(List<Example> examples, String benignLabel, int validationPercent, long seed,
                            FastTextTrainer.Params params, Path out, int limit, PrintStream log) throws IOException {
-    Map<String, Example> byText = new LinkedHashMap<>();
-    for (Example e : examples) {
-      String norm = TextFeatures.normalize(e.text());
-      if (norm.isEmpty()) continue;
-      Example prev = byText.get(norm);
-      if (prev == null || prev.label().equals(benignLabel) && !e.label().equals(benignLabel)) byText.put(norm, e);
-    }
-    List<Example> train = new ArrayList<>();
-    List<Example> validation = new ArrayList<>();
-    for (var en : byText.entrySet()) {
-      Example e = en.getValue();
-      String key = e.group() != null ? e.group() : en.getKey();
-      (Split.isValidation(key, validationPercent) ? validation : train).add(e);
-    }
+    Parts parts = split(examples, benignLabel, validationPercent);
+    List<Example> train = new ArrayList<>(parts.train());
+    List<Example> validation = parts.validation();
     train.sort(Comparator.comparingLong(e -> Split.fnv1a(seed + "\u0000" + e.text())));
     if (limit > 0 && train.size() > limit) train = new ArrayList<>(train.subList(0, limit));
     Path file = Files.createTempFile("llamakit-train-", ".txt");
@@ -63,6 +52,31 @@ public final class TrainingRun {
       Files.deleteIfExists(file);
     }
     return new Result(out, train, validation, counts(train), counts(validation));
+  }
+
+  /** The train and validation examples of a recipe, before ordering and training. */
+  public record Parts(List<Example> train, List<Example> validation) {}
+
+  /**
+   * De-duplicates by normalized text (a text labelled both {@code benignLabel} and harmful keeps the harmful label)
+   * and splits by hash of the group key (or the normalized text): deterministic, independent of input order.
+   */
+  public static Parts split(List<Example> examples, String benignLabel, int validationPercent) {
+    Map<String, Example> byText = new LinkedHashMap<>();
+    for (Example e : examples) {
+      String norm = TextFeatures.normalize(e.text());
+      if (norm.isEmpty()) continue;
+      Example prev = byText.get(norm);
+      if (prev == null || prev.label().equals(benignLabel) && !e.label().equals(benignLabel)) byText.put(norm, e);
+    }
+    List<Example> train = new ArrayList<>();
+    List<Example> validation = new ArrayList<>();
+    for (var en : byText.entrySet()) {
+      Example e = en.getValue();
+      String key = e.group() != null ? e.group() : en.getKey();
+      (Split.isValidation(key, validationPercent) ? validation : train).add(e);
+    }
+    return new Parts(train, validation);
   }
 
   private static Map<String, Integer> counts(List<Example> xs) {

@@ -41,7 +41,7 @@ public final class PromptAttackClassifier {
     return m;
   }
 
-  /** Label probabilities; injection and jailbreak are maxima over windows, benign = 1 - their max sum. */
+  /** Label probabilities; injection and jailbreak are maxima over windows (0 when no window has a known word). */
   public record Scores(double benign, double injection, double jailbreak) {
     /** Prompt Guard's jailbreak score (for user dialogue): P(JAILBREAK). */
     public double jailbreakScore() { return jailbreak; }
@@ -61,6 +61,7 @@ public final class PromptAttackClassifier {
     double inj = 0, jb = 0, worstSum = -1, benignAtWorst = 1;
     for (String w : TextFeatures.windows(TextFeatures.normalize(text), 128, 32)) {
       Map<String, Double> p = model.probabilities(w);
+      if (p.isEmpty()) continue;  // no known word: no evidence
       double i = p.get("injection"), j = p.get("jailbreak");
       inj = Math.max(inj, i);
       jb = Math.max(jb, j);

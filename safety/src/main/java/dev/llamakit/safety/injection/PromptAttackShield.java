@@ -15,7 +15,8 @@ import java.util.Map;
  * Prompt-injection / jailbreak shield over the LAST message, with Prompt Guard's role rule: a USER message is scored
  * by P(JAILBREAK) (the injection label is not meant for direct dialogue); TOOL content (tool results, retrieved
  * documents) and anything else by P(INJECTION) + P(JAILBREAK). Score &ge; blockThreshold is BLOCK, &ge;
- * warnThreshold WARN. Categories: P1 Injection / P2 Jailbreak ({@code policy/prompt-attacks.json}).
+ * warnThreshold WARN; a USER message whose P(INJECTION) + P(JAILBREAK) reaches blockThreshold is at least WARN
+ * (direct "ignore previous instructions" text is surfaced without blocking ordinary instructions). Categories: P1 Injection / P2 Jailbreak ({@code policy/prompt-attacks.json}).
  */
 public final class PromptAttackShield implements Shield {
   /** Thresholds. */
@@ -51,8 +52,14 @@ public final class PromptAttackShield implements Shield {
     scores.put("P2", s.jailbreak());
     Decision d = score >= config.blockThreshold() ? Decision.BLOCK
         : score >= config.warnThreshold() ? Decision.WARN : Decision.ALLOW;
+    boolean jailbreak = s.jailbreak() >= s.injection();
+    if (user && d == Decision.ALLOW && s.injectionScore() >= config.blockThreshold()) {
+      // A user typing injection-style instructions ("ignore previous instructions ...") is surfaced, not blocked.
+      d = Decision.WARN;
+      jailbreak = false;
+    }
     List<Category> cats = d == Decision.ALLOW ? List.of()
-        : List.of(LABELS.byId(user || s.jailbreak() >= s.injection() ? "jailbreak" : "injection").orElseThrow());
+        : List.of(LABELS.byId(jailbreak ? "jailbreak" : "injection").orElseThrow());
     return new ShieldResult(id(), d, score, cats, scores, null, "label " + s.label());
   }
 }

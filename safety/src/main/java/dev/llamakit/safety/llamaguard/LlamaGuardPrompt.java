@@ -11,7 +11,7 @@ import java.util.List;
  * templates do (golden-tested against {@code golden/chat/llama_guard.jsonl}).
  *
  * <p>Rules (HF templates): messages must start with a user turn and alternate user/assistant; each message is
- * written {@code "User: " | "Agent: "} + {@code content.strip()} + {@code "\n\n"}; the role being judged is the
+ * written {@code "User: " | "Agent: "} + Python's {@code content.strip()} + {@code "\n\n"}; the role being judged is the
  * last message's ({@code User} for prompt classification, {@code Agent} for response classification).
  */
 public final class LlamaGuardPrompt {
@@ -66,7 +66,7 @@ public final class LlamaGuardPrompt {
   private String fill(List<Message> messages) {
     StringBuilder conv = new StringBuilder();
     for (Message m : messages) {
-      conv.append(m.role() == Role.USER ? "User" : "Agent").append(": ").append(m.content().strip()).append("\n\n");
+      conv.append(m.role() == Role.USER ? "User" : "Agent").append(": ").append(pythonStrip(m.content())).append("\n\n");
     }
     String agentType = messages.getLast().role() == Role.USER ? "User" : "Agent";
     String t = variant.template();
@@ -80,6 +80,22 @@ public final class LlamaGuardPrompt {
       else out.append(t.charAt(i++));
     }
     return out.toString();
+  }
+
+  /**
+   * Python's {@code str.strip()} (what the HF templates apply): removes leading and trailing characters for which
+   * {@code str.isspace()} is true. Unlike Java's {@link String#strip()} this includes U+0085, U+00A0, U+2007 and
+   * U+202F.
+   */
+  static String pythonStrip(String s) {
+    int a = 0, b = s.length();
+    while (a < b && isPythonSpace(s.charAt(a))) a++;
+    while (b > a && isPythonSpace(s.charAt(b - 1))) b--;
+    return s.substring(a, b);
+  }
+
+  private static boolean isPythonSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u0085' || c == '\u00a0' || c == '\u2007' || c == '\u202f';
   }
 
   private static void validate(List<Message> messages) {

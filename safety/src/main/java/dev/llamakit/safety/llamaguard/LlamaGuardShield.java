@@ -19,7 +19,8 @@ import java.util.Map;
  * generation, run only when the score reaches warnThreshold. In {@link ScoreMode#GENERATED} mode no probability is
  * read: the generated verdict decides (score 1.0 / 0.0, as llama-stack reports). A malformed generation is ERROR in
  * GENERATED mode and BLOCK without categories when the probability already says unsafe; codes outside the taxonomy
- * are reported as unknown categories and still block. Any model exception is ERROR (fail closed).
+ * are reported as unknown categories and still block. Any model exception is ERROR (fail closed). Conversations are
+ * first reduced to what Llama Guard can express ({@link #conversation}).
  */
 public final class LlamaGuardShield implements Shield {
   /** How the score is obtained. */
@@ -61,7 +62,7 @@ public final class LlamaGuardShield implements Shield {
   @Override
   public ShieldResult evaluate(List<Message> messages) throws Exception {
     LlamaGuardVariant v = config.variant();
-    String text = prompt.render(messages);
+    String text = prompt.render(conversation(messages));
     if (config.scoreMode() == ScoreMode.GENERATED) {
       Verdict verdict = parser.parse(model.generate(text, v.addBos(), config.maxTokens()));
       return switch (verdict) {
@@ -79,6 +80,26 @@ public final class LlamaGuardShield implements Shield {
       case Verdict.Safe s -> result(d, score, List.of(), "score above threshold, generated verdict 'safe'");
       case Verdict.Malformed m -> result(d, score, List.of(), "score above threshold, unparseable verdict " + quote(m.text()));
     };
+  }
+
+  /**
+   * The conversation as Llama Guard can express it: TOOL messages dropped (third-party content is the prompt-attack
+   * shield's job), leading assistant turns dropped, consecutive turns of one role merged with {@code "\n\n"} (so
+   * the roles alternate starting with the user). The judged role stays the last message's.
+   */
+  public static List<Message> conversation(List<Message> messages) {
+    List<Message> out = new java.util.ArrayList<>();
+    for (Message m : messages) {
+      if (m.role() == dev.llamakit.safety.Role.TOOL) continue;
+      if (out.isEmpty() && m.role() != dev.llamakit.safety.Role.USER) continue;
+      if (!out.isEmpty() && out.getLast().role() == m.role()) {
+        out.set(out.size() - 1, new Message(m.role(), out.getLast().content() + "\n\n" + m.content()));
+      } else {
+        out.add(m);
+      }
+    }
+    if (out.isEmpty()) throw new IllegalArgumentException("no user message for Llama Guard to judge");
+    return out;
   }
 
   private double score(String scoringPrompt) throws Exception {

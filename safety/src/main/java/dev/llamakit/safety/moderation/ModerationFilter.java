@@ -42,6 +42,20 @@ public final class ModerationFilter {
       outputShields = List.copyOf(outputShields);
     }
 
+    /**
+     * These shields plus {@code guard} (e.g. a {@link dev.llamakit.safety.llamaguard.LlamaGuardShield} on the engine)
+     * on USER input and on ASSISTANT output.
+     */
+    public Config withGuard(Shield guard) {
+      Map<Role, List<Shield>> in = new java.util.HashMap<>(inputShields);
+      List<Shield> user = new ArrayList<>(in.getOrDefault(Role.USER, List.of()));
+      user.add(guard);
+      in.put(Role.USER, user);
+      List<Shield> out = new ArrayList<>(outputShields);
+      out.add(guard);
+      return new Config(in, out, windowChars, contextChars);
+    }
+
     /** The defaults: USER = moderation + prompt attack, TOOL = prompt attack, ASSISTANT = moderation + code; 400/100 chars. */
     public static Config defaults() {
       Shield moderation = ModerationShield.standard();

@@ -47,6 +47,16 @@ class ModerationShieldTest {
   }
 
   @Test
+  void textWithoutKnownWordsIsNotJudgedAsUnsafe() {
+    ShieldResult gibberish = shield.checkText(Role.USER, "zzzzqqq xxxyyy");
+    assertEquals(Decision.WARN, gibberish.decision());
+    assertEquals(0.0, gibberish.score());
+    assertTrue(gibberish.detail().contains("not judged"));
+    assertEquals(Decision.ALLOW, shield.checkText(Role.USER, "   ").decision());
+    assertTrue(!ModerationClassifier.shipped().score("").known());
+  }
+
+  @Test
   void taxonomyIsLg3PlusOffensive() {
     assertEquals("S15", ModerationClassifier.taxonomy().byId("offensive").orElseThrow().code());
     assertEquals("S10", ModerationClassifier.taxonomy().byId("hate").orElseThrow().code());

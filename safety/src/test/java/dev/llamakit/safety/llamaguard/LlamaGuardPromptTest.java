@@ -35,6 +35,21 @@ class LlamaGuardPromptTest {
   }
 
   @Test
+  void stripMatchesPythonIsspace() {
+    // Every BMP code point for which Python's str.isspace() is true (CPython 3).
+    int[] py = {0x9, 0xa, 0xb, 0xc, 0xd, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+        0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000};
+    java.util.Set<Integer> space = new java.util.HashSet<>();
+    for (int c : py) space.add(c);
+    for (int c = 0; c < 0x10000; c++) {
+      if (Character.isSurrogate((char) c)) continue;
+      String s = "" + (char) c;
+      assertEquals(space.contains(c) ? "" : s, LlamaGuardPrompt.pythonStrip(s), "U+" + Integer.toHexString(c));
+    }
+    assertEquals("a b", LlamaGuardPrompt.pythonStrip("\u00a0\u0085 a b\u202f\n"));
+  }
+
+  @Test
   void messageTextIsInsertedLiterally() {
     String p = new LlamaGuardPrompt(LlamaGuardVariant.named("lg2-hf")).render(List.of(Message.user("$categories $agent_type")));
     assertTrue(p.contains("User: $categories $agent_type\n\n"));

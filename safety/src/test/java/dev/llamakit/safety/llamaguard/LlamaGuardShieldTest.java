@@ -122,8 +122,20 @@ class LlamaGuardShieldTest {
     // Zero probability mass on both verdict tokens under NORMALIZED: wrong position, so ERROR.
     var wrong = new Config(LlamaGuardVariant.named("lg3-8b-hf"), ScoreMode.NORMALIZED, 0.5, 0.5, 10);
     assertEquals(Decision.ERROR, new LlamaGuardShield(new ScriptedGuardModel(Map.of(), "safe"), wrong).check(CONV).decision());
-    // A conversation Llama Guard cannot express.
+    // A conversation Llama Guard cannot express (no user message at all).
     assertEquals(Decision.ERROR, new LlamaGuardShield(new ScriptedGuardModel(Map.of(), "safe"),
         Config.defaults(LlamaGuardVariant.named("lg3-8b-hf"))).check(List.of(Message.tool("doc"))).decision());
+  }
+
+  @Test
+  void conversationsAreReducedToAlternatingUserAndAgentTurns() {
+    List<Message> raw = List.of(Message.assistant("Welcome!"), Message.user("Find me a recipe."),
+        Message.tool("<html>recipe page</html>"), Message.user("Vegetarian, please."), Message.assistant("Try dal."));
+    List<Message> c = LlamaGuardShield.conversation(raw);
+    assertEquals(List.of(Message.user("Find me a recipe.\n\nVegetarian, please."), Message.assistant("Try dal.")), c);
+    var m = new ScriptedGuardModel(Map.of("unsafe", 0.01, "safe", 0.98), "\n\nsafe");
+    assertEquals(Decision.ALLOW, new LlamaGuardShield(m, Config.defaults(LlamaGuardVariant.named("lg3-8b-hf"))).check(raw).decision());
+    assertTrue(m.probed.getFirst().contains("Agent: Try dal.\n\n<END CONVERSATION>"));
+    assertTrue(m.probed.getFirst().contains("ONLY THE LAST Agent message"));
   }
 }

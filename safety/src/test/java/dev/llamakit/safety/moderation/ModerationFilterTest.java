@@ -117,6 +117,24 @@ class ModerationFilterTest {
   }
 
   @Test
+  void aGuardShieldJoinsInputAndOutput() {
+    // A shield that blocks replies mentioning "Paris", standing in for Llama Guard on the engine.
+    Shield guard = new Shield() {
+      @Override public String id() { return "guard"; }
+      @Override public ShieldResult evaluate(List<Message> m) {
+        boolean bad = m.getLast().role() == Role.ASSISTANT && m.getLast().content().contains("Paris");
+        return new ShieldResult(id(), bad ? Decision.BLOCK : Decision.ALLOW, bad ? 1 : 0, List.of(), Map.of(), null, "");
+      }
+    };
+    var cfg = ModerationFilter.Config.defaults().withGuard(guard);
+    assertTrue(cfg.inputShields().get(Role.USER).contains(guard));
+    ModerationOutcome o = new ModerationFilter(new ReplayGenerator(BENIGN + "The capital is Paris.", 6, false), cfg)
+        .respond(List.of(Message.user("Explain how photosynthesis works.")), null);
+    assertFalse(o.allowed());
+    assertEquals("guard", o.results().getLast().shieldId());
+  }
+
+  @Test
   void failuresCloseTheGate() {
     ModerationOutcome gen = filter(new ReplayGenerator(BENIGN.repeat(3), 9, true))
         .respond(List.of(Message.user("Explain how photosynthesis works.")), null);
