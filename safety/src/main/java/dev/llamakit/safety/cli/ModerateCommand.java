@@ -22,8 +22,23 @@ public final class ModerateCommand implements Callable<Integer> {
 
   @Option(names = "--role", defaultValue = "user", description = "user or tool (default: ${DEFAULT-VALUE}).") String role;
 
+  @Option(names = "--model", paramLabel = "GGUF", description = "A chat model: generate the reply through the filter "
+      + "(input checked, output checked in windows while it streams).") java.nio.file.Path model;
+
+  @Option(names = "--guard-model", paramLabel = "GGUF", description = "A Llama Guard model added as a shield on input "
+      + "and output.") java.nio.file.Path guardModel;
+
+  @Option(names = "--guard-variant", defaultValue = "lg3-1b-hf", description = "Llama Guard prompt variant: "
+      + "lg1-hf, lg1-cookbook, lg2-hf, lg3-8b-hf, lg3-1b-hf (default: ${DEFAULT-VALUE}).") String guardVariant;
+
+  @Option(names = "--max-tokens", defaultValue = "256", description = "Reply length limit in tokens.") int maxTokens;
+
+  @Option(names = "--threads", defaultValue = "0", description = "Engine threads (default: all cores).") int threads;
+
+  @Option(names = "--ctx", defaultValue = "0", description = "Context length (default: the model's, capped).") int ctx;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Role r;
     try {
       r = Role.parse(role);
@@ -31,6 +46,9 @@ public final class ModerateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<Message> conv = r == Role.TOOL ? List.of(Message.user("Summarize this document."), Message.tool(text)) : List.of(new Message(r, text));
+    if (model != null || guardModel != null) {
+      return withModels(conv);
+    }
     ModerationFilter f = new ModerationFilter((m, c, x) -> { }, ModerationFilter.Config.defaults());
     List<ShieldResult> results = new ArrayList<>();
     ModerationOutcome refused = f.checkInput(conv, results);
@@ -40,5 +58,61 @@ public final class ModerateCommand implements Callable<Integer> {
     }
     System.out.println(refused == null ? "ALLOW" : "BLOCK: " + refused.text());
     return 0;
+  }
+
+  /** The filter with engine-backed parts: a Llama Guard shield and/or a chat model generating the reply. */
+  private Integer withModels(List<Message> conv) throws Exception {
+    dev.llamakit.engine.model.ModelOptions mo = dev.llamakit.engine.model.ModelOptions.defaults()
+        .withThreads(threads).withContextLength(ctx);
+    ModerationFilter.Config config = ModerationFilter.Config.defaults();
+    dev.llamakit.safety.engine.EngineGuardModel guard = null;
+    dev.llamakit.engine.inference.LlamaEngine chat = null;
+    try {
+      if (guardModel != null) {
+        guard = dev.llamakit.safety.engine.EngineGuardModel.load(guardModel, mo);
+        config = config.withGuard(new dev.llamakit.safety.llamaguard.LlamaGuardShield(guard,
+            dev.llamakit.safety.llamaguard.LlamaGuardShield.Config.defaults(
+                dev.llamakit.safety.llamaguard.LlamaGuardVariant.named(guardVariant))));
+      }
+      dev.llamakit.safety.moderation.Generator generator = (m, c, x) -> { };
+      if (model != null) {
+        chat = dev.llamakit.engine.inference.LlamaEngine.load(model, mo);
+        var md = chat.model().metadata().orElseThrow(() -> new IllegalArgumentException(model + ": a chat model "
+            + "must be a GGUF with its tokenizer and chat template"));
+        generator = new dev.llamakit.safety.engine.EngineGenerator(chat,
+            dev.llamakit.engine.tokenizer.Tokenizer.fromGguf(md), dev.llamakit.engine.chat.ChatTemplate.fromGguf(md),
+            dev.llamakit.engine.sampling.SamplingParams.greedy(maxTokens));
+      }
+      ModerationFilter f = new ModerationFilter(generator, config);
+      if (model == null) {
+        List<ShieldResult> results = new ArrayList<>();
+        ModerationOutcome refused = f.checkInput(conv, results);
+        print(results);
+        System.out.println(refused == null ? "ALLOW" : "BLOCK: " + refused.text());
+        return 0;
+      }
+      ModerationOutcome o = f.respond(conv, piece -> {
+        System.out.print(piece);
+        System.out.flush();
+      });
+      System.out.println();
+      print(o.results());
+      System.out.println(o.allowed() ? "ALLOW" : "BLOCK at " + o.stage() + ": " + o.text());
+      return 0;
+    } finally {
+      if (guard != null) {
+        guard.close();
+      }
+      if (chat != null) {
+        chat.close();
+      }
+    }
+  }
+
+  private static void print(List<ShieldResult> results) {
+    for (ShieldResult s : results) {
+      System.out.printf("%-20s %-5s score=%.4f %s %s(%d us)%n", s.shieldId(), s.decision(), s.score(), s.categoryList(),
+          s.detail().isEmpty() ? "" : "[" + s.detail() + "] ", s.latency().toNanos() / 1000);
+    }
   }
 }
