@@ -30,12 +30,12 @@ public final class Q4_0Matrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     for (int b = 0; b < cols / 32; b++) {
-      long bo = base + 18L * b;
-      float d = f16(data, bo);
+      int bo = 18 * b;
+      float d = f16(r, bo);
       for (int j = 0; j < 16; j++) {
-        int v = data.get(ValueLayout.JAVA_BYTE, bo + 2 + j) & 0xFF;
+        int v = r[bo + 2 + j] & 0xFF;
         out[off + b * 32 + j] = ((v & 0xF) - 8) * d;
         out[off + b * 32 + j + 16] = ((v >>> 4) - 8) * d;
       }

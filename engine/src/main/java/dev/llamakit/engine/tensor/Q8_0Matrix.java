@@ -30,12 +30,12 @@ public final class Q8_0Matrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     for (int b = 0; b < cols / 32; b++) {
-      long bo = base + 34L * b;
-      float d = f16(data, bo);
+      int bo = 34 * b;
+      float d = f16(r, bo);
       for (int j = 0; j < 32; j++) {
-        out[off + b * 32 + j] = data.get(ValueLayout.JAVA_BYTE, bo + 2 + j) * d;
+        out[off + b * 32 + j] = r[bo + 2 + j] * d;
       }
     }
   }

@@ -110,6 +110,20 @@ public abstract sealed class WeightMatrix
     return dot(row, xf, 0, scratch);
   }
 
+  static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  /** A copy of row {@code row}'s bytes (bulk copy: much faster than byte-by-byte segment reads). */
+  final byte[] rowCopy(int row) {
+    byte[] b = new byte[(int) rowBytes];
+    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, row * rowBytes, b, 0, b.length);
+    return b;
+  }
+
+  static float f16(byte[] b, int off) {
+    return Float.float16ToFloat((short) ((b[off] & 0xFF) | (b[off + 1] << 8)));
+  }
+
   static float f16(MemorySegment s, long off) {
     return Float.float16ToFloat(s.get(I16, off));
   }
