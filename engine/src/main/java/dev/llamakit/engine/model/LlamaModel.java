@@ -59,7 +59,7 @@ public final class LlamaModel implements AutoCloseable {
     this.matmul = new MatMul(pool, maxCols);
     this.ropeTable = ropeTable(config, weights.ropeFreqs(), ctx);
     if (options.warmup()) {
-      KernelWarmup.warm(weights.types(), 20_000);
+      KernelWarmup.warm(weights.samplesPerType(), 20_000);
     }
   }
 

@@ -8,7 +8,7 @@ import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -61,33 +61,37 @@ public final class Q4_KMatrix extends WeightMatrix {
     short[] x16 = q.q16;
     long base = row * rowBytes;
     int[] sc = new int[8], mn = new int[8];
-    float sum = 0;
+    FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
+    float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 144L * b;
       float dx = q.scales[b];
+      float d = f16(data, bo) * dx;
       KQuants.scalesMins(data, bo + 4, sc, mn);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
         summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
-      int sumi = 0;
-      for (int j = 0; j < 4; j++) {
-        sumi += chunk(data, bo + 16 + 32L * j, x16, b * 256 + 64 * j, sc[2 * j], sc[2 * j + 1]);
+      minSum += f16(data, bo + 2) * dx * summ;
+      // one 32-weight sub-block per iteration: small loop bodies keep every vector op intrinsified by C2
+      for (int s = 0; s < 8; s++) {
+        long qo = bo + 16 + 32L * (s >> 1);
+        int shift = (s & 1) * 4;
+        int xo = b * 256 + 32 * s;
+        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF);
+        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF);
+        ShortVector p = ((ShortVector) b0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
+            .add(((ShortVector) b1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        FloatVector f = Q8_0Matrix.pairAdd(p);
+        if ((s & 1) == 0) {
+          acc0 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc0);
+        } else {
+          acc1 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc1);
+        }
       }
-      sum += f16(data, bo) * dx * sumi - f16(data, bo + 2) * dx * summ;
     }
-    return sum;
-  }
-
-  /** 64 weights (32 bytes of nibbles: low = first 32 with scale s1, high = next 32 with scale s2) times x16. */
-  private static int chunk(MemorySegment data, long qo, short[] x16, int xo, int s1, int s2) {
-    ShortVector b0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE).convertShape(VectorOperators.B2S, SH, 0);
-    ShortVector b1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE).convertShape(VectorOperators.B2S, SH, 0);
-    ShortVector p1 = b0.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo))
-        .add(b1.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 16)));
-    ShortVector p2 = b0.lanewise(VectorOperators.ASHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 32))
-        .add(b1.lanewise(VectorOperators.ASHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 48)));
-    IntVector v = Q8_0Matrix.pairAddInt(p1).mul(s1).add(Q8_0Matrix.pairAddInt(p2).mul(s2));
-    return v.reduceLanes(VectorOperators.ADD);
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
   }
 }

@@ -8,7 +8,7 @@ import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -65,41 +65,49 @@ public final class Q5_KMatrix extends WeightMatrix {
     short[] x16 = q.q16;
     long base = row * rowBytes;
     int[] sc = new int[8], mn = new int[8];
-    float sum = 0;
+    FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
+    float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 176L * b;
       float dx = q.scales[b];
+      float d = f16(data, bo) * dx;
       KQuants.scalesMins(data, bo + 4, sc, mn);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
         summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
-      int sumi = 0;
-      for (int j = 0; j < 4; j++) {
-        sumi += chunk(data, bo + 48 + 32L * j, bo + 16, 2 * j, x16, b * 256 + 64 * j, sc[2 * j], sc[2 * j + 1]);
+      minSum += f16(data, bo + 2) * dx * summ;
+      for (int s = 0; s < 8; s++) {
+        long qo = bo + 48 + 32L * (s >> 1);
+        int shift = (s & 1) * 4;
+        int xo = b * 256 + 32 * s;
+        // high bit s of each qh byte, moved to bit 4 (unsigned right shift, then 4 doublings)
+        ByteVector h0 = ByteVector.fromMemorySegment(B128, data, bo + 16, LE).lanewise(VectorOperators.LSHR, s)
+            .and((byte) 1);
+        ByteVector h1 = ByteVector.fromMemorySegment(B128, data, bo + 32, LE).lanewise(VectorOperators.LSHR, s)
+            .and((byte) 1);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF).or(h0);
+        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF).or(h1);
+        ShortVector p = ((ShortVector) b0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
+            .add(((ShortVector) b1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        FloatVector f = Q8_0Matrix.pairAdd(p);
+        if ((s & 1) == 0) {
+          acc0 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc0);
+        } else {
+          acc1 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc1);
+        }
       }
-      sum += f16(data, bo) * dx * sumi - f16(data, bo + 2) * dx * summ;
     }
-    return sum;
-  }
-
-  /** 64 weights: low nibbles + high bit {@code shift} (scale s1), high nibbles + bit {@code shift+1} (scale s2). */
-  private static int chunk(MemorySegment data, long qo, long qh, int shift, short[] x16, int xo, int s1, int s2) {
-    ShortVector b0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE).convertShape(VectorOperators.B2S, SH, 0);
-    ShortVector b1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE).convertShape(VectorOperators.B2S, SH, 0);
-    ShortVector h0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qh, LE).convertShape(VectorOperators.B2S, SH, 0);
-    ShortVector h1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qh + 16, LE).convertShape(VectorOperators.B2S, SH, 0);
-    h0 = h0.and((short) 0xFF);
-    h1 = h1.and((short) 0xFF);
-    ShortVector l0 = b0.and((short) 0xF).or(h0.lanewise(VectorOperators.ASHR, shift).and((short) 1).mul((short) 16));
-    ShortVector l1 = b1.and((short) 0xF).or(h1.lanewise(VectorOperators.ASHR, shift).and((short) 1).mul((short) 16));
-    ShortVector u0 = b0.lanewise(VectorOperators.ASHR, 4).and((short) 0xF)
-        .or(h0.lanewise(VectorOperators.ASHR, shift + 1).and((short) 1).mul((short) 16));
-    ShortVector u1 = b1.lanewise(VectorOperators.ASHR, 4).and((short) 0xF)
-        .or(h1.lanewise(VectorOperators.ASHR, shift + 1).and((short) 1).mul((short) 16));
-    ShortVector p1 = l0.mul(ShortVector.fromArray(SH, x16, xo)).add(l1.mul(ShortVector.fromArray(SH, x16, xo + 16)));
-    ShortVector p2 = u0.mul(ShortVector.fromArray(SH, x16, xo + 32)).add(u1.mul(ShortVector.fromArray(SH, x16, xo + 48)));
-    IntVector v = Q8_0Matrix.pairAddInt(p1).mul(s1).add(Q8_0Matrix.pairAddInt(p2).mul(s2));
-    return v.reduceLanes(VectorOperators.ADD);
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
   }
 }

@@ -69,42 +69,34 @@ public final class Q6_KMatrix extends WeightMatrix {
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 210L * b;
       float d = f16(data, bo + 208) * q.scales[b];
-      for (int n = 0; n < 2; n++) {
-        long ql = bo + 64L * n, qh = bo + 128 + 32L * n;
-        long scales = data.get(I64, bo + 192 + 8L * n);
-        int xo = b * 256 + 128 * n;
-        for (int l = 0; l < 32; l += 16) {
-          int is = l >> 4;
-          ByteVector a = ByteVector.fromMemorySegment(B128, data, ql + l, LE);
-          ByteVector c = ByteVector.fromMemorySegment(B128, data, ql + l + 32, LE);
-          ByteVector h = ByteVector.fromMemorySegment(B128, data, qh + l, LE);
-          // high 2 bits moved to bit 4..5 with byte adds (x+x = x<<1) and an unsigned right shift
-          ByteVector h0 = h.and((byte) 0x03);
-          h0 = h0.add(h0);
-          h0 = h0.add(h0);
-          h0 = h0.add(h0);
-          h0 = h0.add(h0);
-          ByteVector h1 = h.and((byte) 0x0C);
-          h1 = h1.add(h1);
-          h1 = h1.add(h1);
-          ByteVector h2 = h.and((byte) 0x30);
-          ByteVector h3 = h.lanewise(VectorOperators.LSHR, 2).and((byte) 0x30);
-          ByteVector q1 = a.and((byte) 0xF).or(h0).sub((byte) 32);
-          ByteVector q2 = c.and((byte) 0xF).or(h1).sub((byte) 32);
-          ByteVector q3 = a.lanewise(VectorOperators.LSHR, 4).or(h2).sub((byte) 32);
-          ByteVector q4 = c.lanewise(VectorOperators.LSHR, 4).or(h3).sub((byte) 32);
-          FloatVector f1 = Q8_0Matrix.pairAdd(((ShortVector) q1.convertShape(VectorOperators.B2S, SH, 0))
-              .mul(ShortVector.fromArray(SH, x16, xo + l)));
-          FloatVector f2 = Q8_0Matrix.pairAdd(((ShortVector) q2.convertShape(VectorOperators.B2S, SH, 0))
-              .mul(ShortVector.fromArray(SH, x16, xo + l + 32)));
-          FloatVector f3 = Q8_0Matrix.pairAdd(((ShortVector) q3.convertShape(VectorOperators.B2S, SH, 0))
-              .mul(ShortVector.fromArray(SH, x16, xo + l + 64)));
-          FloatVector f4 = Q8_0Matrix.pairAdd(((ShortVector) q4.convertShape(VectorOperators.B2S, SH, 0))
-              .mul(ShortVector.fromArray(SH, x16, xo + l + 96)));
-          acc0 = f1.fma(FloatVector.broadcast(F, d * (byte) (scales >>> (8 * (is + 0)))), acc0);
-          acc1 = f2.fma(FloatVector.broadcast(F, d * (byte) (scales >>> (8 * (is + 2)))), acc1);
-          acc0 = f3.fma(FloatVector.broadcast(F, d * (byte) (scales >>> (8 * (is + 4)))), acc0);
-          acc1 = f4.fma(FloatVector.broadcast(F, d * (byte) (scales >>> (8 * (is + 6)))), acc1);
+      long scLo = data.get(I64, bo + 192), scHi = data.get(I64, bo + 200);
+      // one group of 16 weights per iteration (16 groups): small bodies keep every vector op intrinsified by C2
+      for (int g = 0; g < 16; g++) {
+        int n = g >> 3;                 // which 128-weight half
+        int quad = (g >> 1) & 3;        // which 32-weight quarter of the half (y offset 32*quad)
+        int l = (g & 1) * 16;           // first or second 16 of the quarter
+        long ql = bo + 64L * n + l + ((quad & 1) == 1 ? 32 : 0);
+        long qh = bo + 128 + 32L * n + l;
+        int lShift = quad >= 2 ? 4 : 0;
+        int hShift = 2 * quad;
+        ByteVector lo = ByteVector.fromMemorySegment(B128, data, ql, LE).lanewise(VectorOperators.LSHR, lShift)
+            .and((byte) 0xF);
+        ByteVector hi = ByteVector.fromMemorySegment(B128, data, qh, LE).lanewise(VectorOperators.LSHR, hShift)
+            .and((byte) 3);
+        hi = hi.add(hi);
+        hi = hi.add(hi);
+        hi = hi.add(hi);
+        hi = hi.add(hi);
+        ByteVector w = lo.or(hi).sub((byte) 32);
+        int xo = b * 256 + 128 * n + 32 * quad + l;
+        FloatVector f = Q8_0Matrix.pairAdd(((ShortVector) w.convertShape(VectorOperators.B2S, SH, 0))
+            .mul(ShortVector.fromArray(SH, x16, xo)));
+        int scIndex = 8 * n + (l >> 4) + 2 * quad;
+        byte scale = (byte) ((scIndex < 8 ? scLo : scHi) >>> (8 * (scIndex & 7)));
+        if ((g & 1) == 0) {
+          acc0 = f.fma(FloatVector.broadcast(F, d * scale), acc0);
+        } else {
+          acc1 = f.fma(FloatVector.broadcast(F, d * scale), acc1);
         }
       }
     }
