@@ -43,6 +43,24 @@ public final class Q4_0Matrix extends WeightMatrix {
   }
 
   @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long bo = row * rowBytes;
+    for (int j = 0; j < cols; j += 32, bo += 18) {
+      FloatVector d = FloatVector.broadcast(F, f16(data, bo));
+      ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
+      ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
+      ((FloatVector) b0.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j);
+      ((FloatVector) b1.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 8);
+      ((FloatVector) b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 16);
+      ((FloatVector) b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 24);
+    }
+  }
+
+  @Override
   public float dot(int row, float[] x, int xOff, float[] scratch) {
     long bo = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);

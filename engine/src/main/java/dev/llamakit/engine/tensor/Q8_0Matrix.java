@@ -41,6 +41,18 @@ public final class Q8_0Matrix extends WeightMatrix {
   }
 
   @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long bo = row * rowBytes;
+    for (int j = 0; j < cols; j += 32, bo += 34) {
+      FloatVector d = FloatVector.broadcast(F, f16(data, bo));
+      for (int k = 0; k < 4; k++) {
+        ((FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2 + 8 * k, LE).convertShape(VectorOperators.B2F, F, 0))
+            .mul(d).intoArray(out, off + j + 8 * k);
+      }
+    }
+  }
+
+  @Override
   public float dot(int row, float[] x, int xOff, float[] scratch) {
     long bo = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);

@@ -89,6 +89,14 @@ public abstract sealed class WeightMatrix
   public abstract void dequantizeRow(int row, float[] out, int off);
 
   /**
+   * Fast decode of row {@code row} into {@code out[off .. off+cols)}, bit-identical to {@link #dequantizeRow} (used by
+   * the batched prefill path); types without a vector decoder use the reference.
+   */
+  public void decodeRow(int row, float[] out, int off) {
+    dequantizeRow(row, out, off);
+  }
+
+  /**
    * Dot product of row {@code row} with float activations {@code x[xOff .. xOff+cols)}. The default dequantizes the
    * row into {@code scratch} (length >= cols) and calls the vectorized float dot.
    */
