@@ -73,23 +73,22 @@ public final class Q4_KMatrix extends WeightMatrix {
         summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
       minSum += f16(data, bo + 2) * dx * summ;
-      // one 32-weight sub-block per iteration: small loop bodies keep every vector op intrinsified by C2
-      for (int s = 0; s < 8; s++) {
-        long qo = bo + 16 + 32L * (s >> 1);
-        int shift = (s & 1) * 4;
-        int xo = b * 256 + 32 * s;
-        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE).lanewise(VectorOperators.LSHR, shift)
-            .and((byte) 0xF);
-        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE).lanewise(VectorOperators.LSHR, shift)
-            .and((byte) 0xF);
-        ShortVector p = ((ShortVector) b0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
-            .add(((ShortVector) b1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        FloatVector f = Q8_0Matrix.pairAdd(p);
-        if ((s & 1) == 0) {
-          acc0 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc0);
-        } else {
-          acc1 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc1);
-        }
+      // 64 weights (two sub-blocks sharing 32 bytes) per iteration; constant shifts
+      for (int j = 0; j < 4; j++) {
+        long qo = bo + 16 + 32L * j;
+        int xo = b * 256 + 64 * j;
+        ByteVector r0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
+        ByteVector r1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
+        ShortVector p1 = ((ShortVector) r0.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
+            .mul(ShortVector.fromArray(SH, x16, xo))
+            .add(((ShortVector) r1.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
+                .mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        ShortVector p2 = ((ShortVector) r0.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
+            .mul(ShortVector.fromArray(SH, x16, xo + 32))
+            .add(((ShortVector) r1.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
+                .mul(ShortVector.fromArray(SH, x16, xo + 48)));
+        acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * sc[2 * j]), acc0);
+        acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * sc[2 * j + 1]), acc1);
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
