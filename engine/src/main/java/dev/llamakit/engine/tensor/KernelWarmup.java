@@ -48,4 +48,17 @@ public final class KernelWarmup {
     }
     return sink;
   }
+
+  /**
+   * Touches one byte per 4 KiB page of {@code seg} so the page faults of a freshly mapped model are paid at load,
+   * not by the first request (engine.md §6.1). Returns a checksum.
+   */
+  public static long prefault(java.lang.foreign.MemorySegment seg) {
+    long sum = 0;
+    long n = seg.byteSize();
+    for (long o = 0; o < n; o += 4096) {
+      sum += seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o);
+    }
+    return sum;
+  }
 }
