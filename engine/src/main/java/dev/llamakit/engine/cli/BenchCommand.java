@@ -58,7 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
       EngineBenchmark.Result r = EngineBenchmark.run(m, promptTokens, genTokens, repeats, bandwidthMib << 20);
       out.printf("model %s (%s), %d thread(s)%n", model.getFileName(), m.weights().types(), r.threads());
       out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());
-      out.printf("generation  %8.1f tok/s  (%d tokens)%n", r.generationTokensPerSecond(), r.generatedTokens());
+      out.printf("generation  %8.1f tok/s  (%d tokens; %.1f tok per process-CPU-second, %.2f load average)%n",
+          r.generationTokensPerSecond(), r.generatedTokens(), r.generationTokensPerCpuSecond(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       out.printf("bandwidth   %8.2f GB/s   (read, %d thread(s))%n", r.bandwidthBytesPerSecond() / 1e9, r.threads());
       out.printf("weights     %8.1f MB/token -> roofline %.1f tok/s, generation at %.0f%% of it%n",
           r.weightBytesPerToken() / 1e6, r.rooflineTokensPerSecond(), 100 * r.fractionOfRoofline());

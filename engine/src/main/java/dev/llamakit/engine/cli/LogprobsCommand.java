@@ -55,11 +55,8 @@ public final class LogprobsCommand implements Callable<Integer> {
         float[] logits = m.forward(s, ids, b, end, b);
         for (int p = b; p < end; p++) {
           double[] lp = LogProbs.logSoftmax(logits, (p - b) * vocab, vocab);
-          Integer[] order = new Integer[vocab];
-          for (int i = 0; i < vocab; i++) {
-            order[i] = i;
-          }
-          java.util.Arrays.sort(order, (x, y) -> lp[x] != lp[y] ? Double.compare(lp[y], lp[x]) : Integer.compare(x, y));
+          int[] order = new int[vocab];
+          dev.llamakit.engine.sampling.TokenRanking.rank(logits, (p - b) * vocab, vocab, order);
           List<Object[]> t = new ArrayList<>();
           for (int k = 0; k < Math.min(top, vocab); k++) {
             t.add(new Object[] {order[k], lp[order[k]]});

@@ -5,8 +5,6 @@ import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.inference.ScoredContinuation;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +55,7 @@ public final class ScoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** lm-eval's {@code _encode_pair} (without its trailing-space move). */
   static int[] continuationIds(Tokenizer tok, int[] ctx, String context, String continuation) {
-    int[] whole = tok.encode(context + continuation, true, false);
-    if (whole.length >= ctx.length && Arrays.equals(whole, 0, ctx.length, ctx, 0, ctx.length)) {
-      return Arrays.copyOfRange(whole, ctx.length, whole.length);
-    }
-    return tok.encode(continuation, false, false);
+    return dev.llamakit.engine.inference.TextEngine.continuationIds(tok, ctx, context, continuation);
   }
 }

@@ -59,7 +59,17 @@ public final class LlamaModel implements AutoCloseable {
     this.matmul = new MatMul(pool, maxCols);
     this.ropeTable = ropeTable(config, weights.ropeFreqs(), ctx);
     if (options.warmup()) {
-      KernelWarmup.warm(weights.types(), 20_000);
+      long touched = 0;
+      for (LayerWeights l : weights.layers()) {
+        for (WeightMatrix w : java.util.List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
+          touched += KernelWarmup.prefault(w.segment());
+        }
+      }
+      touched += KernelWarmup.prefault(weights.output().segment());
+      if (touched == Long.MIN_VALUE) {
+        throw new IllegalStateException("unreachable");
+      }
+      KernelWarmup.warm(weights.samplesPerType(), 20_000);
     }
   }
 

@@ -16,7 +16,19 @@ import java.util.Set;
 public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layers, float[] outputNorm,
     WeightMatrix output, float[] ropeFreqs) {
 
-  /** The ggml types used, for kernel warm-up. */
+  /** One matrix per ggml type used (the first found), for kernel warm-up on real weights. */
+  public java.util.Collection<WeightMatrix> samplesPerType() {
+    java.util.Map<GgmlType, WeightMatrix> m = new java.util.EnumMap<>(GgmlType.class);
+    for (LayerWeights l : layers) {
+      for (WeightMatrix w : List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
+        m.putIfAbsent(w.type(), w);
+      }
+    }
+    m.putIfAbsent(output.type(), output);
+    return m.values();
+  }
+
+  /** The ggml types used. */
   public Set<GgmlType> types() {
     Set<GgmlType> s = EnumSet.of(tokenEmbedding.type(), output.type());
     for (LayerWeights l : layers) {

@@ -8,7 +8,7 @@ package dev.llamakit.engine.model;
  * @param batchSize tokens per prefill block
  * @param exactActivations use float32 activations in every matmul (reference mode; matches llama.cpp's dequantized
  *     references) instead of llama.cpp-style Q8_0/Q8_K activations for decode steps
- * @param warmup compile the kernels at load
+ * @param warmup pre-fault the mapped weights and compile the kernels at load
  */
 public record ModelOptions(int threads, int contextLength, int batchSize, boolean exactActivations, boolean warmup) {
   public ModelOptions {

@@ -1,6 +1,5 @@
 package dev.llamakit.engine.sampling;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -49,18 +48,10 @@ public final class Sampler {
     // candidates sorted by logit, descending, ties by id
     int m = n;
     int k = p.topK() > 0 ? Math.min(p.topK(), n) : n;
-    Integer[] boxed = null;
     if (k < n) {
       m = selectTopK(k);
     } else {
-      boxed = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        boxed[i] = i;
-      }
-      Arrays.sort(boxed, (a, b) -> work[a] != work[b] ? Float.compare(work[b], work[a]) : Integer.compare(a, b));
-      for (int i = 0; i < n; i++) {
-        order[i] = boxed[i];
-      }
+      TokenRanking.rank(work, 0, n, order);
     }
     double max = work[order[0]] / p.temperature();
     double sum = 0;

@@ -34,6 +34,18 @@ public final class F16Matrix extends WeightMatrix {
   }
 
   @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long base = row * rowBytes;
+    int i = 0;
+    for (; i <= cols - 8; i += 8) {
+      load(data, base + 2L * i).intoArray(out, off + i);
+    }
+    for (; i < cols; i++) {
+      out[off + i] = f16(data, base + 2L * i);
+    }
+  }
+
+  @Override
   public float dot(int row, float[] x, int xOff, float[] scratch) {
     long base = row * rowBytes;
     int i = 0;

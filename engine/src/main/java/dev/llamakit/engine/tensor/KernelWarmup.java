@@ -1,8 +1,5 @@
 package dev.llamakit.engine.tensor;
 
-import dev.llamakit.engine.gguf.GgmlType;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.Collection;
 import java.util.SplittableRandom;
 
@@ -13,45 +10,55 @@ import java.util.SplittableRandom;
 public final class KernelWarmup {
   private KernelWarmup() {}
 
-  /** Warms the kernels of {@code types} with about {@code iterations} calls each; returns a checksum. */
-  public static double warm(Collection<GgmlType> types, int iterations) {
+  /**
+   * Warms the kernels of each matrix in {@code samples} (one per weight type is enough) on its own rows, so the JIT
+   * profiles see the same segment kinds real requests use; about {@code iterations} calls each. Returns a checksum.
+   */
+  public static double warm(Collection<WeightMatrix> samples, int iterations) {
     double sink = 0;
-    int cols = 512;
-    int rows = 4;
-    float[] x = new float[cols * 2];
-    SplittableRandom rnd = new SplittableRandom(1);
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rnd.nextGaussian();
-    }
-    float[] scratch = new float[4 * cols];
-    float[] tile = new float[8];
-    try (Arena arena = Arena.ofConfined()) {
-      for (GgmlType t : types) {
-        if (!t.supported()) {
-          continue;
-        }
-        MemorySegment seg = arena.allocate(t.byteSize((long) rows * cols), 64);
-        RandomBlocks.fill(t, seg, rows * cols, rnd);
-        WeightMatrix w = WeightMatrix.of("warmup-" + t, t, seg, rows, cols);
-        QuantizedActivations q = new QuantizedActivations(cols);
-        if (w.activationFormat() != ActivationFormat.F32) {
-          q.quantize(w.activationFormat(), x, 0, cols);
-        }
-        for (int i = 0; i < iterations; i++) {
-          int r = i & 3;
+    for (WeightMatrix w : samples) {
+      int cols = w.cols();
+      float[] x = new float[2 * cols];
+      SplittableRandom rnd = new SplittableRandom(1);
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) rnd.nextGaussian();
+      }
+      float[] scratch = new float[4 * cols];
+      float[] tile = new float[8];
+      QuantizedActivations q = new QuantizedActivations(cols);
+      if (w.activationFormat() != ActivationFormat.F32) {
+        q.quantize(w.activationFormat(), x, 0, cols);
+      }
+      int rows = Math.min(4, w.rows());
+      // long rows need fewer calls to get the loops compiled
+      int n = Math.max(200, (int) Math.min(iterations, iterations * 512L / Math.max(cols, 1)));
+      for (int i = 0; i < n; i++) {
+        int r = i % rows;
+        sink += w.dotQuantized(r, q, x, scratch);
+        if ((i & 7) == 0) {
           sink += w.dot(r, x, 0, scratch);
-          sink += w.dotQuantized(r, q, x, scratch);
-          if ((i & 15) == 0) {
-            w.dequantizeRow(r, scratch, 0);
-            FloatKernels.dot4x2(scratch, 0, 0, x, 0, cols, cols, tile);
-            sink += tile[0];
-          }
+          w.dequantizeRow(r, scratch, 0);
+          FloatKernels.dot4x2(scratch, 0, 0, x, 0, cols, cols, tile);
+          sink += tile[0];
         }
       }
-    }
-    for (int i = 0; i < iterations; i++) {
-      sink += FloatKernels.dot(x, 0, x, cols, cols);
+      for (int i = 0; i < n; i++) {
+        sink += FloatKernels.dot(x, 0, x, cols, cols);
+      }
     }
     return sink;
+  }
+
+  /**
+   * Touches one byte per 4 KiB page of {@code seg} so the page faults of a freshly mapped model are paid at load,
+   * not by the first request (engine.md §6.1). Returns a checksum.
+   */
+  public static long prefault(java.lang.foreign.MemorySegment seg) {
+    long sum = 0;
+    long n = seg.byteSize();
+    for (long o = 0; o < n; o += 4096) {
+      sum += seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o);
+    }
+    return sum;
   }
 }

@@ -102,7 +102,7 @@ public final class MatMul {
         for (int r = lo; r < hi; r += 4) {
           int nr = Math.min(4, hi - r);
           for (int i = 0; i < nr; i++) {
-            w.dequantizeRow(r + i, panel, i * cols);
+            w.decodeRow(r + i, panel, i * cols);
           }
           if (nr == 4) {
             int t = 0;

@@ -30,15 +30,33 @@ public final class Q4_0Matrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     for (int b = 0; b < cols / 32; b++) {
-      long bo = base + 18L * b;
-      float d = f16(data, bo);
+      int bo = 18 * b;
+      float d = f16(r, bo);
       for (int j = 0; j < 16; j++) {
-        int v = data.get(ValueLayout.JAVA_BYTE, bo + 2 + j) & 0xFF;
+        int v = r[bo + 2 + j] & 0xFF;
         out[off + b * 32 + j] = ((v & 0xF) - 8) * d;
         out[off + b * 32 + j + 16] = ((v >>> 4) - 8) * d;
       }
+    }
+  }
+
+  @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long bo = row * rowBytes;
+    for (int j = 0; j < cols; j += 32, bo += 18) {
+      FloatVector d = FloatVector.broadcast(F, f16(data, bo));
+      ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
+      ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
+      ((FloatVector) b0.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j);
+      ((FloatVector) b1.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 8);
+      ((FloatVector) b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 16);
+      ((FloatVector) b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
+          .intoArray(out, off + j + 24);
     }
   }
 

@@ -9,7 +9,6 @@ import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -29,23 +28,23 @@ public final class Q4_KMatrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     int[] sm = new int[2];
     int y = off;
     for (int b = 0; b < cols / 256; b++) {
-      long bo = base + 144L * b;
-      float d = f16(data, bo), min = f16(data, bo + 2);
-      long q = bo + 16;
+      int bo = 144 * b;
+      float d = f16(r, bo), min = f16(r, bo + 2);
+      int q = bo + 16;
       for (int j = 0; j < 4; j++) {
-        KQuants.scaleMin(data, bo + 4, 2 * j, sm);
+        KQuants.scaleMin(r, bo + 4, 2 * j, sm);
         float d1 = d * sm[0], m1 = min * sm[1];
-        KQuants.scaleMin(data, bo + 4, 2 * j + 1, sm);
+        KQuants.scaleMin(r, bo + 4, 2 * j + 1, sm);
         float d2 = d * sm[0], m2 = min * sm[1];
         for (int l = 0; l < 32; l++) {
-          out[y++] = d1 * (KQuants.u8(data, q + l) & 0xF) - m1;
+          out[y++] = d1 * (r[q + l] & 0xF) - m1;
         }
         for (int l = 0; l < 32; l++) {
-          out[y++] = d2 * (KQuants.u8(data, q + l) >>> 4) - m2;
+          out[y++] = d2 * ((r[q + l] & 0xFF) >>> 4) - m2;
         }
         q += 32;
       }
@@ -62,36 +61,36 @@ public final class Q4_KMatrix extends WeightMatrix {
     short[] x16 = q.q16;
     long base = row * rowBytes;
     int[] sc = new int[8], mn = new int[8];
-    FloatVector acc = FloatVector.zero(F);
+    FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
     float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 144L * b;
       float dx = q.scales[b];
-      float d = f16(data, bo) * dx, dmin = f16(data, bo + 2) * dx;
+      float d = f16(data, bo) * dx;
       KQuants.scalesMins(data, bo + 4, sc, mn);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
         summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
-      minSum += dmin * summ;
-      IntVector sumi = IntVector.zero(IntVector.SPECIES_256);
-      int xb = b * 256;
+      minSum += f16(data, bo + 2) * dx * summ;
+      // 64 weights (two sub-blocks sharing 32 bytes) per iteration; constant shifts
       for (int j = 0; j < 4; j++) {
         long qo = bo + 16 + 32L * j;
-        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
-        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
-        int xo = xb + 64 * j;
-        ShortVector lo0 = (ShortVector) b0.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector lo1 = (ShortVector) b1.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector p1 = lo0.mul(ShortVector.fromArray(SH, x16, xo)).add(lo1.mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        ShortVector hi0 = (ShortVector) b0.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector hi1 = (ShortVector) b1.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector p2 = hi0.mul(ShortVector.fromArray(SH, x16, xo + 32))
-            .add(hi1.mul(ShortVector.fromArray(SH, x16, xo + 48)));
-        sumi = sumi.add(Q8_0Matrix.pairAddInt(p1).mul(sc[2 * j])).add(Q8_0Matrix.pairAddInt(p2).mul(sc[2 * j + 1]));
+        int xo = b * 256 + 64 * j;
+        ByteVector r0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
+        ByteVector r1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
+        ShortVector p1 = ((ShortVector) r0.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
+            .mul(ShortVector.fromArray(SH, x16, xo))
+            .add(((ShortVector) r1.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
+                .mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        ShortVector p2 = ((ShortVector) r0.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
+            .mul(ShortVector.fromArray(SH, x16, xo + 32))
+            .add(((ShortVector) r1.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
+                .mul(ShortVector.fromArray(SH, x16, xo + 48)));
+        acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * sc[2 * j]), acc0);
+        acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * sc[2 * j + 1]), acc1);
       }
-      acc = ((FloatVector) sumi.convertShape(VectorOperators.I2F, F, 0)).fma(FloatVector.broadcast(F, d), acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD) - minSum;
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
   }
 }

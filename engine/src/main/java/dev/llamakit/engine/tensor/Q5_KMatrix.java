@@ -9,7 +9,6 @@ import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -29,25 +28,25 @@ public final class Q5_KMatrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     int[] sm = new int[2];
     int y = off;
     for (int b = 0; b < cols / 256; b++) {
-      long bo = base + 176L * b;
-      float d = f16(data, bo), min = f16(data, bo + 2);
-      long qh = bo + 16;
-      long ql = bo + 48;
+      int bo = 176 * b;
+      float d = f16(r, bo), min = f16(r, bo + 2);
+      int qh = bo + 16;
+      int ql = bo + 48;
       int u1 = 1, u2 = 2;
       for (int j = 0; j < 4; j++) {
-        KQuants.scaleMin(data, bo + 4, 2 * j, sm);
+        KQuants.scaleMin(r, bo + 4, 2 * j, sm);
         float d1 = d * sm[0], m1 = min * sm[1];
-        KQuants.scaleMin(data, bo + 4, 2 * j + 1, sm);
+        KQuants.scaleMin(r, bo + 4, 2 * j + 1, sm);
         float d2 = d * sm[0], m2 = min * sm[1];
         for (int l = 0; l < 32; l++) {
-          out[y++] = d1 * ((KQuants.u8(data, ql + l) & 0xF) + ((KQuants.u8(data, qh + l) & u1) != 0 ? 16 : 0)) - m1;
+          out[y++] = d1 * ((r[ql + l] & 0xF) + ((r[qh + l] & u1) != 0 ? 16 : 0)) - m1;
         }
         for (int l = 0; l < 32; l++) {
-          out[y++] = d2 * ((KQuants.u8(data, ql + l) >>> 4) + ((KQuants.u8(data, qh + l) & u2) != 0 ? 16 : 0)) - m2;
+          out[y++] = d2 * (((r[ql + l] & 0xFF) >>> 4) + ((r[qh + l] & u2) != 0 ? 16 : 0)) - m2;
         }
         ql += 32;
         u1 <<= 2;
@@ -66,42 +65,49 @@ public final class Q5_KMatrix extends WeightMatrix {
     short[] x16 = q.q16;
     long base = row * rowBytes;
     int[] sc = new int[8], mn = new int[8];
-    FloatVector acc = FloatVector.zero(F);
+    FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
     float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 176L * b;
       float dx = q.scales[b];
-      float d = f16(data, bo) * dx, dmin = f16(data, bo + 2) * dx;
+      float d = f16(data, bo) * dx;
       KQuants.scalesMins(data, bo + 4, sc, mn);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
         summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
-      minSum += dmin * summ;
-      ByteVector h0 = ByteVector.fromMemorySegment(B128, data, bo + 16, LE);
-      ByteVector h1 = ByteVector.fromMemorySegment(B128, data, bo + 32, LE);
-      IntVector sumi = IntVector.zero(IntVector.SPECIES_256);
-      int xb = b * 256;
-      for (int j = 0; j < 4; j++) {
-        long qo = bo + 48 + 32L * j;
-        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
-        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
-        int s1 = 2 * j, s2 = 2 * j + 1;
-        ByteVector l0 = b0.and((byte) 0xF).or(h0.lanewise(VectorOperators.LSHR, s1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-        ByteVector l1 = b1.and((byte) 0xF).or(h1.lanewise(VectorOperators.LSHR, s1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-        ByteVector u0 = b0.lanewise(VectorOperators.LSHR, 4)
-            .or(h0.lanewise(VectorOperators.LSHR, s2).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-        ByteVector u1 = b1.lanewise(VectorOperators.LSHR, 4)
-            .or(h1.lanewise(VectorOperators.LSHR, s2).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-        int xo = xb + 64 * j;
-        ShortVector p1 = ((ShortVector) l0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
-            .add(((ShortVector) l1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        ShortVector p2 = ((ShortVector) u0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 32))
-            .add(((ShortVector) u1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 48)));
-        sumi = sumi.add(Q8_0Matrix.pairAddInt(p1).mul(sc[s1])).add(Q8_0Matrix.pairAddInt(p2).mul(sc[s2]));
+      minSum += f16(data, bo + 2) * dx * summ;
+      for (int s = 0; s < 8; s++) {
+        long qo = bo + 48 + 32L * (s >> 1);
+        int shift = (s & 1) * 4;
+        int xo = b * 256 + 32 * s;
+        // high bit s of each qh byte, moved to bit 4 (unsigned right shift, then 4 doublings)
+        ByteVector h0 = ByteVector.fromMemorySegment(B128, data, bo + 16, LE).lanewise(VectorOperators.LSHR, s)
+            .and((byte) 1);
+        ByteVector h1 = ByteVector.fromMemorySegment(B128, data, bo + 32, LE).lanewise(VectorOperators.LSHR, s)
+            .and((byte) 1);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h0 = h0.add(h0);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        h1 = h1.add(h1);
+        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF).or(h0);
+        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE).lanewise(VectorOperators.LSHR, shift)
+            .and((byte) 0xF).or(h1);
+        ShortVector p = ((ShortVector) b0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
+            .add(((ShortVector) b1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        FloatVector f = Q8_0Matrix.pairAdd(p);
+        if ((s & 1) == 0) {
+          acc0 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc0);
+        } else {
+          acc1 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc1);
+        }
       }
-      acc = ((FloatVector) sumi.convertShape(VectorOperators.I2F, F, 0)).fma(FloatVector.broadcast(F, d), acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD) - minSum;
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
   }
 }

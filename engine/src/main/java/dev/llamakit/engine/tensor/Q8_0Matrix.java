@@ -30,12 +30,24 @@ public final class Q8_0Matrix extends WeightMatrix {
 
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
+    byte[] r = rowCopy(row);
     for (int b = 0; b < cols / 32; b++) {
-      long bo = base + 34L * b;
-      float d = f16(data, bo);
+      int bo = 34 * b;
+      float d = f16(r, bo);
       for (int j = 0; j < 32; j++) {
-        out[off + b * 32 + j] = data.get(ValueLayout.JAVA_BYTE, bo + 2 + j) * d;
+        out[off + b * 32 + j] = r[bo + 2 + j] * d;
+      }
+    }
+  }
+
+  @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long bo = row * rowBytes;
+    for (int j = 0; j < cols; j += 32, bo += 34) {
+      FloatVector d = FloatVector.broadcast(F, f16(data, bo));
+      for (int k = 0; k < 4; k++) {
+        ((FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2 + 8 * k, LE).convertShape(VectorOperators.B2F, F, 0))
+            .mul(d).intoArray(out, off + j + 8 * k);
       }
     }
   }

@@ -89,6 +89,14 @@ public abstract sealed class WeightMatrix
   public abstract void dequantizeRow(int row, float[] out, int off);
 
   /**
+   * Fast decode of row {@code row} into {@code out[off .. off+cols)}, bit-identical to {@link #dequantizeRow} (used by
+   * the batched prefill path); types without a vector decoder use the reference.
+   */
+  public void decodeRow(int row, float[] out, int off) {
+    dequantizeRow(row, out, off);
+  }
+
+  /**
    * Dot product of row {@code row} with float activations {@code x[xOff .. xOff+cols)}. The default dequantizes the
    * row into {@code scratch} (length >= cols) and calls the vectorized float dot.
    */
@@ -108,6 +116,20 @@ public abstract sealed class WeightMatrix
    */
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     return dot(row, xf, 0, scratch);
+  }
+
+  static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  /** A copy of row {@code row}'s bytes (bulk copy: much faster than byte-by-byte segment reads). */
+  final byte[] rowCopy(int row) {
+    byte[] b = new byte[(int) rowBytes];
+    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, row * rowBytes, b, 0, b.length);
+    return b;
+  }
+
+  static float f16(byte[] b, int off) {
+    return Float.float16ToFloat((short) ((b[off] & 0xFF) | (b[off + 1] << 8)));
   }
 
   static float f16(MemorySegment s, long off) {

@@ -36,7 +36,6 @@ class ModelGoldenTest {
   void matchesFloat32ReferenceWithinOneMilliNat(String name, String model, String golden) throws Exception {
     List<JsonNode> records = Golden.records(golden);
     Path file = SharedFiles.require("golden/" + model);
-    boolean nativeF32 = !golden.contains("dequant-f32");
     try (LlamaModel m = LlamaModel.load(file, ModelOptions.defaults().withExactActivations(true).withThreads(2)
         .withContextLength(0).withWarmup(false))) {
       int vocab = m.vocabSize();

@@ -60,6 +60,22 @@ class WeightMatrixTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void fastDecodeIsBitIdenticalToReference(GgmlType type) {
+    try (Arena arena = Arena.ofConfined()) {
+      WeightMatrix w = random(arena, type, 21);
+      float[] ref = new float[COLS], fast = new float[COLS + 3];
+      for (int r = 0; r < ROWS; r++) {
+        w.dequantizeRow(r, ref, 0);
+        w.decodeRow(r, fast, 3);
+        for (int i = 0; i < COLS; i++) {
+          assertEquals(Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(fast[3 + i]), type + " [" + r + "," + i + "]");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(value = ActivationFormat.class, names = {"Q8_0", "Q8_K"})
   void activationQuantizationErrorIsBounded(ActivationFormat f) {
     float[] x = gaussian(COLS, 3);
