@@ -31,8 +31,15 @@ public final class WriteShards extends PTransform<PCollection<Document>, PDone> 
     this.shards = shards;
   }
 
-  /** @param shards shards per language; 0 lets the runner choose */
+  /**
+   * @param shards shards per language, at least 1. Always a fixed number: with runner-chosen sharding Beam's Spark
+   *     runner gave two bundles the same shard name and one overwrote the other (documents lost), so llamakit never
+   *     asks for it.
+   */
   public static WriteShards to(String dir, int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards per language must be at least 1, got " + shards);
+    }
     return new WriteShards(dir, shards);
   }
 
@@ -44,10 +51,8 @@ public final class WriteShards extends PTransform<PCollection<Document>, PDone> 
         .via(Contextful.fn(CcNetJson::toJson), TextIO.sink())
         .to(dir)
         .withNaming(lang -> FileIO.Write.defaultNaming(lang + "/part", ".json"))
-        .withCompression(Compression.GZIP);
-    if (shards > 0) {
-      write = write.withNumShards(shards);
-    }
+        .withCompression(Compression.GZIP)
+        .withNumShards(shards);
     docs.apply("CountKept", ParDo.of(new TallyFn())).apply("WriteJsonGz", write);
     return PDone.in(docs.getPipeline());
   }

@@ -6,7 +6,7 @@
  * <pre>{@code
  * PCollectionTuple read = p.apply("ReadCorpus", ReadCorpus.from(files, ReadOptions.defaults()));
  * PCollectionTuple deduped = read.get(Routes.DOCS).apply("DedupLines", DedupLines.withPolicy(REMOVE_ALL, 300));
- * deduped.get(Routes.DOCS).apply("WriteShards", WriteShards.to(out, 0));
+ * deduped.get(Routes.DOCS).apply("WriteShards", WriteShards.to(out, 2));
  * }</pre>
  */
 package dev.llamakit.pipelines.beam;

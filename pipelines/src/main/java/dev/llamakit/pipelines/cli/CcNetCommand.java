@@ -116,7 +116,7 @@ public final class CcNetCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Workers for an embedded run (default: the number of cores).")
   int parallelism = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--shards", defaultValue = "0", description = "Output shards per language (default: the runner's choice).")
+  @Option(names = "--shards", defaultValue = "0", description = "Output shards per language (default: the parallelism).")
   int shards;
 
   @Option(names = "--beam", paramLabel = "ARG", description = "Extra Beam pipeline argument, e.g. --beam=--maxBundleSize=1000 (repeatable).")
@@ -151,7 +151,7 @@ public final class CcNetCommand implements Callable<Integer> {
     }
     Set<String> langs = new LinkedHashSet<>(languages);
     CcNetConfig cfg = new CcNetConfig(files, read, minLength, maxLength, DedupPolicy.parse(dedup),
-        lid.toAbsolutePath(), lidThreshold, langs, shards, safetyTag || safetyFilter != null,
+        lid.toAbsolutePath(), lidThreshold, langs, shards > 0 ? shards : Math.max(1, parallelism), safetyTag || safetyFilter != null,
         safetyFilter == null ? Double.NaN : safetyFilter);
     List<String> extra = new ArrayList<>();
     for (String a : beamArgs) {

@@ -59,7 +59,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
       bytes += Files.size(p);
     }
     CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
-        ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), 0);
+        ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), parallelism);
     resetPeaks();
     RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
         .run(dir.resolve("out-runner"), true, System.err);

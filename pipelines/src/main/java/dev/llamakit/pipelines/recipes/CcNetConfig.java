@@ -19,7 +19,7 @@ import java.util.Set;
  * @param lidModel the fastText lid.176 model file
  * @param lidThreshold cc_net's {@code lang_threshold}, 0.5, compared with the rounded score
  * @param languages languages to keep (empty: all)
- * @param shardsPerLanguage output shards per language (0: runner's choice)
+ * @param shardsPerLanguage output shards per language (at least 1)
  * @param safetyTag score documents with the embedded safety classifier ({@code safety_score, safety_category})
  * @param safetyFilter drop documents whose safety score is at least this (NaN: keep all)
  */

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * CcNetConfig cfg = new CcNetConfig(inputs, ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH,
- *     DedupPolicy.REMOVE_ALL, lid176, 0.5, Set.of(), 0);
+ *     DedupPolicy.REMOVE_ALL, lid176, 0.5, Set.of(), 2);
  * RunReport r = new CcNetJob(cfg, Runner.FLINK, 2, null, List.of()).run(Path.of("out"), false, System.err);
  * }</pre>
  */
