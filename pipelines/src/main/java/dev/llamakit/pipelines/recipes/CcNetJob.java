@@ -22,7 +22,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Runs the CCNet recipe end to end on a chosen runner and publishes the result atomically: everything is written
  * into a staging folder beside the output folder, which replaces the output folder only when the run has succeeded
- * (and the report is written). A failed or interrupted run never leaves half a result under the output name.
+ * (and the report is written). A failed or interrupted run never leaves half a result under the output name. Before
+ * publishing, the lines of every shard are counted and must equal the runner's own count of documents written.
  */
 public final class CcNetJob {
   private final CcNetConfig config;
@@ -73,6 +74,12 @@ public final class CcNetJob {
           .with("output", Map.of("dir", out.toString(), "shards", relativeShards(staging),
               "dropped", "_dropped/"));
       removeWriterTempDirs(staging);
+      long inShards = countShardLines(staging);
+      if (inShards != report.written()) {
+        throw new IllegalStateException("the " + runner.name().toLowerCase() + " runner counted " + report.written()
+            + " documents written but the shards hold " + inShards + "; the output was not published");
+      }
+      report.with("verified_shard_lines", inShards);
       report.writeTo(staging.resolve("report.json"));
       publish(staging, out);
       published = true;
@@ -106,6 +113,26 @@ public final class CcNetJob {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".json.gz")).map(p -> dir.relativize(p).toString()).sorted().toList();
     }
+  }
+
+  /** Lines in every output shard: the documents really written, checked against the runner's own count. */
+  private static long countShardLines(Path dir) throws IOException {
+    long n = 0;
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".json.gz") && !p.toString().contains("_dropped")).toList()) {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p), 1 << 16)) {
+          byte[] buf = new byte[1 << 16];
+          for (int r; (r = in.read(buf)) > 0; ) {
+            for (int i = 0; i < r; i++) {
+              if (buf[i] == '\n') {
+                n++;
+              }
+            }
+          }
+        }
+      }
+    }
+    return n;
   }
 
   /** FileIO's emptied {@code .temp-beam*} folders: nothing of the result is in them once the run succeeded. */
