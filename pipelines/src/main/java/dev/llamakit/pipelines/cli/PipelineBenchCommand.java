@@ -45,6 +45,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
   @Option(names = "--skip-loop", description = "Do not run the plain-loop baseline.") boolean skipLoop;
 
+  @Option(names = "--skip-runner", description = "Run only the plain-loop baseline.") boolean skipRunner;
+
   @Override
   public Integer call() throws Exception {
     Path dir = workDir != null ? workDir : Files.createTempDirectory("llamakit-bench");
@@ -60,15 +62,20 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
     CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
         ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), parallelism);
-    resetPeaks();
-    RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
-        .run(dir.resolve("out-runner"), true, System.err);
-    double secs = ((Number) ((java.util.Map<?, ?>) r.toMap().get("throughput")).get("wall_seconds")).doubleValue();
-    long heapRunner = peakHeap();
-    double runnerPerCore = r.read() / secs / parallelism;
-    System.out.printf("corpus: %,d documents, %.1f MB gzip, %d files%n", r.read(), bytes / 1e6, paths.size());
-    System.out.printf("runner %-6s: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s per core, peak heap %,d MB%n",
-        runner, secs, r.read() / secs, runnerPerCore, bytes / 1e6 / secs / parallelism, heapRunner >> 20);
+    System.out.printf("corpus: %,d documents, %.1f MB gzip, %d files%n", documents, bytes / 1e6, paths.size());
+    double runnerPerCore = Double.NaN;
+    long runnerWritten = -1;
+    if (!skipRunner) {
+      resetPeaks();
+      RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
+          .run(dir.resolve("out-runner"), true, System.err);
+      double secs = ((Number) ((java.util.Map<?, ?>) r.toMap().get("throughput")).get("wall_seconds")).doubleValue();
+      long heapRunner = peakHeap();
+      runnerPerCore = r.read() / secs / parallelism;
+      runnerWritten = r.written();
+      System.out.printf("runner %-6s: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s per core, peak heap %,d MB%n",
+          runner, secs, r.read() / secs, runnerPerCore, bytes / 1e6 / secs / parallelism, heapRunner >> 20);
+    }
     if (!skipLoop) {
       resetPeaks();
       PlainLoop.Result loop = PlainLoop.run(paths, lid, dir.resolve("out-loop"), 300);
@@ -76,8 +83,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
       double loopRate = loop.read() / loop.seconds();
       System.out.printf("plain loop (1 thread): %.1f s, %,.0f documents/s, %.2f MB/s, peak heap %,d MB%n",
           loop.seconds(), loopRate, bytes / 1e6 / loop.seconds(), heapLoop >> 20);
-      System.out.printf("runner overhead: the loop is %.2fx the runner's per-core throughput (target <= 2x); "
-          + "written %,d (runner) vs %,d (loop)%n", loopRate / runnerPerCore, r.written(), loop.written());
+      if (!skipRunner) {
+        System.out.printf("runner overhead: the loop is %.2fx the runner's per-core throughput (target <= 2x); "
+            + "written %,d (runner) vs %,d (loop)%n", loopRate / runnerPerCore, runnerWritten, loop.written());
+      }
     }
     return 0;
   }
