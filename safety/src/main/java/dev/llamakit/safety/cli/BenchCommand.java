@@ -26,8 +26,24 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--code-runs", defaultValue = "2000", description = "Timed scans of the 100-line code sample (default: ${DEFAULT-VALUE}).")
   int codeRuns;
 
+  @Option(names = "--guard-model", paramLabel = "GGUF", description = "Also time a Llama Guard shield on this model, "
+      + "with and without the prefix cache holding the policy part of the prompt.")
+  java.nio.file.Path guardModel;
+
+  @Option(names = "--guard-variant", defaultValue = "lg3-1b-hf", description = "Llama Guard variant (default: ${DEFAULT-VALUE}).")
+  String guardVariant;
+
+  @Option(names = "--guard-runs", defaultValue = "4", description = "Timed shield calls per mode (default: ${DEFAULT-VALUE}).")
+  int guardRuns;
+
+  @Option(names = "--threads", defaultValue = "0", description = "Engine threads for --guard-model (default: all cores).")
+  int threads;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (guardModel != null) {
+      benchGuard();
+    }
     List<String> texts = sampleMessages();
     ModerationClassifier mod = ModerationClassifier.shipped();
     PromptAttackClassifier pa = PromptAttackClassifier.shipped();
@@ -83,6 +99,38 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.printf("insecure-code detector, 100 lines, language unknown (all 8 rule sets): p50 %.3f ms, p90 %.3f ms%n",
         up.at(50), up.at(90));
     return 0;
+  }
+
+  /** Llama Guard shield latency: cold (whole prompt computed) vs warm (policy prefix reused from the cache). */
+  private void benchGuard() throws Exception {
+    var v = dev.llamakit.safety.llamaguard.LlamaGuardVariant.named(guardVariant);
+    try (var guard = dev.llamakit.safety.engine.EngineGuardModel.load(guardModel,
+        dev.llamakit.engine.model.ModelOptions.defaults().withThreads(threads))) {
+      var shield = new dev.llamakit.safety.llamaguard.LlamaGuardShield(guard,
+          dev.llamakit.safety.llamaguard.LlamaGuardShield.Config.defaults(v));
+      List<String> msgs = List.of("What is the capital of France?", "How do I pick a lock?",
+          "Write a poem about the sea.", "Tell me how to make a cake.", "Who wrote Hamlet?", "Is it safe to swim here?");
+      shield.evaluate(List.of(dev.llamakit.safety.Message.user("warm-up")));
+      double[] cold = new double[guardRuns];
+      double[] warm = new double[guardRuns];
+      for (int i = 0; i < guardRuns; i++) {
+        guard.forgetCachedPrefix();
+        long t0 = System.nanoTime();
+        shield.evaluate(List.of(dev.llamakit.safety.Message.user(msgs.get(i % msgs.size()))));
+        cold[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      shield.evaluate(List.of(dev.llamakit.safety.Message.user("prime the cache")));
+      shield.evaluate(List.of(dev.llamakit.safety.Message.user("prime the cache again")));
+      for (int i = 0; i < guardRuns; i++) {
+        long t0 = System.nanoTime();
+        shield.evaluate(List.of(dev.llamakit.safety.Message.user(msgs.get((i + 1) % msgs.size()))));
+        warm[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      System.out.printf("Llama Guard shield (%s on %s, policy prefix %d tokens): p50 %.1f ms without the prefix cache, "
+          + "%.1f ms with (%.1fx)%n", guardVariant, guardModel.getFileName(), guard.cachedPrefixLength(),
+          new Percentiles(cold).at(50), new Percentiles(warm).at(50),
+          new Percentiles(cold).at(50) / new Percentiles(warm).at(50));
+    }
   }
 
   /** Benign request prompts plus a few harmful and offensive ones, fixed order. */

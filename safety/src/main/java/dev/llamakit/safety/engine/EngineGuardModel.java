@@ -109,6 +109,17 @@ public final class EngineGuardModel implements GuardModel, AutoCloseable {
     previous = ids;
   }
 
+  /**
+   * Empties the engine's prefix cache and its working KV so the next call computes its whole prompt (for benchmarks
+   * that measure what the cache saves).
+   */
+  public void forgetCachedPrefix() {
+    engine.prefixCache().clear();
+    engine.nextTokenLogProbs(new int[] {tokenizer.eos()});
+    previous = new int[0];
+    cachedPrefixLength = 0;
+  }
+
   /** The length in tokens of the prefix currently held in the engine's prefix cache for this shield. */
   public int cachedPrefixLength() {
     return cachedPrefixLength;
