@@ -74,8 +74,13 @@ public final class ModerationDataset {
     for (Map<String, String> r : DataFiles.csv(prof)) {
       add(out, "surge-profanity", DataFiles.field(r, "category_1", prof), DataFiles.field(r, "text", prof), null);
     }
-    out.addAll(BenignRequests.load("safe", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
-    if (dataRoot != null) out.addAll(BenignText.load(dataRoot));
+    List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
+    out.addAll(BenignRequests.load("safe", topics));
+    out.addAll(BenignRequests.creative("safe", topics));
+    if (dataRoot != null) {
+      out.addAll(BenignText.load(dataRoot));
+      out.addAll(BenignText.flores(dataRoot));
+    }
     return out;
   }
 

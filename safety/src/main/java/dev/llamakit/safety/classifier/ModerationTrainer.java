@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class ModerationTrainer {
   /** fastText parameters of the shipped model. */
   public static final FastTextTrainer.Params PARAMS =
-      new FastTextTrainer.Params(50, 8, 0.4, 2, 0, 0, 300_000, 1, 60_000, true, false);
+      new FastTextTrainer.Params(50, 8, 0.4, 2, 0, 0, 2_000_000, 1, 100_000, true, true);
   /** Percentage of examples held out by hash. */
   public static final int VALIDATION_PERCENT = 10;
   /** Seed of the training-line order. */

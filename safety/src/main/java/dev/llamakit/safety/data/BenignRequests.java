@@ -51,10 +51,36 @@ public final class BenignRequests {
     }
   }
 
+  /**
+   * Creative-writing, explanation and conversational requests: every {@code creativeTemplates} entry (one is the bare
+   * topic) crossed with the creative topics, the topics and {@code extraTopics}; source
+   * {@code benign:creative-requests}, split group = the topic (the same group as its {@link #load} requests, so a
+   * topic is on one side of the split only). Used by the moderation recipe (the prompt-attack recipe does not use it).
+   */
+  public static List<Example> creative(String label, List<String> extraTopics) {
+    try (InputStream in = BenignRequests.class.getResourceAsStream("/dev/llamakit/safety/classifier/benign-requests.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      List<Example> out = new ArrayList<>();
+      var fillers = new ObjectMapper().createArrayNode();
+      root.get("creativeTopics").forEach(fillers::add);
+      root.get("topics").forEach(fillers::add);
+      extraTopics.forEach(fillers::add);
+      cross(root.get("creativeTemplates"), fillers, "{topic}", label, "benign:creative-requests", out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read classifier/benign-requests.json", e);
+    }
+  }
+
   private static void cross(JsonNode templates, JsonNode fillers, String slot, String label, List<Example> out) {
+    cross(templates, fillers, slot, label, "benign:requests", out);
+  }
+
+  private static void cross(JsonNode templates, JsonNode fillers, String slot, String label, String source,
+                            List<Example> out) {
     for (JsonNode f : fillers) {
       for (JsonNode t : templates) {
-        out.add(new Example(t.asText().replace(slot, f.asText()), label, "benign:requests", "benign-request:" + f.asText()));
+        out.add(new Example(t.asText().replace(slot, f.asText()), label, source, "benign-request:" + f.asText()));
       }
     }
   }

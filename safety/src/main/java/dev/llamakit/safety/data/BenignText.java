@@ -55,6 +55,27 @@ public final class BenignText {
     return out;
   }
 
+  /**
+   * FLORES-200 dev sentences ({@code langid/flores200-dev/*.dev} under {@code dataRoot}, 66 languages, CC BY-SA 4.0),
+   * label {@code safe}, source {@code benign:flores200}. The files are line-aligned translations, so the split group
+   * is the line number: a sentence and all its translations land on the same side of the split. Empty when absent.
+   */
+  public static List<Example> flores(Path dataRoot) throws IOException {
+    List<Example> out = new ArrayList<>();
+    Path dir = dataRoot.resolve("langid/flores200-dev");
+    if (!Files.isDirectory(dir)) return out;
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".dev")).sorted().toList()) {
+        List<String> lines = DataFiles.lines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          String t = lines.get(i).strip();
+          if (!t.isEmpty()) out.add(new Example(t, "safe", "benign:flores200", "flores200:" + i));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Topics for {@link BenignRequests}: WikiText-2 article titles and MMLU subject names found under {@code dataRoot}. */
   public static List<String> topics(Path dataRoot) throws IOException {
     List<String> out = new ArrayList<>();
