@@ -17,9 +17,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * above it are dropped as {@code UNSAFE_CONTENT} — the way Llama 2 measured toxicity in its pretraining data, with
  * the choice to act on it.
  *
- * <p>The classifier was trained on English text only and over-flags other languages (on the bundled sample, every
- * French page scores above 0.9), so only documents whose language label is in {@link #SCORED_LANGUAGES} are scored;
- * the others pass through untagged and are counted ({@code safety.not_scored_language}).
+ * <p>The classifier's harmful examples are all English (its benign side includes FLORES-200 in 66 languages), so a
+ * score on another language would only say "no English harm found" — a false sense of safety. Only documents whose
+ * language label is in {@link #SCORED_LANGUAGES} are scored; the others pass through untagged and are counted
+ * ({@code safety.not_scored_language}).
  *
  * <p>Metrics: {@code safety.tagged}, the distribution {@code safety.score_x1000}, and a ten-bin histogram
  * {@code safety.bin.N} (N = floor(score × 10)).
