@@ -77,16 +77,15 @@ public final class Q4_KMatrix extends WeightMatrix {
       for (int j = 0; j < 4; j++) {
         long qo = bo + 16 + 32L * j;
         int xo = b * 256 + 64 * j;
-        ByteVector r0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
-        ByteVector r1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
-        ShortVector p1 = ((ShortVector) r0.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
-            .mul(ShortVector.fromArray(SH, x16, xo))
-            .add(((ShortVector) r1.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
-                .mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        ShortVector p2 = ((ShortVector) r0.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
-            .mul(ShortVector.fromArray(SH, x16, xo + 32))
-            .add(((ShortVector) r1.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
-                .mul(ShortVector.fromArray(SH, x16, xo + 48)));
+        // widened to int16 once; the high nibbles then need only int16 shifts (x86 has no byte shifts)
+        ShortVector r0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector r1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector p1 = r0.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo))
+            .add(r1.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        ShortVector p2 = r0.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 32))
+            .add(r1.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 48)));
         acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * sc[2 * j]), acc0);
         acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * sc[2 * j + 1]), acc1);
       }
