@@ -87,11 +87,9 @@ public final class Q8_0Matrix extends WeightMatrix {
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     short[] x16 = q.q16;
     float[] xs = q.scales;
-    long base = row * rowBytes;
+    long bo = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-    for (int b = 0, nb = cols / 32; b < nb; b++) {
-      int j = 32 * b;
-      long bo = base + 34L * b;
+    for (int j = 0, b = 0; j < cols; j += 32, bo += 34, b++) {
       float d = f16(data, bo) * xs[b];
       ShortVector w0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 2, LE).convertShape(VectorOperators.B2S, SH, 0);
       ShortVector w1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 18, LE).convertShape(VectorOperators.B2S, SH, 0);
