@@ -25,16 +25,21 @@ final class KQuants {
     }
   }
 
-  /** All 8 scales into {@code sc[0..8)} and mins into {@code m[0..8)} (two unaligned bulk reads). */
-  static void scalesMins(MemorySegment s, long off, int[] sc, int[] m) {
-    long lo = s.get(WeightMatrix.I64, off);
-    int hi = s.get(WeightMatrix.I32, off + 8);
-    for (int j = 0; j < 4; j++) {
-      int a = (int) (lo >>> (8 * j)) & 0xFF, b = (int) (lo >>> (8 * j + 32)) & 0xFF, c = (hi >>> (8 * j)) & 0xFF;
-      sc[j] = a & 63;
-      m[j] = b & 63;
-      sc[j + 4] = (c & 0xF) | ((a >>> 6) << 4);
-      m[j + 4] = (c >>> 4) | ((b >>> 6) << 4);
+  /** Scale of sub-block {@code j} from the packed bytes read as {@code lo} (bytes 0..7) and {@code hi} (8..11). */
+  static int scale(long lo, int hi, int j) {
+    if (j < 4) {
+      return (int) (lo >>> (8 * j)) & 63;
     }
+    int k = 8 * (j - 4);
+    return ((hi >>> k) & 0xF) | ((((int) (lo >>> k) & 0xFF) >>> 6) << 4);
+  }
+
+  /** Min of sub-block {@code j}, same packing as {@link #scale}. */
+  static int min(long lo, int hi, int j) {
+    if (j < 4) {
+      return (int) (lo >>> (8 * j + 32)) & 63;
+    }
+    int k = 8 * (j - 4);
+    return (((hi >>> k) & 0xFF) >>> 4) | ((((int) (lo >>> (k + 32)) & 0xFF) >>> 6) << 4);
   }
 }

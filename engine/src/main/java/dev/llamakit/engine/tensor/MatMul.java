@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import dev.llamakit.engine.parallel.WorkerPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Parallel matrix products {@code out[t][r] = W[r] . x[t]} for one or more weight matrices sharing an input.
@@ -10,11 +11,16 @@ import dev.llamakit.engine.parallel.WorkerPool;
  * tokens (prefill, scoring): each worker dequantizes 4 rows at a time into a scratch panel (bit-exact weights) and
  * runs 4x2 register tiles over token pairs, so every weight is decoded once per block of tokens.
  *
- * <p>Rows of all matrices in one call are split across the workers as one range, so Q/K/V (or gate/up) cost one
- * barrier.
+ * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. For one token the
+ * range is handed out in contiguous chunks from a shared counter (each worker still streams contiguous weights); for
+ * several tokens it is split statically.
  */
 public final class MatMul {
+  private static final int MIN_CHUNK_ROWS = 16;
+  private static final int CHUNKS_PER_WORKER = 16;
+
   private final WorkerPool pool;
+  private final AtomicInteger nextRow = new AtomicInteger();
   private final float[][] panels;
   private final float[][] tiles;
   private final QuantizedActivations q80;
@@ -64,25 +70,18 @@ public final class MatMul {
         }
       }
       int total = totalRows;
+      // Rows are handed out in contiguous chunks from a shared counter rather than split statically: on a shared
+      // machine a descheduled worker then delays the call by one chunk, not by its whole half.
+      int chunk = Math.max(MIN_CHUNK_ROWS, total / (pool.size() * CHUNKS_PER_WORKER));
+      nextRow.set(0);
       pool.run((wk, nw) -> {
-        int from = WorkerPool.from(total, wk, nw), to = WorkerPool.to(total, wk, nw);
         float[] scratch = panels[wk];
-        int base = 0;
-        for (int m = 0; m < ws.length; m++) {
-          WeightMatrix w = ws[m];
-          int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
-          float[] out = outs[m];
-          if (exact || w.activationFormat() == ActivationFormat.F32) {
-            for (int r = lo; r < hi; r++) {
-              out[r] = w.dot(r, x, 0, scratch);
-            }
-          } else {
-            QuantizedActivations q = w.activationFormat() == ActivationFormat.Q8_0 ? q80 : q8k;
-            for (int r = lo; r < hi; r++) {
-              out[r] = w.dotQuantized(r, q, x, scratch);
-            }
-          }
-          base += w.rows();
+        if (nw == 1) {
+          decodeRows(ws, x, outs, exact, 0, total, scratch);
+          return;
+        }
+        for (int from = nextRow.getAndAdd(chunk); from < total; from = nextRow.getAndAdd(chunk)) {
+          decodeRows(ws, x, outs, exact, from, Math.min(from + chunk, total), scratch);
         }
       });
       return;
@@ -129,6 +128,28 @@ public final class MatMul {
         base += w.rows();
       }
     });
+  }
+
+  /** Rows {@code [from, to)} of the concatenation of {@code ws}, one token. */
+  private void decodeRows(WeightMatrix[] ws, float[] x, float[][] outs, boolean exact, int from, int to,
+      float[] scratch) {
+    int base = 0;
+    for (int m = 0; m < ws.length && base < to; m++) {
+      WeightMatrix w = ws[m];
+      int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
+      float[] out = outs[m];
+      if (exact || w.activationFormat() == ActivationFormat.F32) {
+        for (int r = lo; r < hi; r++) {
+          out[r] = w.dot(r, x, 0, scratch);
+        }
+      } else {
+        QuantizedActivations q = w.activationFormat() == ActivationFormat.Q8_0 ? q80 : q8k;
+        for (int r = lo; r < hi; r++) {
+          out[r] = w.dotQuantized(r, q, x, scratch);
+        }
+      }
+      base += w.rows();
+    }
   }
 
   private static int totalRowsOf(WeightMatrix[] ws) {

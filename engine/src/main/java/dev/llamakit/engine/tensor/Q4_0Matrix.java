@@ -31,7 +31,7 @@ public final class Q4_0Matrix extends WeightMatrix {
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
     byte[] r = rowCopy(row);
-    for (int b = 0; b < cols / 32; b++) {
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
       int bo = 18 * b;
       float d = f16(r, bo);
       for (int j = 0; j < 16; j++) {
@@ -44,8 +44,10 @@ public final class Q4_0Matrix extends WeightMatrix {
 
   @Override
   public void decodeRow(int row, float[] out, int off) {
-    long bo = row * rowBytes;
-    for (int j = 0; j < cols; j += 32, bo += 18) {
+    long base = row * rowBytes;
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
+      int j = 32 * b;
+      long bo = base + 18L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
       ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
@@ -62,9 +64,11 @@ public final class Q4_0Matrix extends WeightMatrix {
 
   @Override
   public float dot(int row, float[] x, int xOff, float[] scratch) {
-    long bo = row * rowBytes;
+    long base = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-    for (int j = 0; j < cols; j += 32, bo += 18) {
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
+      int j = 32 * b;
+      long bo = base + 18L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
       ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
@@ -74,7 +78,7 @@ public final class Q4_0Matrix extends WeightMatrix {
       FloatVector w3 = (FloatVector) b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0);
       FloatVector s = w0.mul(FloatVector.fromArray(F, x, xOff + j)).add(w1.mul(FloatVector.fromArray(F, x, xOff + j + 8)))
           .add(w2.mul(FloatVector.fromArray(F, x, xOff + j + 16)).add(w3.mul(FloatVector.fromArray(F, x, xOff + j + 24))));
-      if ((j & 32) == 0) {
+      if ((b & 1) == 0) {
         acc0 = s.fma(d, acc0);
       } else {
         acc1 = s.fma(d, acc1);
@@ -88,19 +92,29 @@ public final class Q4_0Matrix extends WeightMatrix {
     return ActivationFormat.Q8_0;
   }
 
+  /**
+   * Q4_0 x Q8_0 with 16-bit products. Low nibbles become {@code lo - 8} and meet activations pre-multiplied by 16
+   * ({@link QuantizedActivations#q16lo16}); high nibbles are kept in place as the signed byte
+   * {@code (b ^ 0x80) & 0xF0 = 16 * (hi - 8)}, so no byte shift (which x86 lacks) is needed. Each int16 lane then
+   * holds at most 2 * 128 * 127 = 32512 in magnitude, and the block's integer sum is exactly 16 times the plain one,
+   * which the 1/16 in the scale undoes exactly.
+   */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
-    short[] x16 = q.q16;
+    short[] x16 = q.q16lo16;
     float[] xs = q.scales;
-    long bo = row * rowBytes;
+    MemorySegment data = this.data;
+    long base = row * rowBytes;
+    int nb = cols / 32;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-    for (int j = 0, b = 0; j < cols; j += 32, bo += 18, b++) {
-      float d = f16(data, bo) * xs[b];
+    for (int b = 0; b < nb; b++) {
+      long bo = base + 18L * b;
+      float d = f16(data, bo) * (xs[b] * 0.0625f);
       ByteVector bytes = ByteVector.fromMemorySegment(B128, data, bo + 2, LE);
       ShortVector lo = (ShortVector) bytes.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector hi = (ShortVector) bytes.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)
+      ShortVector hi = (ShortVector) bytes.lanewise(VectorOperators.XOR, (byte) 0x80).and((byte) 0xF0)
           .convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector p = lo.mul(ShortVector.fromArray(SH, x16, j)).add(hi.mul(ShortVector.fromArray(SH, x16, j + 16)));
+      ShortVector p = lo.mul(ShortVector.fromArray(SH, x16, b * 32)).add(hi.mul(ShortVector.fromArray(SH, x16, b * 32 + 16)));
       FloatVector f = Q8_0Matrix.pairAdd(p);
       if ((b & 1) == 0) {
         acc0 = f.fma(FloatVector.broadcast(F, d), acc0);

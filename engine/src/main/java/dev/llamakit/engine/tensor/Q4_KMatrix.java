@@ -60,35 +60,34 @@ public final class Q4_KMatrix extends WeightMatrix {
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     short[] x16 = q.q16;
     long base = row * rowBytes;
-    int[] sc = new int[8], mn = new int[8];
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
     float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 144L * b;
       float dx = q.scales[b];
       float d = f16(data, bo) * dx;
-      KQuants.scalesMins(data, bo + 4, sc, mn);
+      long slo = data.get(I64, bo + 4);
+      int shi = data.get(I32, bo + 12);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
-        summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
+        summ += KQuants.min(slo, shi, j) * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
       minSum += f16(data, bo + 2) * dx * summ;
       // 64 weights (two sub-blocks sharing 32 bytes) per iteration; constant shifts
       for (int j = 0; j < 4; j++) {
         long qo = bo + 16 + 32L * j;
         int xo = b * 256 + 64 * j;
-        ByteVector r0 = ByteVector.fromMemorySegment(B128, data, qo, LE);
-        ByteVector r1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE);
-        ShortVector p1 = ((ShortVector) r0.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
-            .mul(ShortVector.fromArray(SH, x16, xo))
-            .add(((ShortVector) r1.and((byte) 0xF).convertShape(VectorOperators.B2S, SH, 0))
-                .mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        ShortVector p2 = ((ShortVector) r0.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
-            .mul(ShortVector.fromArray(SH, x16, xo + 32))
-            .add(((ShortVector) r1.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2S, SH, 0))
-                .mul(ShortVector.fromArray(SH, x16, xo + 48)));
-        acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * sc[2 * j]), acc0);
-        acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * sc[2 * j + 1]), acc1);
+        // widened to int16 once; the high nibbles then need only int16 shifts (x86 has no byte shifts)
+        ShortVector r0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector r1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector p1 = r0.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo))
+            .add(r1.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        ShortVector p2 = r0.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 32))
+            .add(r1.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 48)));
+        acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j)), acc0);
+        acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j + 1)), acc1);
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;

@@ -64,47 +64,41 @@ public final class Q5_KMatrix extends WeightMatrix {
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     short[] x16 = q.q16;
     long base = row * rowBytes;
-    int[] sc = new int[8], mn = new int[8];
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
     float minSum = 0;
     for (int b = 0; b < cols / 256; b++) {
       long bo = base + 176L * b;
       float dx = q.scales[b];
       float d = f16(data, bo) * dx;
-      KQuants.scalesMins(data, bo + 4, sc, mn);
+      long slo = data.get(I64, bo + 4);
+      int shi = data.get(I32, bo + 12);
       int summ = 0;
       for (int j = 0; j < 8; j++) {
-        summ += mn[j] * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
+        summ += KQuants.min(slo, shi, j) * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
       }
       minSum += f16(data, bo + 2) * dx * summ;
       for (int s = 0; s < 8; s++) {
         long qo = bo + 48 + 32L * (s >> 1);
         int shift = (s & 1) * 4;
         int xo = b * 256 + 32 * s;
-        // high bit s of each qh byte, moved to bit 4 (unsigned right shift, then 4 doublings)
-        ByteVector h0 = ByteVector.fromMemorySegment(B128, data, bo + 16, LE).lanewise(VectorOperators.LSHR, s)
-            .and((byte) 1);
-        ByteVector h1 = ByteVector.fromMemorySegment(B128, data, bo + 32, LE).lanewise(VectorOperators.LSHR, s)
-            .and((byte) 1);
-        h0 = h0.add(h0);
-        h0 = h0.add(h0);
-        h0 = h0.add(h0);
-        h0 = h0.add(h0);
-        h1 = h1.add(h1);
-        h1 = h1.add(h1);
-        h1 = h1.add(h1);
-        h1 = h1.add(h1);
-        ByteVector b0 = ByteVector.fromMemorySegment(B128, data, qo, LE).lanewise(VectorOperators.LSHR, shift)
-            .and((byte) 0xF).or(h0);
-        ByteVector b1 = ByteVector.fromMemorySegment(B128, data, qo + 16, LE).lanewise(VectorOperators.LSHR, shift)
-            .and((byte) 0xF).or(h1);
-        ShortVector p = ((ShortVector) b0.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo))
-            .add(((ShortVector) b1.convertShape(VectorOperators.B2S, SH, 0)).mul(ShortVector.fromArray(SH, x16, xo + 16)));
+        // widened to int16 first: the variable shifts are then single int16 shifts (x86 has no byte shifts);
+        // bit s of each qh byte moves to bit 4
+        ShortVector h0 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 16, LE)
+            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHL, 4)
+            .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
+        ShortVector h1 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 32, LE)
+            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHL, 4)
+            .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
+        ShortVector b0 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE)
+            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, shift).and((short) 0xF).or(h0);
+        ShortVector b1 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE)
+            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, shift).and((short) 0xF).or(h1);
+        ShortVector p = b0.mul(ShortVector.fromArray(SH, x16, xo)).add(b1.mul(ShortVector.fromArray(SH, x16, xo + 16)));
         FloatVector f = Q8_0Matrix.pairAdd(p);
         if ((s & 1) == 0) {
-          acc0 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc0);
+          acc0 = f.fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, s)), acc0);
         } else {
-          acc1 = f.fma(FloatVector.broadcast(F, d * sc[s]), acc1);
+          acc1 = f.fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, s)), acc1);
         }
       }
     }

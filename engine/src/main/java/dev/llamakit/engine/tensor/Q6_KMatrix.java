@@ -61,43 +61,42 @@ public final class Q6_KMatrix extends WeightMatrix {
     return ActivationFormat.Q8_K;
   }
 
+  /**
+   * Q6_K x Q8_K. Each step takes 16 bytes of low nibbles from both 32-byte halves of a 64-byte quarter and the 16
+   * matching bytes of high bits, widens them to int16 once, and builds the four groups of 16 weights that share
+   * them with constant int16 shifts and masks (x86 has no byte shifts, which the Vector API would emulate).
+   */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     short[] x16 = q.q16;
+    float[] xs = q.scales;
+    MemorySegment data = this.data;
     long base = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-    for (int b = 0; b < cols / 256; b++) {
+    for (int b = 0, nb = cols / 256; b < nb; b++) {
       long bo = base + 210L * b;
-      float d = f16(data, bo + 208) * q.scales[b];
-      long scLo = data.get(I64, bo + 192), scHi = data.get(I64, bo + 200);
-      // one group of 16 weights per iteration (16 groups): small bodies keep every vector op intrinsified by C2
-      for (int g = 0; g < 16; g++) {
-        int n = g >> 3;                 // which 128-weight half
-        int quad = (g >> 1) & 3;        // which 32-weight quarter of the half (y offset 32*quad)
-        int l = (g & 1) * 16;           // first or second 16 of the quarter
-        long ql = bo + 64L * n + l + ((quad & 1) == 1 ? 32 : 0);
-        long qh = bo + 128 + 32L * n + l;
-        int lShift = quad >= 2 ? 4 : 0;
-        int hShift = 2 * quad;
-        ByteVector lo = ByteVector.fromMemorySegment(B128, data, ql, LE).lanewise(VectorOperators.LSHR, lShift)
-            .and((byte) 0xF);
-        ByteVector hi = ByteVector.fromMemorySegment(B128, data, qh, LE).lanewise(VectorOperators.LSHR, hShift)
-            .and((byte) 3);
-        hi = hi.add(hi);
-        hi = hi.add(hi);
-        hi = hi.add(hi);
-        hi = hi.add(hi);
-        ByteVector w = lo.or(hi).sub((byte) 32);
-        int xo = b * 256 + 128 * n + 32 * quad + l;
-        FloatVector f = Q8_0Matrix.pairAdd(((ShortVector) w.convertShape(VectorOperators.B2S, SH, 0))
-            .mul(ShortVector.fromArray(SH, x16, xo)));
-        int scIndex = 8 * n + (l >> 4) + 2 * quad;
-        byte scale = (byte) ((scIndex < 8 ? scLo : scHi) >>> (8 * (scIndex & 7)));
-        if ((g & 1) == 0) {
-          acc0 = f.fma(FloatVector.broadcast(F, d * scale), acc0);
-        } else {
-          acc1 = f.fma(FloatVector.broadcast(F, d * scale), acc1);
-        }
+      float d = f16(data, bo + 208) * xs[b];
+      // 8 steps of 32 weights; small bodies keep C2 under its inlining node budget (else vector ops get boxed)
+      for (int it = 0; it < 8; it++) {
+        int n = it >> 2, h = (it >> 1) & 1, part = it & 1;
+        long ql = bo + 64 * n + 16 * h;
+        ShortVector a = (ShortVector) ByteVector.fromMemorySegment(B128, data, ql, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector c = (ShortVector) ByteVector.fromMemorySegment(B128, data, ql + 32, LE)
+            .convertShape(VectorOperators.B2S, SH, 0);
+        ShortVector hs = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 128 + 32 * n + 16 * h, LE)
+            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, 4 * part);
+        // part 0: low nibbles with high-bit pairs 0 and 1; part 1: high nibbles with pairs 2 and 3
+        ShortVector qa = a.lanewise(VectorOperators.LSHR, 4 * part).and((short) 0xF)
+            .or(hs.lanewise(VectorOperators.LSHL, 4).and((short) 0x30)).sub((short) 32);
+        ShortVector qc = c.lanewise(VectorOperators.LSHR, 4 * part).and((short) 0xF)
+            .or(hs.lanewise(VectorOperators.LSHL, 2).and((short) 0x30)).sub((short) 32);
+        int xo = 256 * b + 128 * n + 16 * h + 64 * part;
+        long so = bo + 192 + 8 * n + h + 4 * part;
+        FloatVector fa = Q8_0Matrix.pairAdd(qa.mul(ShortVector.fromArray(SH, x16, xo)));
+        FloatVector fc = Q8_0Matrix.pairAdd(qc.mul(ShortVector.fromArray(SH, x16, xo + 32)));
+        acc0 = fa.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so)), acc0);
+        acc1 = fc.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so + 2)), acc1);
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);

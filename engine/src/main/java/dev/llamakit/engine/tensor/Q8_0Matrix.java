@@ -31,7 +31,7 @@ public final class Q8_0Matrix extends WeightMatrix {
   @Override
   public void dequantizeRow(int row, float[] out, int off) {
     byte[] r = rowCopy(row);
-    for (int b = 0; b < cols / 32; b++) {
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
       int bo = 34 * b;
       float d = f16(r, bo);
       for (int j = 0; j < 32; j++) {
@@ -42,8 +42,10 @@ public final class Q8_0Matrix extends WeightMatrix {
 
   @Override
   public void decodeRow(int row, float[] out, int off) {
-    long bo = row * rowBytes;
-    for (int j = 0; j < cols; j += 32, bo += 34) {
+    long base = row * rowBytes;
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
+      int j = 32 * b;
+      long bo = base + 34L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       for (int k = 0; k < 4; k++) {
         ((FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2 + 8 * k, LE).convertShape(VectorOperators.B2F, F, 0))
@@ -54,9 +56,11 @@ public final class Q8_0Matrix extends WeightMatrix {
 
   @Override
   public float dot(int row, float[] x, int xOff, float[] scratch) {
-    long bo = row * rowBytes;
+    long base = row * rowBytes;
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-    for (int j = 0; j < cols; j += 32, bo += 34) {
+    for (int b = 0, nb = cols / 32; b < nb; b++) {
+      int j = 32 * b;
+      long bo = base + 34L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       FloatVector w0 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2, LE).convertShape(VectorOperators.B2F, F, 0);
       FloatVector w1 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 10, LE).convertShape(VectorOperators.B2F, F, 0);
@@ -64,7 +68,7 @@ public final class Q8_0Matrix extends WeightMatrix {
       FloatVector w3 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 26, LE).convertShape(VectorOperators.B2F, F, 0);
       FloatVector s = w0.mul(FloatVector.fromArray(F, x, xOff + j)).add(w1.mul(FloatVector.fromArray(F, x, xOff + j + 8)))
           .add(w2.mul(FloatVector.fromArray(F, x, xOff + j + 16)).add(w3.mul(FloatVector.fromArray(F, x, xOff + j + 24))));
-      if ((j & 32) == 0) {
+      if ((b & 1) == 0) {
         acc0 = s.fma(d, acc0);
       } else {
         acc1 = s.fma(d, acc1);

@@ -9,6 +9,11 @@ package dev.llamakit.engine.tensor;
  */
 public final class QuantizedActivations {
   final short[] q16;
+  /**
+   * For Q8_0 only: {@link #q16} with the first 16 values of every 32-block multiplied by 16, the operand layout of
+   * the Q4_0 kernel (which keeps its high nibbles in place, pre-multiplied by 16, to save shifts).
+   */
+  final short[] q16lo16;
   final float[] scales;
   final int[] bsums;
   private ActivationFormat format;
@@ -18,6 +23,7 @@ public final class QuantizedActivations {
   public QuantizedActivations(int capacity) {
     int cap = (capacity + 255) / 256 * 256;
     q16 = new short[cap];
+    q16lo16 = new short[cap];
     scales = new float[cap / 32];
     bsums = new int[cap / 16];
   }
@@ -58,7 +64,9 @@ public final class QuantizedActivations {
       float d = amax / 127f;
       float id = d != 0 ? 1f / d : 0f;
       for (int j = 0; j < 32; j++) {
-        q16[b * 32 + j] = (short) Math.rint(x[base + j] * id);
+        short v = (short) Math.rint(x[base + j] * id);
+        q16[b * 32 + j] = v;
+        q16lo16[b * 32 + j] = j < 16 ? (short) (v * 16) : v;
       }
       // llama.cpp stores the block scale as F16.
       scales[b] = Float.float16ToFloat(Float.floatToFloat16(d));

@@ -7,6 +7,9 @@
  * {@code dotQuantized} that works on the quantized blocks with activations quantized the llama.cpp way
  * ({@link dev.llamakit.engine.tensor.QuantizedActivations}: Q8_0 per 32 for Q8_0/Q4_0, Q8_K with block sums for the
  * K-quants; int8 x int16 multiplies with a pair-add, one float conversion per block or super-block).
+ * Kernel rules learned the hard way (C2, Vector API): unpack nibbles and bit fields after widening to int16, since
+ * x86 has no byte shifts and the Vector API emulates them; derive segment offsets from the int loop index so C2 can
+ * drop the per-load bounds checks; keep loop bodies small, or C2 exceeds its inlining node budget and boxes vectors.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or as dequantize-once 4x2 register tiles
  * (prefill); {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
  *
