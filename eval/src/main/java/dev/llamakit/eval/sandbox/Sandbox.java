@@ -165,7 +165,8 @@ public final class Sandbox implements AutoCloseable {
       Path prog = dir.resolve("program.py");
       Files.writeString(prog, program);
       long cpu = (long) Math.ceil(config.timeout().toMillis() / 1000.0) + 1;
-      ProcessBuilder pb = new ProcessBuilder("prlimit", "--cpu=" + cpu, "--as=" + config.memoryBytes(),
+      // soft CPU limit below the hard one: the program gets SIGXCPU (a time-out) before the kernel's SIGKILL
+      ProcessBuilder pb = new ProcessBuilder("prlimit", "--cpu=" + cpu + ":" + (cpu + 1), "--as=" + config.memoryBytes(),
           "--fsize=" + config.maxFileBytes(), "--nofile=64", "--core=0", "--",
           python, "-I", "-B", launcher.toString(), prog.toString()).directory(dir.toFile());
       pb.environment().clear();
@@ -220,7 +221,7 @@ public final class Sandbox implements AutoCloseable {
       return new ExecutionResult(ExecutionResult.Status.FAILED, marker, code, output, ms);
     }
     // 124: the wall clock ran out (137: TERM was ignored and KILL followed); 152 = SIGXCPU, the CPU-time limit
-    if (isolated && (code == 124 || code == 137 && ms >= config.timeout().toMillis()) || code == 128 + 24) {
+    if ((isolated && code == 124) || (code == 137 && ms >= config.timeout().toMillis()) || code == 128 + 24) {
       return new ExecutionResult(ExecutionResult.Status.TIMED_OUT, "timed out", code, output, ms);
     }
     String why = code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
