@@ -98,10 +98,10 @@ public final class ModelStore {
       throw new UncheckedIOException("cannot create the model cache folder " + target.getParent(), ex);
     }
     if (localCopy != null) {
-      return install(e, target, tmp -> Files.copy(localCopy, tmp, StandardCopyOption.REPLACE_EXISTING), "file " + localCopy, failures, log);
+      return install(e, target, tmp -> Files.copy(localCopy, tmp, StandardCopyOption.REPLACE_EXISTING), "file " + localCopy, true, failures, log);
     }
     for (CatalogueEntry.Source s : e.sources()) {
-      Path done = install(e, target, tmp -> obtain(s, tmp), s.toString(), failures, log);
+      Path done = install(e, target, tmp -> obtain(s, tmp), s.toString(), false, failures, log);
       if (done != null) {
         return done;
       }
@@ -115,7 +115,8 @@ public final class ModelStore {
     void into(Path tmp) throws Exception;
   }
 
-  private Path install(CatalogueEntry e, Path target, Fill fill, String what, List<String> failures, java.io.PrintStream log) {
+  private Path install(CatalogueEntry e, Path target, Fill fill, String what, boolean finalOnFailure,
+      List<String> failures, java.io.PrintStream log) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     try {
       log.println("fetching " + e.id() + " from " + what + " ...");
@@ -129,7 +130,7 @@ public final class ModelStore {
       return target;
     } catch (Exception ex) {
       failures.add(what + ": " + ex.getMessage());
-      if (what.startsWith("file ")) { // a copy the user named: its failure is final
+      if (finalOnFailure) { // a copy the user named: its failure is final
         throw new IllegalStateException("model '" + e.id() + "' from " + what + ": " + ex.getMessage(), ex);
       }
       return null;

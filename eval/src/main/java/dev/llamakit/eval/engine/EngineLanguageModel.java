@@ -105,8 +105,7 @@ public final class EngineLanguageModel implements LanguageModel {
       SamplingParams p = r.greedy() ? SamplingParams.greedy(max)
           : SamplingParams.sampled(r.seed(), max).withTemperature((float) r.temperature()).withTopK(0)
               .withTopP((float) r.topP()).withMinP(0f);
-      p = new SamplingParams(p.greedy(), p.temperature(), p.topK(), p.topP(), p.minP(), p.repetitionPenalty(),
-          p.presencePenalty(), p.penaltyWindow(), p.seed(), p.maxTokens(), stopTokens, r.until());
+      p = p.withStopTokens(stopTokens).withStopStrings(r.until());
       long t0 = System.nanoTime();
       GenerationResult g = engine.generate(prompt, p, tokenizer::tokenBytes, (id, i) -> true);
       generationNanos += System.nanoTime() - t0;

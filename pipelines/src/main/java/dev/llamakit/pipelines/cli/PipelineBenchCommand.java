@@ -69,7 +69,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
       resetPeaks();
       RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
           .run(dir.resolve("out-runner"), true, System.err);
-      double secs = ((Number) ((java.util.Map<?, ?>) r.toMap().get("throughput")).get("wall_seconds")).doubleValue();
+      double secs = r.wallSeconds();
       long heapRunner = peakHeap();
       runnerPerCore = r.read() / secs / parallelism;
       runnerWritten = r.written();

@@ -1,6 +1,5 @@
 package dev.llamakit.pipelines.io;
 
-import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.text.PyText;
 import java.io.BufferedReader;
@@ -107,16 +106,14 @@ public final class CcNetLineWetReader {
           "missing WARC-Target-URI header");
       return 0;
     }
-    List<String> lines = new ArrayList<>(body);
-    String title = options.titleFromFirstLine() && !lines.isEmpty() ? lines.removeFirst() : "";
     long length = -1;
     try {
       length = Long.parseLong(h.getOrDefault("Content-Length", "-1"));
     } catch (NumberFormatException e) {
       // cc_net would fail to parse this record; keep the document with an unknown length
     }
-    sink.document(new Document(id, ordinal, url, h.get("WARC-Date"), h.get("WARC-Block-Digest"), length,
-        lines.size(), UrlParts.netloc(url), title, String.join("\n", lines), segment, null, null, null, null));
+    sink.document(WetDocuments.of(options, id, ordinal, url, h.get("WARC-Date"), h.get("WARC-Block-Digest"), length,
+        body, segment));
     return 0;
   }
 }

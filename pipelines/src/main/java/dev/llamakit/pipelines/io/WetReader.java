@@ -112,15 +112,8 @@ public final class WetReader {
   }
 
   private Document toDocument(String id, long ordinal, String url, WarcRecord r, long length, String text, String segment) {
-    List<String> lines = bodyLines(text);
-    String title = "";
-    if (options.titleFromFirstLine() && !lines.isEmpty()) {
-      title = lines.removeFirst();
-    }
-    String content = String.join("\n", lines);
-    return new Document(id, ordinal, url, r.headers().first("WARC-Date").orElse(null),
-        r.headers().first("WARC-Block-Digest").orElse(null), length, lines.size(), UrlParts.netloc(url), title,
-        content, segment, null, null, null, null);
+    return WetDocuments.of(options, id, ordinal, url, r.headers().first("WARC-Date").orElse(null),
+        r.headers().first("WARC-Block-Digest").orElse(null), length, bodyLines(text), segment);
   }
 
   /** cc_net's body lines: universal newlines, each line Python-{@code strip()}ped, empty lines dropped. */

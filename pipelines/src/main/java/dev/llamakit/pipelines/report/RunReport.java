@@ -75,6 +75,11 @@ public final class RunReport {
     return counters.getOrDefault(name, 0L);
   }
 
+  /** Wall time of the run. */
+  public double wallSeconds() {
+    return wallSeconds;
+  }
+
   public long read() {
     return counter("read");
   }

@@ -33,9 +33,7 @@ public final class EngineGenerator implements Generator {
     if (tokenizer.eot() >= 0) {
       stops.add(tokenizer.eot());
     }
-    this.params = new SamplingParams(params.greedy(), params.temperature(), params.topK(), params.topP(),
-        params.minP(), params.repetitionPenalty(), params.presencePenalty(), params.penaltyWindow(), params.seed(),
-        params.maxTokens(), stops, params.stopStrings());
+    this.params = params.withStopTokens(stops);
   }
 
   @Override

@@ -85,9 +85,7 @@ public final class EngineGuardModel implements GuardModel, AutoCloseable {
   public String generate(String prompt, boolean addBos, int maxTokens) {
     int[] ids = encode(prompt, addBos);
     rememberPolicyPrefix(ids);
-    SamplingParams greedy = SamplingParams.greedy(maxTokens);
-    greedy = new SamplingParams(true, 0f, 0, 1f, 0f, 1f, 0f, greedy.penaltyWindow(), 0L, maxTokens, stopTokens,
-        List.of());
+    SamplingParams greedy = SamplingParams.greedy(maxTokens).withStopTokens(stopTokens);
     GenerationResult g = engine.generate(ids, greedy, (t, i) -> true);
     int[] toks = g.tokens();
     if (toks.length > 0 && stopTokens.contains(toks[toks.length - 1])) {
