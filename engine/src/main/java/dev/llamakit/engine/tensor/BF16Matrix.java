@@ -56,4 +56,11 @@ public final class BF16Matrix extends WeightMatrix {
     IntVector bits = ((IntVector) h.convertShape(VectorOperators.S2I, I, 0)).lanewise(VectorOperators.LSHL, 16);
     return bits.reinterpretAsFloats();
   }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
 }

@@ -74,4 +74,11 @@ public final class F16Matrix extends WeightMatrix {
     IntVector bits = normal.blend(subVal.reinterpretAsInts(), sub).or(sign);
     return bits.reinterpretAsFloats();
   }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
 }

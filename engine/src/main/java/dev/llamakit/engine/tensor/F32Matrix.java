@@ -53,4 +53,11 @@ public final class F32Matrix extends WeightMatrix {
     }
     return sum;
   }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
 }

@@ -137,17 +137,9 @@ public final class MatMul {
     for (int m = 0; m < ws.length && base < to; m++) {
       WeightMatrix w = ws[m];
       int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
-      float[] out = outs[m];
-      if (exact || w.activationFormat() == ActivationFormat.F32) {
-        for (int r = lo; r < hi; r++) {
-          out[r] = w.dot(r, x, 0, scratch);
-        }
-      } else {
-        QuantizedActivations q = w.activationFormat() == ActivationFormat.Q8_0 ? q80 : q8k;
-        for (int r = lo; r < hi; r++) {
-          out[r] = w.dotQuantized(r, q, x, scratch);
-        }
-      }
+      QuantizedActivations q = exact || w.activationFormat() == ActivationFormat.F32 ? null
+          : w.activationFormat() == ActivationFormat.Q8_0 ? q80 : q8k;
+      w.dotRows(lo, hi, q, x, outs[m], scratch);
       base += w.rows();
     }
   }

@@ -124,4 +124,11 @@ public final class Q4_0Matrix extends WeightMatrix {
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
   }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
 }

@@ -114,4 +114,11 @@ public final class Q8_0Matrix extends WeightMatrix {
     return pi.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
         .add(pi.lanewise(VectorOperators.ASHR, 16));
   }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
 }

@@ -118,6 +118,14 @@ public abstract sealed class WeightMatrix
     return dot(row, xf, 0, scratch);
   }
 
+  /**
+   * {@code out[r] = } the fast dot of row {@code r} for {@code r} in {@code [from, to)}: {@link #dotQuantized} with
+   * {@code q}, or {@link #dot} with {@code xf} when {@code q} is null. Every concrete type overrides this with the same
+   * loop so that the JIT compiles one loop per type with its kernel inlined: a loop shared by all types would see
+   * several receiver types and compile the kernels into one polluted body (measured ~40% slower on Q4_0 decode).
+   */
+  public abstract void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch);
+
   static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
