@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--exact", description = "Float32 activations everywhere.")
   boolean exact;
 
+  @Option(names = "--mmap", description = "Read weights in place from the mapped file (llama.cpp's default) instead"
+      + " of copying them into memory at load.")
+  boolean mmap;
+
   PrintStream out = System.out;
 
   @Override
@@ -49,14 +53,15 @@ public final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "counts must be positive");
     }
     var opts = dev.llamakit.engine.model.ModelOptions.defaults().withThreads(threads).withExactActivations(exact)
-        .withContextLength(0);
+        .withContextLength(0).withMmap(mmap);
     try (LlamaModel m = LlamaModel.load(model, opts)) {
       if (promptTokens + genTokens > m.contextLength()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "prompt + generated tokens exceed the context "
             + m.contextLength());
       }
       EngineBenchmark.Result r = EngineBenchmark.run(m, promptTokens, genTokens, repeats, bandwidthMib << 20);
-      out.printf("model %s (%s), %d thread(s)%n", model.getFileName(), m.weights().types(), r.threads());
+      out.printf("model %s (%s), %d thread(s), weights %s%n", model.getFileName(), m.weights().types(), r.threads(),
+          mmap ? "memory-mapped" : "copied into memory");
       out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());
       out.printf("generation  %8.1f tok/s  (%d tokens; %.1f tok per process-CPU-second, %.2f load average)%n",
           r.generationTokensPerSecond(), r.generatedTokens(), r.generationTokensPerCpuSecond(),

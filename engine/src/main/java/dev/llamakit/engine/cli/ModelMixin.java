@@ -28,6 +28,10 @@ public final class ModelMixin {
   @Option(names = "--exact", description = "Float32 activations everywhere (reference mode).")
   boolean exact;
 
+  @Option(names = "--mmap", description = "Read GGUF weights in place from the mapped file instead of copying them"
+      + " into memory at load: less resident memory and a faster start, slower decoding.")
+  boolean mmap;
+
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer .bin for .bin checkpoints.")
   Path tokenizer;
 
@@ -35,7 +39,8 @@ public final class ModelMixin {
     if (threads < 0 || ctx < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --ctx must be >= 0");
     }
-    return ModelOptions.defaults().withThreads(threads).withContextLength(ctx).withExactActivations(exact);
+    return ModelOptions.defaults().withThreads(threads).withContextLength(ctx).withExactActivations(exact)
+        .withMmap(mmap);
   }
 
   LlamaEngine open() throws IOException {

@@ -9,6 +9,7 @@ import dev.llamakit.engine.tensor.MatMul;
 import dev.llamakit.engine.tensor.WeightMatrix;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class LlamaModel implements AutoCloseable {
     int maxCols = Math.max(Math.max(config.dim(), config.hiddenDim()), config.heads() * config.headSize());
     this.matmul = new MatMul(pool, maxCols);
     this.ropeTable = ropeTable(config, weights.ropeFreqs(), ctx);
-    if (options.warmup()) {
+    if (options.warmup() && options.mmap()) {
       long touched = 0;
       for (LayerWeights l : weights.layers()) {
         for (WeightMatrix w : java.util.List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
@@ -69,6 +70,8 @@ public final class LlamaModel implements AutoCloseable {
       if (touched == Long.MIN_VALUE) {
         throw new IllegalStateException("unreachable");
       }
+    }
+    if (options.warmup()) {
       KernelWarmup.warm(weights.samplesPerType(), 20_000);
     }
   }
@@ -83,12 +86,24 @@ public final class LlamaModel implements AutoCloseable {
     }
     if (head[0] == 'G' && head[1] == 'G' && head[2] == 'U' && head[3] == 'F') {
       GgufFile f = GgufFile.open(path);
+      Arena copies = options.mmap() ? null : Arena.ofShared();
+      AutoCloseable resource = () -> {
+        try (f) {
+          if (copies != null) {
+            copies.close();
+          }
+        }
+      };
       try {
         int vocab = (int) f.tensor("token_embd.weight").shape()[1];
         LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), vocab);
-        return new LlamaModel(path, c, LlamaWeights.fromGguf(f, c), options, f, f.metadata());
-      } catch (RuntimeException e) {
-        f.close();
+        return new LlamaModel(path, c, LlamaWeights.fromGguf(f, c, copies), options, resource, f.metadata());
+      } catch (RuntimeException | OutOfMemoryError e) {
+        try {
+          resource.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
         throw e;
       }
     }

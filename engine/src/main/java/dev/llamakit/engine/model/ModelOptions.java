@@ -8,38 +8,50 @@ package dev.llamakit.engine.model;
  * @param batchSize tokens per prefill block
  * @param exactActivations use float32 activations in every matmul (reference mode; matches llama.cpp's dequantized
  *     references) instead of llama.cpp-style Q8_0/Q8_K activations for decode steps
- * @param warmup pre-fault the mapped weights and compile the kernels at load
+ * @param warmup compile the kernels at load (and pre-fault the mapped weights when {@code mmap})
+ * @param mmap read GGUF weights in place from the memory-mapped file (llama.cpp's default) instead of copying them
+ *     into process memory at load. Copying costs a second or so per GB at load and the model's size in resident
+ *     memory, and decodes faster: file pages in the page cache stream ~20% slower than freshly allocated anonymous
+ *     memory on the 2-vCPU cloud machines this was measured on (see the README's engine performance notes)
  */
-public record ModelOptions(int threads, int contextLength, int batchSize, boolean exactActivations, boolean warmup) {
+public record ModelOptions(int threads, int contextLength, int batchSize, boolean exactActivations, boolean warmup,
+    boolean mmap) {
   public ModelOptions {
     if (threads < 0 || contextLength < 0 || batchSize < 1) {
       throw new IllegalArgumentException("threads and contextLength must be >= 0 and batchSize >= 1");
     }
   }
 
-  /** All cores, the model's context (capped at 4096), 32-token prefill blocks, fast activations, warm-up. */
+  /**
+   * All cores, the model's context (capped at 4096), 32-token prefill blocks, fast activations, warm-up, weights
+   * copied into memory.
+   */
   public static ModelOptions defaults() {
-    return new ModelOptions(0, 0, 32, false, true);
+    return new ModelOptions(0, 0, 32, false, true, false);
   }
 
   public ModelOptions withThreads(int t) {
-    return new ModelOptions(t, contextLength, batchSize, exactActivations, warmup);
+    return new ModelOptions(t, contextLength, batchSize, exactActivations, warmup, mmap);
   }
 
   public ModelOptions withContextLength(int c) {
-    return new ModelOptions(threads, c, batchSize, exactActivations, warmup);
+    return new ModelOptions(threads, c, batchSize, exactActivations, warmup, mmap);
   }
 
   public ModelOptions withExactActivations(boolean e) {
-    return new ModelOptions(threads, contextLength, batchSize, e, warmup);
+    return new ModelOptions(threads, contextLength, batchSize, e, warmup, mmap);
   }
 
   public ModelOptions withWarmup(boolean w) {
-    return new ModelOptions(threads, contextLength, batchSize, exactActivations, w);
+    return new ModelOptions(threads, contextLength, batchSize, exactActivations, w, mmap);
   }
 
   public ModelOptions withBatchSize(int b) {
-    return new ModelOptions(threads, contextLength, b, exactActivations, warmup);
+    return new ModelOptions(threads, contextLength, b, exactActivations, warmup, mmap);
+  }
+
+  public ModelOptions withMmap(boolean m) {
+    return new ModelOptions(threads, contextLength, batchSize, exactActivations, warmup, m);
   }
 
   int effectiveThreads() {

@@ -56,6 +56,12 @@ public final class Q6_KMatrix extends WeightMatrix {
     }
   }
 
+  /** The unpacked layout ({@link Q6_KUnpackedMatrix}): same values, a kernel without bit unpacking. */
+  @Override
+  public WeightMatrix resident(java.lang.foreign.Arena arena) {
+    return Q6_KUnpackedMatrix.unpack(this, arena);
+  }
+
   @Override
   public ActivationFormat activationFormat() {
     return ActivationFormat.Q8_K;

@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import dev.llamakit.engine.gguf.GgmlType;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -14,7 +15,8 @@ import java.nio.ByteOrder;
  * quantized blocks with activations in {@link #activationFormat()}.
  */
 public abstract sealed class WeightMatrix
-    permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix {
+    permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix,
+    Q6_KUnpackedMatrix {
   static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -25,6 +27,11 @@ public abstract sealed class WeightMatrix
   protected final long rowBytes;
 
   WeightMatrix(String name, MemorySegment data, int rows, int cols) {
+    this(name, data, rows, cols, -1);
+  }
+
+  /** With {@code rowBytes < 0} the type's own row size; otherwise the size of a row in a repacked layout. */
+  WeightMatrix(String name, MemorySegment data, int rows, int cols, long rowBytes) {
     this.name = name;
     this.data = data;
     this.rows = rows;
@@ -34,10 +41,10 @@ public abstract sealed class WeightMatrix
       throw new IllegalArgumentException("tensor " + name + " (" + t + ") has rows of " + cols
           + " elements, not a multiple of the block size " + t.blockSize());
     }
-    this.rowBytes = t.byteSize(cols);
-    if (data.byteSize() < rowBytes * rows) {
+    this.rowBytes = rowBytes < 0 ? t.byteSize(cols) : rowBytes;
+    if (data.byteSize() < this.rowBytes * rows) {
       throw new IllegalArgumentException("tensor " + name + " (" + t + ", " + rows + "x" + cols + ") needs "
-          + rowBytes * rows + " bytes but has " + data.byteSize());
+          + this.rowBytes * rows + " bytes but has " + data.byteSize());
     }
   }
 
@@ -68,6 +75,15 @@ public abstract sealed class WeightMatrix
 
   public int cols() {
     return cols;
+  }
+
+  /**
+   * This matrix held in memory from {@code arena} for fast decoding: a page-aligned copy of the bytes, or for types
+   * with a faster unpacked layout (Q6_K) that layout. Values and results are unchanged.
+   */
+  public WeightMatrix resident(Arena arena) {
+    MemorySegment copy = arena.allocate(byteSize(), 4096).copyFrom(data.asSlice(0, byteSize()));
+    return of(name, type(), copy, rows, cols);
   }
 
   /** Bytes of one row. */

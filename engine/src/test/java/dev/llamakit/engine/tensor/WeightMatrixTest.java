@@ -76,6 +76,42 @@ class WeightMatrixTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void residentCopyKeepsEveryValueAndResult(GgmlType type) {
+    try (Arena arena = Arena.ofConfined(); Arena copies = Arena.ofConfined()) {
+      WeightMatrix w = random(arena, type, 31);
+      WeightMatrix m = w.resident(copies);
+      assertEquals(type, m.type());
+      assertEquals(type == GgmlType.Q6_K, m instanceof Q6_KUnpackedMatrix, "unpacked layout only for Q6_K");
+      assertEquals(type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS : w.byteSize(), m.byteSize());
+      float[] x = gaussian(COLS, 32);
+      QuantizedActivations q = new QuantizedActivations(COLS);
+      if (w.activationFormat() != ActivationFormat.F32) {
+        q.quantize(w.activationFormat(), x, 0, COLS);
+      }
+      float[] a = new float[COLS], b = new float[COLS], scratch = new float[4 * COLS];
+      float[] outW = new float[ROWS], outM = new float[ROWS];
+      w.dotRows(0, ROWS, q, x, outW, scratch);
+      m.dotRows(0, ROWS, q, x, outM, scratch);
+      for (int r = 0; r < ROWS; r++) {
+        w.dequantizeRow(r, a, 0);
+        m.dequantizeRow(r, b, 0);
+        for (int i = 0; i < COLS; i++) {
+          assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), type + " value [" + r + "," + i + "]");
+        }
+        m.decodeRow(r, b, 0);
+        for (int i = 0; i < COLS; i++) {
+          assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), type + " decode [" + r + "," + i + "]");
+        }
+        assertEquals(w.dot(r, x, 0, scratch), m.dot(r, x, 0, scratch), 1e-6f * Math.abs(w.dot(r, x, 0, scratch)) + 1e-6f);
+        // Q6_K unpacked sums each block exactly in int32 where the packed kernel adds 16 float partials: the same
+        // value up to float rounding
+        assertEquals(outW[r], outM[r], 2e-6f * Math.abs(outW[r]) + 1e-5f, type + " fast dot row " + r);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(value = ActivationFormat.class, names = {"Q8_0", "Q8_K"})
   void activationQuantizationErrorIsBounded(ActivationFormat f) {
     float[] x = gaussian(COLS, 3);
