@@ -87,6 +87,12 @@ public final class Q4_0Matrix extends WeightMatrix {
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
   }
 
+  /** With native 512-bit vectors the two-block layout ({@link Q4_0PairedMatrix}), else a plain copy. */
+  @Override
+  public WeightMatrix resident(java.lang.foreign.Arena arena) {
+    return Q4_0PairedMatrix.supported() ? Q4_0PairedMatrix.repack(this, arena) : super.resident(arena);
+  }
+
   @Override
   public ActivationFormat activationFormat() {
     return ActivationFormat.Q8_0;

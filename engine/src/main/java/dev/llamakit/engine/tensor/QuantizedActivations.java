@@ -14,6 +14,16 @@ public final class QuantizedActivations {
    * the Q4_0 kernel (which keeps its high nibbles in place, pre-multiplied by 16, to save shifts).
    */
   final short[] q16lo16;
+  /**
+   * For Q8_0 only: {@link #q16} regrouped for {@link Q4_0PairedMatrix}, per pair of blocks {@code (b, b+1)}: the
+   * first 16 values of b, the first 16 of b+1, the last 16 of b, the last 16 of b+1 (an odd last block as is).
+   */
+  final short[] q16pairs;
+  /**
+   * For Q8_0 only: {@code 8 * (x_lo + x_hi)} for every int16 lane of the {@link Q4_0PairedMatrix} kernel (16 per
+   * block), the Q4_0 offset of 8 applied to both nibbles of a byte.
+   */
+  final short[] pairOffsets;
   final float[] scales;
   final int[] bsums;
   private ActivationFormat format;
@@ -24,6 +34,8 @@ public final class QuantizedActivations {
     int cap = (capacity + 255) / 256 * 256;
     q16 = new short[cap];
     q16lo16 = new short[cap];
+    q16pairs = new short[cap];
+    pairOffsets = new short[cap / 2];
     scales = new float[cap / 32];
     bsums = new int[cap / 16];
   }
@@ -70,6 +82,28 @@ public final class QuantizedActivations {
       }
       // llama.cpp stores the block scale as F16.
       scales[b] = Float.float16ToFloat(Float.floatToFloat16(d));
+    }
+    pairUp(n / 32);
+  }
+
+  private void pairUp(int nb) {
+    for (int b = 0; b < nb; b += 2) {
+      if (b + 1 < nb) {
+        for (int j = 0; j < 16; j++) {
+          q16pairs[32 * b + j] = q16[32 * b + j];
+          q16pairs[32 * b + 16 + j] = q16[32 * b + 32 + j];
+          q16pairs[32 * b + 32 + j] = q16[32 * b + 16 + j];
+          q16pairs[32 * b + 48 + j] = q16[32 * b + 48 + j];
+        }
+        for (int k = 0; k < 32; k++) {
+          pairOffsets[16 * b + k] = (short) (8 * (q16pairs[32 * b + k] + q16pairs[32 * b + 32 + k]));
+        }
+      } else {
+        System.arraycopy(q16, 32 * b, q16pairs, 32 * b, 32);
+        for (int j = 0; j < 16; j++) {
+          pairOffsets[16 * b + j] = (short) (8 * (q16[32 * b + j] + q16[32 * b + 16 + j]));
+        }
+      }
     }
   }
 

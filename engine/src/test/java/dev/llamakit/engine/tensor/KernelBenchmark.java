@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH benchmark of every weight kernel: a mat-vec over a 2048 x 2048 matrix of each type, with the fast
  * quantized-activation dot, the float-activation dot and the reference dequantization (one op = one full matrix).
- * Bytes per op = {@code type.byteSize(2048 * 2048)}; divide to get GB/s.
+ * Bytes per op = {@code type.byteSize(2048 * 2048)} (for the unpacked Q6_K layout 274 bytes per 256 weights);
+ * divide to get GB/s.
  *
  * <p>Run: {@code ./build -pl engine test-compile} then
  * {@code java --add-modules=jdk.incubator.vector -cp "engine/target/test-classes:engine/target/classes:<test classpath>"
@@ -35,7 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class KernelBenchmark {
-  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  /**
+   * A ggml type, or {@code Q6_K_UNPACKED} / {@code Q4_0_PAIRED} for Q6_K / Q4_0 in the layout
+   * {@link WeightMatrix#resident} gives them (the Q4_0 one only where 512-bit vectors are native).
+   */
+  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K", "Q6_K_UNPACKED", "Q4_0_PAIRED"})
   public String type;
 
   private static final int N = 2048;
@@ -48,11 +53,15 @@ public class KernelBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    GgmlType t = GgmlType.valueOf(type);
+    boolean resident = type.endsWith("_UNPACKED") || type.endsWith("_PAIRED");
+    GgmlType t = GgmlType.valueOf(resident ? type.substring(0, type.lastIndexOf('_')) : type);
     arena = Arena.ofShared();
     MemorySegment seg = arena.allocate(t.byteSize((long) N * N), 64);
     RandomBlocks.fill(t, seg, (long) N * N, new SplittableRandom(1), 0.02f);
     w = WeightMatrix.of("bench", t, seg, N, N);
+    if (resident) {
+      w = w.resident(arena);
+    }
     x = new float[N];
     SplittableRandom r = new SplittableRandom(2);
     for (int i = 0; i < N; i++) {

@@ -3,6 +3,7 @@ package dev.llamakit.engine.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.Arena;
@@ -83,6 +84,8 @@ class WeightMatrixTest {
       WeightMatrix m = w.resident(copies);
       assertEquals(type, m.type());
       assertEquals(type == GgmlType.Q6_K, m instanceof Q6_KUnpackedMatrix, "unpacked layout only for Q6_K");
+      assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.supported(), m instanceof Q4_0PairedMatrix,
+          "two-block layout for Q4_0 where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS : w.byteSize(), m.byteSize());
       float[] x = gaussian(COLS, 32);
       QuantizedActivations q = new QuantizedActivations(COLS);
@@ -107,6 +110,31 @@ class WeightMatrixTest {
         // Q6_K unpacked sums each block exactly in int32 where the packed kernel adds 16 float partials: the same
         // value up to float rounding
         assertEquals(outW[r], outM[r], 2e-6f * Math.abs(outW[r]) + 1e-5f, type + " fast dot row " + r);
+      }
+    }
+  }
+
+  @Test
+  void pairedQ4_0MatchesQ4_0WithAnOddBlockCount() {
+    assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
+    int cols = 32 * 25;
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment seg = arena.allocate(GgmlType.Q4_0.byteSize((long) ROWS * cols), 64);
+      RandomBlocks.fill(GgmlType.Q4_0, seg, (long) ROWS * cols, new SplittableRandom(41));
+      WeightMatrix w = WeightMatrix.of("odd", GgmlType.Q4_0, seg, ROWS, cols);
+      WeightMatrix m = w.resident(arena);
+      float[] x = gaussian(cols, 42);
+      QuantizedActivations q = new QuantizedActivations(cols);
+      q.quantize(ActivationFormat.Q8_0, x, 0, cols);
+      float[] a = new float[cols], b = new float[cols];
+      for (int r = 0; r < ROWS; r++) {
+        w.dequantizeRow(r, a, 0);
+        m.decodeRow(r, b, 0);
+        for (int i = 0; i < cols; i++) {
+          assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), "decode [" + r + "," + i + "]");
+        }
+        float ref = w.dotQuantized(r, q, x, null);
+        assertEquals(ref, m.dotQuantized(r, q, x, null), 2e-6f * Math.abs(ref) + 1e-5f, "row " + r);
       }
     }
   }
