@@ -9,7 +9,6 @@ import dev.llamakit.engine.tensor.MatMul;
 import dev.llamakit.engine.tensor.WeightMatrix;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -86,18 +85,23 @@ public final class LlamaModel implements AutoCloseable {
     }
     if (head[0] == 'G' && head[1] == 'G' && head[2] == 'U' && head[3] == 'F') {
       GgufFile f = GgufFile.open(path);
-      Arena copies = options.mmap() ? null : Arena.ofShared();
+      WeightMemory[] copies = new WeightMemory[1];
       AutoCloseable resource = () -> {
         try (f) {
-          if (copies != null) {
-            copies.close();
+          if (copies[0] != null) {
+            copies[0].close();
           }
         }
       };
       try {
         int vocab = (int) f.tensor("token_embd.weight").shape()[1];
         LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), vocab);
-        return new LlamaModel(path, c, LlamaWeights.fromGguf(f, c, copies), options, resource, f.metadata());
+        LlamaWeights w = LlamaWeights.fromGguf(f, c);
+        if (!options.mmap()) {
+          copies[0] = WeightMemory.allocate(w.residentBytes());
+          w = w.resident(copies[0].allocator());
+        }
+        return new LlamaModel(path, c, w, options, resource, f.metadata());
       } catch (RuntimeException | OutOfMemoryError e) {
         try {
           resource.close();

@@ -5,7 +5,7 @@ import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.gguf.GgufFormatException;
 import dev.llamakit.engine.gguf.TensorInfo;
 import dev.llamakit.engine.tensor.WeightMatrix;
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,42 +51,69 @@ public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layer
     return b;
   }
 
+  /** The matrices read on every decode step: all layer matrices and the output. */
+  private List<WeightMatrix> decodeMatrices() {
+    List<WeightMatrix> all = new java.util.ArrayList<>();
+    for (LayerWeights l : layers) {
+      all.addAll(List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown()));
+    }
+    all.add(output);
+    return all;
+  }
+
+  /** Bytes {@link #resident} takes, alignment included. */
+  public long residentBytes() {
+    long b = 0;
+    for (WeightMatrix w : decodeMatrices()) {
+      b += w.residentBytes() + WeightMatrix.RESIDENT_ALIGNMENT;
+    }
+    return b;
+  }
+
   /**
-   * Wraps the tensors of a GGUF file (llama naming), checking every shape against {@code c}. With {@code copyInto}
-   * the matrices read on every decode step (and the embedding when it doubles as the output) are copied into memory
-   * from that arena; otherwise, and for the untied embedding (one row read per token), they stay slices of the
-   * mapped file.
+   * These weights with every decode-step matrix (and the embedding when it doubles as the output) held in process
+   * memory from {@code memory} ({@link WeightMatrix#resident}); an untied embedding, read one row per token, stays
+   * where it is.
    */
-  static LlamaWeights fromGguf(GgufFile f, LlamaConfig c, Arena copyInto) {
-    boolean tied = !f.hasTensor("output.weight");
-    WeightMatrix emb = matrix(f, "token_embd.weight", c.vocabSize(), c.dim(), tied ? copyInto : null);
+  public LlamaWeights resident(SegmentAllocator memory) {
+    List<LayerWeights> ls = new java.util.ArrayList<>();
+    for (LayerWeights l : layers) {
+      ls.add(new LayerWeights(l.attnNorm(), l.wq().resident(memory), l.wk().resident(memory),
+          l.wv().resident(memory), l.wo().resident(memory), l.ffnNorm(), l.wGate().resident(memory),
+          l.wUp().resident(memory), l.wDown().resident(memory)));
+    }
+    WeightMatrix out = output.resident(memory);
+    return new LlamaWeights(output == tokenEmbedding ? out : tokenEmbedding, List.copyOf(ls), outputNorm, out,
+        ropeFreqs);
+  }
+
+  /** Wraps the tensors of a GGUF file (llama naming), checking every shape against {@code c}. */
+  static LlamaWeights fromGguf(GgufFile f, LlamaConfig c) {
+    WeightMatrix emb = matrix(f, "token_embd.weight", c.vocabSize(), c.dim());
     LayerWeights[] layers = new LayerWeights[c.layers()];
     int qDim = c.heads() * c.headSize();
     for (int i = 0; i < c.layers(); i++) {
       String p = "blk." + i + ".";
-      Arena a = copyInto;
       layers[i] = new LayerWeights(vector(f, p + "attn_norm.weight", c.dim()),
-          matrix(f, p + "attn_q.weight", qDim, c.dim(), a), matrix(f, p + "attn_k.weight", c.kvDim(), c.dim(), a),
-          matrix(f, p + "attn_v.weight", c.kvDim(), c.dim(), a),
-          matrix(f, p + "attn_output.weight", c.dim(), qDim, a), vector(f, p + "ffn_norm.weight", c.dim()),
-          matrix(f, p + "ffn_gate.weight", c.hiddenDim(), c.dim(), a),
-          matrix(f, p + "ffn_up.weight", c.hiddenDim(), c.dim(), a),
-          matrix(f, p + "ffn_down.weight", c.dim(), c.hiddenDim(), a));
+          matrix(f, p + "attn_q.weight", qDim, c.dim()), matrix(f, p + "attn_k.weight", c.kvDim(), c.dim()),
+          matrix(f, p + "attn_v.weight", c.kvDim(), c.dim()), matrix(f, p + "attn_output.weight", c.dim(), qDim),
+          vector(f, p + "ffn_norm.weight", c.dim()), matrix(f, p + "ffn_gate.weight", c.hiddenDim(), c.dim()),
+          matrix(f, p + "ffn_up.weight", c.hiddenDim(), c.dim()),
+          matrix(f, p + "ffn_down.weight", c.dim(), c.hiddenDim()));
     }
-    WeightMatrix out = tied ? emb : matrix(f, "output.weight", c.vocabSize(), c.dim(), copyInto);
+    WeightMatrix out = f.hasTensor("output.weight") ? matrix(f, "output.weight", c.vocabSize(), c.dim()) : emb;
     float[] ropeFreqs = f.hasTensor("rope_freqs.weight") ? vector(f, "rope_freqs.weight", c.ropeDims() / 2) : null;
     return new LlamaWeights(emb, List.of(layers), vector(f, "output_norm.weight", c.dim()), out, ropeFreqs);
   }
 
-  private static WeightMatrix matrix(GgufFile f, String name, int rows, int cols, Arena copyInto) {
+  private static WeightMatrix matrix(GgufFile f, String name, int rows, int cols) {
     TensorInfo t = f.tensor(name);
     long[] s = t.shape();
     if (s.length < 2 || s[0] != cols || s[1] != rows) {
       throw new GgufFormatException(f.path(), "tensor " + name + " has shape " + java.util.Arrays.toString(s)
           + ", expected [" + cols + ", " + rows + "]");
     }
-    WeightMatrix w = WeightMatrix.of(name, t.type(), f.data(t), rows, cols);
-    return copyInto == null ? w : w.resident(copyInto);
+    return WeightMatrix.of(name, t.type(), f.data(t), rows, cols);
   }
 
   private static float[] vector(GgufFile f, String name, int n) {

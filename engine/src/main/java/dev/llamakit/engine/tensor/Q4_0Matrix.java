@@ -89,8 +89,8 @@ public final class Q4_0Matrix extends WeightMatrix {
 
   /** With native 512-bit vectors the two-block layout ({@link Q4_0PairedMatrix}), else a plain copy. */
   @Override
-  public WeightMatrix resident(java.lang.foreign.Arena arena) {
-    return Q4_0PairedMatrix.supported() ? Q4_0PairedMatrix.repack(this, arena) : super.resident(arena);
+  public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
+    return Q4_0PairedMatrix.supported() ? Q4_0PairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override

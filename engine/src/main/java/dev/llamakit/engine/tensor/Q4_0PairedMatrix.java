@@ -7,7 +7,7 @@ import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
 import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
 
 import dev.llamakit.engine.gguf.GgmlType;
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -42,21 +42,16 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
     return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
   }
 
-  /** Repacks {@code m} into memory from {@code arena}. */
-  static Q4_0PairedMatrix repack(Q4_0Matrix m, Arena arena) {
+  /** Repacks {@code m} into memory from {@code memory}. */
+  static Q4_0PairedMatrix repack(Q4_0Matrix m, SegmentAllocator memory) {
     int nb = m.cols() / 32;
-    long rowBytes = m.rowBytes();
-    MemorySegment out = arena.allocate(rowBytes * m.rows(), 4096);
-    byte[] dst = new byte[(int) rowBytes];
-    for (int r = 0; r < m.rows(); r++) {
-      byte[] src = m.rowCopy(r);
+    MemorySegment out = m.repackRows(memory, m.rowBytes(), (src, s, dst, d) -> {
       for (int b = 0; b < nb; b++) {
-        System.arraycopy(src, 18 * b + 2, dst, 16 * b, 16);
-        dst[16 * nb + 2 * b] = src[18 * b];
-        dst[16 * nb + 2 * b + 1] = src[18 * b + 1];
+        System.arraycopy(src, s + 18 * b + 2, dst, d + 16 * b, 16);
+        dst[d + 16 * nb + 2 * b] = src[s + 18 * b];
+        dst[d + 16 * nb + 2 * b + 1] = src[s + 18 * b + 1];
       }
-      MemorySegment.copy(dst, 0, out, java.lang.foreign.ValueLayout.JAVA_BYTE, r * rowBytes, dst.length);
-    }
+    });
     return new Q4_0PairedMatrix(m.name(), out, m.rows(), m.cols());
   }
 
@@ -66,7 +61,7 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
   }
 
   @Override
-  public WeightMatrix resident(Arena arena) {
+  public WeightMatrix resident(SegmentAllocator memory) {
     return this;
   }
 

@@ -58,8 +58,13 @@ public final class Q6_KMatrix extends WeightMatrix {
 
   /** The unpacked layout ({@link Q6_KUnpackedMatrix}): same values, a kernel without bit unpacking. */
   @Override
-  public WeightMatrix resident(java.lang.foreign.Arena arena) {
-    return Q6_KUnpackedMatrix.unpack(this, arena);
+  public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
+    return Q6_KUnpackedMatrix.unpack(this, memory);
+  }
+
+  @Override
+  public long residentBytes() {
+    return Q6_KUnpackedMatrix.unpackedBytes(rows, cols);
   }
 
   @Override

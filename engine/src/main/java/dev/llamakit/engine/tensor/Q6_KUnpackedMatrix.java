@@ -7,7 +7,7 @@ import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
 import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
 
 import dev.llamakit.engine.gguf.GgmlType;
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.ByteVector;
@@ -26,22 +26,23 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Q6_KUnpackedMatrix extends WeightMatrix {
   static final int BLOCK_BYTES = 274;
+
+  /** Bytes of the unpacked layout of a {@code rows x cols} Q6_K matrix. */
+  static long unpackedBytes(int rows, int cols) {
+    return (long) BLOCK_BYTES * (cols / 256) * rows;
+  }
   private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
 
   private Q6_KUnpackedMatrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
   }
 
-  /** Unpacks {@code m} into memory from {@code arena}. */
-  static Q6_KUnpackedMatrix unpack(Q6_KMatrix m, Arena arena) {
+  /** Unpacks {@code m} into memory from {@code memory}. */
+  static Q6_KUnpackedMatrix unpack(Q6_KMatrix m, SegmentAllocator memory) {
     int nb = m.cols() / 256;
-    long rowBytes = (long) BLOCK_BYTES * nb;
-    MemorySegment out = arena.allocate(rowBytes * m.rows(), 4096);
-    byte[] dst = new byte[(int) rowBytes];
-    for (int r = 0; r < m.rows(); r++) {
-      byte[] src = m.rowCopy(r);
+    MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s0, dst, d0) -> {
       for (int b = 0; b < nb; b++) {
-        int s = 210 * b, o = BLOCK_BYTES * b;
+        int s = s0 + 210 * b, o = d0 + BLOCK_BYTES * b;
         for (int n = 0; n < 2; n++) {
           int ql = s + 64 * n, qh = s + 128 + 32 * n, y = o + 128 * n;
           for (int l = 0; l < 32; l++) {
@@ -56,8 +57,7 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
         dst[o + 272] = src[s + 208];
         dst[o + 273] = src[s + 209];
       }
-      MemorySegment.copy(dst, 0, out, ValueLayout.JAVA_BYTE, r * rowBytes, dst.length);
-    }
+    });
     return new Q6_KUnpackedMatrix(m.name(), out, m.rows(), m.cols());
   }
 
@@ -67,7 +67,7 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
   }
 
   @Override
-  public WeightMatrix resident(Arena arena) {
+  public WeightMatrix resident(SegmentAllocator memory) {
     return this;
   }
 

@@ -1,7 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import dev.llamakit.engine.gguf.GgmlType;
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -78,12 +78,53 @@ public abstract sealed class WeightMatrix
   }
 
   /**
-   * This matrix held in memory from {@code arena} for fast decoding: a page-aligned copy of the bytes, or for types
-   * with a faster unpacked layout (Q6_K) that layout. Values and results are unchanged.
+   * This matrix held in process memory from {@code memory} for fast decoding: a page-aligned copy of the bytes, or
+   * for types with a faster layout (Q4_0 with 512-bit vectors, Q6_K) that layout. Values and results are unchanged;
+   * {@link #residentBytes()} bytes (plus alignment up to {@link #RESIDENT_ALIGNMENT}) are taken from {@code memory}.
    */
-  public WeightMatrix resident(Arena arena) {
-    MemorySegment copy = arena.allocate(byteSize(), 4096).copyFrom(data.asSlice(0, byteSize()));
+  public WeightMatrix resident(SegmentAllocator memory) {
+    MemorySegment copy = memory.allocate(byteSize(), RESIDENT_ALIGNMENT).copyFrom(data.asSlice(0, byteSize()));
     return of(name, type(), copy, rows, cols);
+  }
+
+  /** Alignment of every {@link #resident} copy: a page, as in a mapped file. */
+  public static final long RESIDENT_ALIGNMENT = 4096;
+
+  /** Bytes {@link #resident} allocates. */
+  public long residentBytes() {
+    return byteSize();
+  }
+
+  /** Rewrites one row from a source layout into a repacked one. */
+  @FunctionalInterface
+  interface RowRepacker {
+    void repack(byte[] src, int srcOff, byte[] dst, int dstOff);
+  }
+
+  /**
+   * A new {@code outRowBytes * rows} segment from {@code memory} holding every row of this matrix rewritten by
+   * {@code r}; rows are processed in chunks, on all cores unless a segment is confined to this thread.
+   */
+  final MemorySegment repackRows(SegmentAllocator memory, long outRowBytes, RowRepacker r) {
+    MemorySegment out = memory.allocate(outRowBytes * rows, RESIDENT_ALIGNMENT);
+    int chunk = Math.max(1, (int) Math.min(rows, (1 << 20) / Math.max(rowBytes, outRowBytes)));
+    // in parallel when both segments may be used from other threads (not confined to this one)
+    Thread other = new Thread(() -> { });
+    java.util.stream.IntStream chunks = java.util.stream.IntStream.range(0, (rows + chunk - 1) / chunk);
+    if (data.isAccessibleBy(other) && out.isAccessibleBy(other)) {
+      chunks = chunks.parallel();
+    }
+    chunks.forEach(c -> {
+      int from = c * chunk, n = Math.min(chunk, rows - from);
+      byte[] src = new byte[(int) (rowBytes * n)];
+      byte[] dst = new byte[(int) (outRowBytes * n)];
+      MemorySegment.copy(data, ValueLayout.JAVA_BYTE, from * rowBytes, src, 0, src.length);
+      for (int i = 0; i < n; i++) {
+        r.repack(src, (int) (i * rowBytes), dst, (int) (i * outRowBytes));
+      }
+      MemorySegment.copy(dst, 0, out, ValueLayout.JAVA_BYTE, from * outRowBytes, dst.length);
+    });
+    return out;
   }
 
   /** Bytes of one row. */
