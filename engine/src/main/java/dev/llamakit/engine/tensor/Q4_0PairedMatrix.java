@@ -39,7 +39,7 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
 
   /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
   public static boolean supported() {
-    return FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    return NATIVE_512;
   }
 
   /** Repacks {@code m} into memory from {@code memory}. */

@@ -20,6 +20,12 @@ public abstract sealed class WeightMatrix
   static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+  /**
+   * Whether this machine runs 512-bit vectors natively. The resident layouts' wide kernels check it: where it is false
+   * the Vector API would emulate them, slowly.
+   */
+  static final boolean NATIVE_512 = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+
   protected final String name;
   protected final MemorySegment data;
   protected final int rows;

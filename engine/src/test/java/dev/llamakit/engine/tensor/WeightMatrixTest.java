@@ -115,6 +115,24 @@ class WeightMatrixTest {
   }
 
   @Test
+  void unpackedQ6_KKernelsOfBothWidthsMatchThePackedOne() {
+    try (Arena arena = Arena.ofShared()) {
+      WeightMatrix w = random(arena, GgmlType.Q6_K, 51);
+      Q6_KUnpackedMatrix m = (Q6_KUnpackedMatrix) w.resident(arena);
+      float[] x = gaussian(COLS, 52);
+      QuantizedActivations q = new QuantizedActivations(COLS);
+      q.quantize(ActivationFormat.Q8_K, x, 0, COLS);
+      for (int r = 0; r < ROWS; r++) {
+        float ref = w.dotQuantized(r, q, x, null);
+        assertEquals(ref, m.dot256(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "256-bit row " + r);
+        if (Q4_0PairedMatrix.supported()) {
+          assertEquals(ref, m.dot512(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "512-bit row " + r);
+        }
+      }
+    }
+  }
+
+  @Test
   void pairedQ4_0MatchesQ4_0WithAnOddBlockCount() {
     assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
     int cols = 32 * 25;
