@@ -20,10 +20,10 @@ public final class QuantizedActivations {
    */
   final short[] q16pairs;
   /**
-   * For Q8_0 only: {@code 8 * (x_lo + x_hi)} for every int16 lane of the {@link Q4_0PairedMatrix} kernel (16 per
-   * block), the Q4_0 offset of 8 applied to both nibbles of a byte.
+   * For Q8_0 only: per block, {@code 8 * scale * sum(q)}, the Q4_0 offset of 8 applied to the whole block, which the
+   * {@link Q4_0PairedMatrix} kernel subtracts once per block (times the weight scale) instead of from every weight.
    */
-  final short[] pairOffsets;
+  final float[] offsetTerms;
   final float[] scales;
   final int[] bsums;
   private ActivationFormat format;
@@ -35,7 +35,7 @@ public final class QuantizedActivations {
     q16 = new short[cap];
     q16lo16 = new short[cap];
     q16pairs = new short[cap];
-    pairOffsets = new short[cap / 2];
+    offsetTerms = new float[cap / 32];
     scales = new float[cap / 32];
     bsums = new int[cap / 16];
   }
@@ -95,15 +95,16 @@ public final class QuantizedActivations {
           q16pairs[32 * b + 32 + j] = q16[32 * b + 16 + j];
           q16pairs[32 * b + 48 + j] = q16[32 * b + 48 + j];
         }
-        for (int k = 0; k < 32; k++) {
-          pairOffsets[16 * b + k] = (short) (8 * (q16pairs[32 * b + k] + q16pairs[32 * b + 32 + k]));
-        }
       } else {
         System.arraycopy(q16, 32 * b, q16pairs, 32 * b, 32);
-        for (int j = 0; j < 16; j++) {
-          pairOffsets[16 * b + j] = (short) (8 * (q16[32 * b + j] + q16[32 * b + 16 + j]));
-        }
       }
+    }
+    for (int b = 0; b < nb; b++) {
+      int sum = 0;
+      for (int j = 0; j < 32; j++) {
+        sum += q16[32 * b + j];
+      }
+      offsetTerms[b] = 8 * scales[b] * sum;
     }
   }
 
