@@ -10,6 +10,14 @@
  * Kernel rules learned the hard way (C2, Vector API): unpack nibbles and bit fields after widening to int16, since
  * x86 has no byte shifts and the Vector API emulates them; derive segment offsets from the int loop index so C2 can
  * drop the per-load bounds checks; keep loop bodies small, or C2 exceeds its inlining node budget and boxes vectors.
+ * Resident layouts: {@link dev.llamakit.engine.tensor.WeightMatrix#resident} copies a matrix into process memory at
+ * load, repacking the two types whose file layout costs the most instructions per weight:
+ * {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} (nibbles of a row back to back, scales after them: two blocks per
+ * 512-bit step, only where 512-bit vectors are native) and {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one
+ * signed byte per weight: no bit unpacking). Same values, same integer sums per block; only the float summation
+ * order differs. Each concrete type overrides {@code dotRows} with the same loop, so the JIT compiles one row loop per
+ * type with its kernel inlined (a shared loop sees several receiver types and compiles worse). Write block loops as
+ * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or as dequantize-once 4x2 register tiles
  * (prefill); {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
  *
