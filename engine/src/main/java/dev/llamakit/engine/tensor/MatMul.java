@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import dev.llamakit.engine.parallel.WorkerPool;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,11 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MatMul {
   private static final int MIN_CHUNK_ROWS = 16;
   private static final int CHUNKS_PER_WORKER = 16;
+  static int BLOCK_ROWS = Integer.getInteger("llamakit.blockRows", 32);
+  static int PAD = Integer.getInteger("llamakit.pad", 16);
+  static int K_CHUNK = Integer.getInteger("llamakit.kChunk", 1024);
 
   private final WorkerPool pool;
   private final AtomicInteger nextRow = new AtomicInteger();
   private final float[][] panels;
-  private final float[][] tiles;
+  private final float[][] accs;
   private final QuantizedActivations q80;
   private final QuantizedActivations q8k;
 
@@ -30,8 +34,8 @@ public final class MatMul {
   public MatMul(WorkerPool pool, int maxCols) {
     this.pool = pool;
     int workers = pool.size();
-    panels = new float[workers][4 * maxCols + 64];
-    tiles = new float[workers][8];
+    panels = new float[workers][64 * (maxCols + 64) + 64];
+    accs = new float[workers][0];
     q80 = new QuantizedActivations(maxCols);
     q8k = new QuantizedActivations(maxCols);
   }
@@ -86,48 +90,82 @@ public final class MatMul {
       });
       return;
     }
-    int groups = (totalRows + 3) / 4;
+    int blocks = 0;
+    for (WeightMatrix w : ws) {
+      blocks += (w.rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    }
+    int totalBlocks = blocks;
+    nextRow.set(0);
     pool.run((wk, nw) -> {
-      int gFrom = WorkerPool.from(groups, wk, nw), gTo = WorkerPool.to(groups, wk, nw);
       float[] panel = panels[wk];
-      float[] tile = tiles[wk];
-      int from = gFrom * 4, to = Math.min(gTo * 4, totalRowsOf(ws));
-      int base = 0;
-      for (int m = 0; m < ws.length; m++) {
-        WeightMatrix w = ws[m];
-        int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
-        float[] out = outs[m];
-        int rows = w.rows();
-        for (int r = lo; r < hi; r += 4) {
-          int nr = Math.min(4, hi - r);
-          for (int i = 0; i < nr; i++) {
-            w.decodeRow(r + i, panel, i * cols);
-          }
-          if (nr == 4) {
-            int t = 0;
-            for (; t + 1 < n; t += 2) {
-              FloatKernels.dot4x2(panel, 0, cols, x, t * cols, cols, cols, tile);
-              for (int i = 0; i < 4; i++) {
-                out[t * rows + r + i] = tile[i * 2];
-                out[(t + 1) * rows + r + i] = tile[i * 2 + 1];
-              }
-            }
-            for (; t < n; t++) {
-              for (int i = 0; i < 4; i++) {
-                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
-              }
-            }
-          } else {
-            for (int t = 0; t < n; t++) {
-              for (int i = 0; i < nr; i++) {
-                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
-              }
-            }
-          }
+      int accLen = BLOCK_ROWS * n * TileKernels.lanes();
+      if (accs[wk].length < accLen) {
+        accs[wk] = new float[accLen];
+      }
+      float[] acc = accs[wk];
+      for (int b = nextRow.getAndIncrement(); b < totalBlocks; b = nextRow.getAndIncrement()) {
+        int m = 0, rb = b;
+        while (rb >= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS) {
+          rb -= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+          m++;
         }
-        base += w.rows();
+        WeightMatrix w = ws[m];
+        int r0 = rb * BLOCK_ROWS;
+        prefillBlock(w, r0, Math.min(BLOCK_ROWS, w.rows() - r0), x, n, outs[m], panel, acc);
       }
     });
+  }
+
+  /**
+   * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens. The rows are decoded once into {@code panel}
+   * (row stride padded so that the rows do not all fall into the same L1 sets; padded with zero rows to a multiple
+   * of 4). The columns are then walked in chunks of {@link #K_CHUNK}: within a chunk each 4-row group (16 KiB, stays
+   * in L1) runs against every token, so only the activations stream, from L2. Partial sums stay whole vectors in
+   * {@code acc} across chunks and are reduced once at the end.
+   */
+  private static void prefillBlock(WeightMatrix w, int r0, int nr, float[] x, int n, float[] out, float[] panel,
+      float[] acc) {
+    int cols = w.cols(), rows = w.rows(), ps = cols + PAD;
+    int groups = (nr + 3) / 4;
+    int lanes = TileKernels.lanes();
+    for (int i = 0; i < nr; i++) {
+      w.decodeRow(r0 + i, panel, i * ps);
+    }
+    Arrays.fill(panel, nr * ps, groups * 4 * ps, 0f);
+    Arrays.fill(acc, 0, groups * n * 4 * lanes, 0f);
+    int vecCols = cols - cols % lanes;
+    for (int k0 = 0; k0 < vecCols; k0 += K_CHUNK) {
+      int len = Math.min(K_CHUNK, vecCols - k0);
+      for (int g = 0; g < groups; g++) {
+        int wo = g * 4 * ps + k0;
+        int t = 0;
+        for (; t + 4 <= n; t += 4) {
+          TileKernels.tile4x4(panel, wo, ps, x, t * cols + k0, cols, len, acc, (g * n + t) * 4 * lanes);
+        }
+        if (t + 2 <= n) {
+          TileKernels.tile4x2(panel, wo, ps, x, t * cols + k0, cols, len, acc, (g * n + t) * 4 * lanes);
+          t += 2;
+        }
+        if (t < n) {
+          TileKernels.tile4x1(panel, wo, ps, x, t * cols + k0, len, acc, (g * n + t) * 4 * lanes);
+        }
+      }
+    }
+    if (vecCols < cols) {
+      for (int g = 0; g < groups; g++) {
+        for (int t = 0; t < n; t += 4) {
+          TileKernels.tail(panel, g * 4 * ps, ps, x, t * cols, cols, Math.min(4, n - t), vecCols, cols, acc,
+              (g * n + t) * 4 * lanes);
+        }
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      for (int t = 0; t < n; t++) {
+        for (int r = 0; r < 4 && g * 4 + r < nr; r++) {
+          out[t * rows + r0 + g * 4 + r] = TileKernels.reduce(acc, ((g * n + t) * 4 + r) * lanes);
+        }
+      }
+    }
   }
 
   /** Rows {@code [from, to)} of the concatenation of {@code ws}, one token. */
@@ -144,11 +182,4 @@ public final class MatMul {
     }
   }
 
-  private static int totalRowsOf(WeightMatrix[] ws) {
-    int s = 0;
-    for (WeightMatrix w : ws) {
-      s += w.rows();
-    }
-    return s;
-  }
 }
