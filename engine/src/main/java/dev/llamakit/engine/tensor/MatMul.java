@@ -9,19 +9,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One token (decode): the input is quantized once per matrix format (Q8_0 / Q8_K, as llama.cpp does) and every
  * row uses its type's fast quantized dot; with {@code exact} the float-activation dot is used instead. Several
- * tokens (prefill, scoring): each worker dequantizes 4 rows at a time into a scratch panel (bit-exact weights) and
- * runs 4x2 register tiles over token pairs, so every weight is decoded once per block of tokens.
+ * tokens (prefill, scoring): workers take blocks of {@link #BLOCK_ROWS} rows, decode each block once into a float
+ * panel (bit-exact weights) and run the accumulating 4x4 register tiles of {@link TileKernels} over it in column
+ * chunks of {@link #K_CHUNK}, so that the rows being used and the activations of four tokens stay in L1/L2 even when
+ * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Results equal the one-token float dot up
+ * to float reassociation (lane-wise partial sums, one reduction per output).
  *
- * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. For one token the
- * range is handed out in contiguous chunks from a shared counter (each worker still streams contiguous weights); for
- * several tokens it is split statically.
+ * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. The range is handed
+ * out from a shared counter (contiguous row chunks for one token, row blocks for several) rather than split
+ * statically: on a shared machine a descheduled worker then delays the call by one chunk, not by its whole half, and
+ * fused matrices of different heights split evenly.
  */
 public final class MatMul {
   private static final int MIN_CHUNK_ROWS = 16;
   private static final int CHUNKS_PER_WORKER = 16;
-  static int BLOCK_ROWS = Integer.getInteger("llamakit.blockRows", 32);
-  static int PAD = Integer.getInteger("llamakit.pad", 16);
-  static int K_CHUNK = Integer.getInteger("llamakit.kChunk", 1024);
+  /** Rows decoded together in the batched path (a multiple of 4); 32 rows x 2048 columns = 256 KiB of panel. */
+  static final int BLOCK_ROWS = 32;
+  /** Panel row stride padding in floats: a power-of-two stride would map every row chunk to the same L1 sets. */
+  static final int PAD = 16;
+  /** Columns per pass in the batched path (a multiple of the lanes): 4 rows x 1024 floats = 16 KiB stay in L1. */
+  static final int K_CHUNK = 1024;
 
   private final WorkerPool pool;
   private final AtomicInteger nextRow = new AtomicInteger();
@@ -34,7 +41,7 @@ public final class MatMul {
   public MatMul(WorkerPool pool, int maxCols) {
     this.pool = pool;
     int workers = pool.size();
-    panels = new float[workers][64 * (maxCols + 64) + 64];
+    panels = new float[workers][BLOCK_ROWS * (maxCols + PAD)];
     accs = new float[workers][0];
     q80 = new QuantizedActivations(maxCols);
     q8k = new QuantizedActivations(maxCols);

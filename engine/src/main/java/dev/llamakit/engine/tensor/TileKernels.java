@@ -13,19 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * with {@code L = }{@link #lanes()}; {@link #reduce} sums one such vector.
  */
 public final class TileKernels {
-  static final VectorSpecies<Float> S = species();
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
 
   private TileKernels() {}
-
-  private static VectorSpecies<Float> species() {
-    String bits = System.getProperty("llamakit.tileBits", "");
-    return switch (bits) {
-      case "256" -> FloatVector.SPECIES_256;
-      case "512" -> FloatVector.SPECIES_512;
-      default -> FloatVector.SPECIES_PREFERRED;
-    };
-  }
 
   /** Floats per accumulator vector. */
   public static int lanes() {
