@@ -10,8 +10,9 @@
  * Kernel rules learned the hard way (C2, Vector API): unpack nibbles and bit fields after widening to int16, since
  * x86 has no byte shifts and the Vector API emulates them; derive segment offsets from the int loop index so C2 can
  * drop the per-load bounds checks; keep loop bodies small, or C2 exceeds its inlining node budget and boxes vectors.
- * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or as dequantize-once 4x2 register tiles
- * (prefill); {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
+ * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
+ * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
+ * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
  *
  * <pre>{@code
  * WeightMatrix w = WeightMatrix.of("blk.0.attn_q.weight", GgmlType.Q4_0, gguf.data(info), rows, cols);
