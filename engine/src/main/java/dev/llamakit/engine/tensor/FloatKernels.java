@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vectorized float32 kernels on heap arrays: dot products (4 accumulators), a 4-row x 2-column register tile for
- * batched matmuls, RMSNorm, softmax, SiLU-gating and axpy. All loops handle tails of any length.
+ * Vectorized float32 kernels on heap arrays: dot products (4 accumulators), RMSNorm, softmax, SiLU-gating and axpy
+ * (the batched-matmul register tiles are in {@link TileKernels}). All loops handle tails of any length.
  */
 public final class FloatKernels {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -36,47 +36,6 @@ public final class FloatKernels {
       sum += a[ao + i] * b[bo + i];
     }
     return sum;
-  }
-
-  /**
-   * Register tile: four weight rows {@code w[wo + r*ws ..]} (r = 0..3) against two activation vectors
-   * {@code x[xo ..]} and {@code x[xo + xs ..]}; writes the 8 dot products to {@code out[0..8)} as
-   * {@code out[r*2 + c]}.
-   */
-  public static void dot4x2(float[] w, int wo, int ws, float[] x, int xo, int xs, int n, float[] out) {
-    FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S), a10 = FloatVector.zero(S),
-        a11 = FloatVector.zero(S), a20 = FloatVector.zero(S), a21 = FloatVector.zero(S), a30 = FloatVector.zero(S),
-        a31 = FloatVector.zero(S);
-    int i = 0;
-    for (; i <= n - L; i += L) {
-      FloatVector x0 = FloatVector.fromArray(S, x, xo + i);
-      FloatVector x1 = FloatVector.fromArray(S, x, xo + xs + i);
-      FloatVector w0 = FloatVector.fromArray(S, w, wo + i);
-      a00 = w0.fma(x0, a00);
-      a01 = w0.fma(x1, a01);
-      FloatVector w1 = FloatVector.fromArray(S, w, wo + ws + i);
-      a10 = w1.fma(x0, a10);
-      a11 = w1.fma(x1, a11);
-      FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * ws + i);
-      a20 = w2.fma(x0, a20);
-      a21 = w2.fma(x1, a21);
-      FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * ws + i);
-      a30 = w3.fma(x0, a30);
-      a31 = w3.fma(x1, a31);
-    }
-    float[] t = {a00.reduceLanes(VectorOperators.ADD), a01.reduceLanes(VectorOperators.ADD),
-        a10.reduceLanes(VectorOperators.ADD), a11.reduceLanes(VectorOperators.ADD),
-        a20.reduceLanes(VectorOperators.ADD), a21.reduceLanes(VectorOperators.ADD),
-        a30.reduceLanes(VectorOperators.ADD), a31.reduceLanes(VectorOperators.ADD)};
-    for (; i < n; i++) {
-      float x0 = x[xo + i], x1 = x[xo + xs + i];
-      for (int r = 0; r < 4; r++) {
-        float wv = w[wo + r * ws + i];
-        t[r * 2] += wv * x0;
-        t[r * 2 + 1] += wv * x1;
-      }
-    }
-    System.arraycopy(t, 0, out, 0, 8);
   }
 
   /** {@code out = x / sqrt(mean(x^2) + eps) * weight}, sum of squares in double. */

@@ -24,7 +24,8 @@ public final class KernelWarmup {
         x[i] = (float) rnd.nextGaussian();
       }
       float[] scratch = new float[4 * cols];
-      float[] tile = new float[8];
+      float[] acc = new float[16 * TileKernels.lanes()];
+      int vecCols = cols - cols % TileKernels.lanes();
       QuantizedActivations q = new QuantizedActivations(cols);
       if (w.activationFormat() != ActivationFormat.F32) {
         q.quantize(w.activationFormat(), x, 0, cols);
@@ -38,12 +39,16 @@ public final class KernelWarmup {
         if ((i & 7) == 0) {
           sink += w.dot(r, x, 0, scratch);
           w.dequantizeRow(r, scratch, 0);
-          FloatKernels.dot4x2(scratch, 0, 0, x, 0, cols, cols, tile);
-          sink += tile[0];
+          w.decodeRow(r, scratch, 0);
         }
       }
       for (int i = 0; i < n; i++) {
         sink += FloatKernels.dot(x, 0, x, cols, cols);
+        // the prefill tiles: 4 rows (the decoded row four times, stride 0) against the two activation rows
+        TileKernels.tile4x4(scratch, 0, 0, x, 0, 0, vecCols, acc, 0);
+        TileKernels.tile4x2(scratch, 0, 0, x, 0, cols, vecCols, acc, 0);
+        TileKernels.tile4x1(scratch, 0, 0, x, cols, vecCols, acc, 0);
+        sink += TileKernels.reduce(acc, 0);
       }
     }
     return sink;

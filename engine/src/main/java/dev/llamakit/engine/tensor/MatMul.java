@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import dev.llamakit.engine.parallel.WorkerPool;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -8,21 +9,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One token (decode): the input is quantized once per matrix format (Q8_0 / Q8_K, as llama.cpp does) and every
  * row uses its type's fast quantized dot; with {@code exact} the float-activation dot is used instead. Several
- * tokens (prefill, scoring): each worker dequantizes 4 rows at a time into a scratch panel (bit-exact weights) and
- * runs 4x2 register tiles over token pairs, so every weight is decoded once per block of tokens.
+ * tokens (prefill, scoring): workers take blocks of {@link #BLOCK_ROWS} rows, decode each block once into a float
+ * panel (bit-exact weights) and run the accumulating 4x4 register tiles of {@link TileKernels} over it in column
+ * chunks of {@link #K_CHUNK}, so that the rows being used and the activations of four tokens stay in L1/L2 even when
+ * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Results equal the one-token float dot up
+ * to float reassociation (lane-wise partial sums, one reduction per output).
  *
- * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. For one token the
- * range is handed out in contiguous chunks from a shared counter (each worker still streams contiguous weights); for
- * several tokens it is split statically.
+ * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. The range is handed
+ * out from a shared counter (contiguous row chunks for one token, row blocks for several) rather than split
+ * statically: on a shared machine a descheduled worker then delays the call by one chunk, not by its whole half, and
+ * fused matrices of different heights split evenly.
  */
 public final class MatMul {
   private static final int MIN_CHUNK_ROWS = 16;
   private static final int CHUNKS_PER_WORKER = 16;
+  /** Rows decoded together in the batched path (a multiple of 4); 32 rows x 2048 columns = 256 KiB of panel. */
+  static final int BLOCK_ROWS = 32;
+  /** Panel row stride padding in floats: a power-of-two stride would map every row chunk to the same L1 sets. */
+  static final int PAD = 16;
+  /** Columns per pass in the batched path (a multiple of the lanes): 4 rows x 1024 floats = 16 KiB stay in L1. */
+  static final int K_CHUNK = 1024;
 
   private final WorkerPool pool;
   private final AtomicInteger nextRow = new AtomicInteger();
   private final float[][] panels;
-  private final float[][] tiles;
+  private final float[][] accs;
   private final QuantizedActivations q80;
   private final QuantizedActivations q8k;
 
@@ -30,8 +41,8 @@ public final class MatMul {
   public MatMul(WorkerPool pool, int maxCols) {
     this.pool = pool;
     int workers = pool.size();
-    panels = new float[workers][4 * maxCols + 64];
-    tiles = new float[workers][8];
+    panels = new float[workers][BLOCK_ROWS * (maxCols + PAD)];
+    accs = new float[workers][0];
     q80 = new QuantizedActivations(maxCols);
     q8k = new QuantizedActivations(maxCols);
   }
@@ -86,48 +97,82 @@ public final class MatMul {
       });
       return;
     }
-    int groups = (totalRows + 3) / 4;
+    int blocks = 0;
+    for (WeightMatrix w : ws) {
+      blocks += (w.rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    }
+    int totalBlocks = blocks;
+    nextRow.set(0);
     pool.run((wk, nw) -> {
-      int gFrom = WorkerPool.from(groups, wk, nw), gTo = WorkerPool.to(groups, wk, nw);
       float[] panel = panels[wk];
-      float[] tile = tiles[wk];
-      int from = gFrom * 4, to = Math.min(gTo * 4, totalRowsOf(ws));
-      int base = 0;
-      for (int m = 0; m < ws.length; m++) {
-        WeightMatrix w = ws[m];
-        int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
-        float[] out = outs[m];
-        int rows = w.rows();
-        for (int r = lo; r < hi; r += 4) {
-          int nr = Math.min(4, hi - r);
-          for (int i = 0; i < nr; i++) {
-            w.decodeRow(r + i, panel, i * cols);
-          }
-          if (nr == 4) {
-            int t = 0;
-            for (; t + 1 < n; t += 2) {
-              FloatKernels.dot4x2(panel, 0, cols, x, t * cols, cols, cols, tile);
-              for (int i = 0; i < 4; i++) {
-                out[t * rows + r + i] = tile[i * 2];
-                out[(t + 1) * rows + r + i] = tile[i * 2 + 1];
-              }
-            }
-            for (; t < n; t++) {
-              for (int i = 0; i < 4; i++) {
-                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
-              }
-            }
-          } else {
-            for (int t = 0; t < n; t++) {
-              for (int i = 0; i < nr; i++) {
-                out[t * rows + r + i] = FloatKernels.dot(panel, i * cols, x, t * cols, cols);
-              }
-            }
-          }
+      int accLen = BLOCK_ROWS * n * TileKernels.lanes();
+      if (accs[wk].length < accLen) {
+        accs[wk] = new float[accLen];
+      }
+      float[] acc = accs[wk];
+      for (int b = nextRow.getAndIncrement(); b < totalBlocks; b = nextRow.getAndIncrement()) {
+        int m = 0, rb = b;
+        while (rb >= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS) {
+          rb -= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+          m++;
         }
-        base += w.rows();
+        WeightMatrix w = ws[m];
+        int r0 = rb * BLOCK_ROWS;
+        prefillBlock(w, r0, Math.min(BLOCK_ROWS, w.rows() - r0), x, n, outs[m], panel, acc);
       }
     });
+  }
+
+  /**
+   * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens. The rows are decoded once into {@code panel}
+   * (row stride padded so that the rows do not all fall into the same L1 sets; padded with zero rows to a multiple
+   * of 4). The columns are then walked in chunks of {@link #K_CHUNK}: within a chunk each 4-row group (16 KiB, stays
+   * in L1) runs against every token, so only the activations stream, from L2. Partial sums stay whole vectors in
+   * {@code acc} across chunks and are reduced once at the end.
+   */
+  private static void prefillBlock(WeightMatrix w, int r0, int nr, float[] x, int n, float[] out, float[] panel,
+      float[] acc) {
+    int cols = w.cols(), rows = w.rows(), ps = cols + PAD;
+    int groups = (nr + 3) / 4;
+    int lanes = TileKernels.lanes();
+    for (int i = 0; i < nr; i++) {
+      w.decodeRow(r0 + i, panel, i * ps);
+    }
+    Arrays.fill(panel, nr * ps, groups * 4 * ps, 0f);
+    Arrays.fill(acc, 0, groups * n * 4 * lanes, 0f);
+    int vecCols = cols - cols % lanes;
+    for (int k0 = 0; k0 < vecCols; k0 += K_CHUNK) {
+      int len = Math.min(K_CHUNK, vecCols - k0);
+      for (int g = 0; g < groups; g++) {
+        int wo = g * 4 * ps + k0;
+        int t = 0;
+        for (; t + 4 <= n; t += 4) {
+          TileKernels.tile4x4(panel, wo, ps, x, t * cols + k0, cols, len, acc, (g * n + t) * 4 * lanes);
+        }
+        if (t + 2 <= n) {
+          TileKernels.tile4x2(panel, wo, ps, x, t * cols + k0, cols, len, acc, (g * n + t) * 4 * lanes);
+          t += 2;
+        }
+        if (t < n) {
+          TileKernels.tile4x1(panel, wo, ps, x, t * cols + k0, len, acc, (g * n + t) * 4 * lanes);
+        }
+      }
+    }
+    if (vecCols < cols) {
+      for (int g = 0; g < groups; g++) {
+        for (int t = 0; t < n; t += 4) {
+          TileKernels.tail(panel, g * 4 * ps, ps, x, t * cols, cols, Math.min(4, n - t), vecCols, cols, acc,
+              (g * n + t) * 4 * lanes);
+        }
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      for (int t = 0; t < n; t++) {
+        for (int r = 0; r < 4 && g * 4 + r < nr; r++) {
+          out[t * rows + r0 + g * 4 + r] = TileKernels.reduce(acc, ((g * n + t) * 4 + r) * lanes);
+        }
+      }
+    }
   }
 
   /** Rows {@code [from, to)} of the concatenation of {@code ws}, one token. */
@@ -144,11 +189,4 @@ public final class MatMul {
     }
   }
 
-  private static int totalRowsOf(WeightMatrix[] ws) {
-    int s = 0;
-    for (WeightMatrix w : ws) {
-      s += w.rows();
-    }
-    return s;
-  }
 }

@@ -18,8 +18,9 @@
  * order differs. Each concrete type overrides {@code dotRows} with the same loop, so the JIT compiles one row loop per
  * type with its kernel inlined (a shared loop sees several receiver types and compiles worse). Write block loops as
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
- * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or as dequantize-once 4x2 register tiles
- * (prefill); {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
+ * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
+ * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
+ * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
  *
  * <pre>{@code
  * WeightMatrix w = WeightMatrix.of("blk.0.attn_q.weight", GgmlType.Q4_0, gguf.data(info), rows, cols);

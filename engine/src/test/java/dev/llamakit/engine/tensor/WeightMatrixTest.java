@@ -203,21 +203,59 @@ class WeightMatrixTest {
     }
   }
 
-  @Test
-  void batchedMatmulEqualsRowDots() {
+  /**
+   * The batched (prefill) path against the one-token float dot of every row: 1 to 7 tokens (every 4/2/1 token tile
+   * combination), three fused matrices whose heights are not multiples of 4 and span several row blocks, widths that
+   * are not multiples of the column chunk (and for F32 not of the vector length either).
+   */
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "Q4_0", "Q4_K", "Q6_K"})
+  void batchedMatmulEqualsRowDots(GgmlType type) {
+    int cols = switch (type) {
+      case F32 -> 1037;
+      case Q4_0 -> 32 * 75;
+      default -> 256 * 5;
+    };
+    int[] heights = {37, 5, 70};
     try (Arena arena = Arena.ofShared(); var pool = new dev.llamakit.engine.parallel.WorkerPool(2)) {
-      WeightMatrix w = random(arena, GgmlType.Q4_K, 5);
-      int n = 5;
-      float[] x = gaussian(n * COLS, 9);
-      float[] out = new float[n * ROWS];
-      new MatMul(pool, COLS).matmul(w, x, n, out, true);
-      float[] scratch = new float[COLS];
-      for (int t = 0; t < n; t++) {
-        for (int r = 0; r < ROWS; r++) {
-          assertEquals(w.dot(r, x, t * COLS, scratch), out[t * ROWS + r], 1e-3, "token " + t + " row " + r);
+      WeightMatrix[] ws = new WeightMatrix[heights.length];
+      for (int m = 0; m < ws.length; m++) {
+        ws[m] = random(arena, type, heights[m], cols, 30 + m);
+      }
+      MatMul mm = new MatMul(pool, cols);
+      float[] row = new float[cols];
+      float[] scratch = new float[cols];
+      for (int n = 1; n <= 7; n++) {
+        float[] x = gaussian(n * cols, 40 + n);
+        float[][] outs = new float[ws.length][];
+        for (int m = 0; m < ws.length; m++) {
+          outs[m] = new float[n * heights[m]];
+          java.util.Arrays.fill(outs[m], Float.NaN);
+        }
+        mm.matmul(ws, x, n, outs, true);
+        for (int m = 0; m < ws.length; m++) {
+          WeightMatrix w = ws[m];
+          for (int r = 0; r < w.rows(); r++) {
+            w.dequantizeRow(r, row, 0);
+            for (int t = 0; t < n; t++) {
+              double mag = 0;
+              for (int i = 0; i < cols; i++) {
+                mag += Math.abs((double) row[i] * x[t * cols + i]);
+              }
+              float want = w.dot(r, x, t * cols, scratch);
+              assertEquals(want, outs[m][t * w.rows() + r], 1e-5 * mag + 1e-6,
+                  type + " n=" + n + " matrix " + m + " token " + t + " row " + r);
+            }
+          }
         }
       }
     }
+  }
+
+  static WeightMatrix random(Arena arena, GgmlType type, int rows, int cols, long seed) {
+    MemorySegment seg = arena.allocate(type.byteSize((long) rows * cols), 64);
+    RandomBlocks.fill(type, seg, (long) rows * cols, new SplittableRandom(seed));
+    return WeightMatrix.of("test-" + type + "-" + rows, type, seg, rows, cols);
   }
 
   static WeightMatrix random(Arena arena, GgmlType type, long seed) {
