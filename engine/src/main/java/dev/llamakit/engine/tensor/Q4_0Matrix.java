@@ -46,20 +46,27 @@ public final class Q4_0Matrix extends WeightMatrix {
   public void decodeRow(int row, float[] out, int off) {
     long base = row * rowBytes;
     for (int b = 0, nb = cols / 32; b < nb; b++) {
-      int j = 32 * b;
       long bo = base + 18L * b;
-      FloatVector d = FloatVector.broadcast(F, f16(data, bo));
-      ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
-      ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
-      ((FloatVector) b0.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
-          .intoArray(out, off + j);
-      ((FloatVector) b1.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
-          .intoArray(out, off + j + 8);
-      ((FloatVector) b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
-          .intoArray(out, off + j + 16);
-      ((FloatVector) b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d)
-          .intoArray(out, off + j + 24);
+      decodeBlock(data, bo + 2, f16(data, bo), out, off + 32 * b);
     }
+  }
+
+  /**
+   * Writes the 32 weights of the block whose 16 nibble bytes start at {@code nibbles}, scaled by {@code d}, to
+   * {@code out[at .. at+32)} (bit-identical to {@link #dequantizeRow}).
+   */
+  static void decodeBlock(MemorySegment data, long nibbles, float d, float[] out, int at) {
+    FloatVector dv = FloatVector.broadcast(F, d);
+    ByteVector b0 = ByteVector.fromMemorySegment(B64, data, nibbles, LE);
+    ByteVector b1 = ByteVector.fromMemorySegment(B64, data, nibbles + 8, LE);
+    nibbles(b0.and((byte) 0xF), dv).intoArray(out, at);
+    nibbles(b1.and((byte) 0xF), dv).intoArray(out, at + 8);
+    nibbles(b0.lanewise(VectorOperators.LSHR, 4), dv).intoArray(out, at + 16);
+    nibbles(b1.lanewise(VectorOperators.LSHR, 4), dv).intoArray(out, at + 24);
+  }
+
+  private static FloatVector nibbles(ByteVector n, FloatVector d) {
+    return ((FloatVector) n.sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d);
   }
 
   @Override

@@ -83,19 +83,8 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
   public void decodeRow(int row, float[] out, int off) {
     long base = row * rowBytes;
     for (int b = 0, nb = cols / 32; b < nb; b++) {
-      int j = off + 32 * b;
-      FloatVector d = FloatVector.broadcast(F, f16(data, base + scaleOffset + 2L * b));
-      ByteVector b0 = ByteVector.fromMemorySegment(B64, data, base + 16L * b, LE);
-      ByteVector b1 = ByteVector.fromMemorySegment(B64, data, base + 16L * b + 8, LE);
-      nibbles(b0.and((byte) 0xF), d).intoArray(out, j);
-      nibbles(b1.and((byte) 0xF), d).intoArray(out, j + 8);
-      nibbles(b0.lanewise(VectorOperators.LSHR, 4), d).intoArray(out, j + 16);
-      nibbles(b1.lanewise(VectorOperators.LSHR, 4), d).intoArray(out, j + 24);
+      Q4_0Matrix.decodeBlock(data, base + 16L * b, f16(data, base + scaleOffset + 2L * b), out, off + 32 * b);
     }
-  }
-
-  private static FloatVector nibbles(ByteVector n, FloatVector d) {
-    return ((FloatVector) n.sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d);
   }
 
   @Override
