@@ -101,24 +101,30 @@ class ModelGoldenTest {
     }
   }
 
-  /** C: llama.cpp-style quantized activations vs the native quantized goldens (distribution of |Δ|). */
+  /**
+   * C: llama.cpp-style quantized activations vs the native quantized goldens (distribution of |Δ|), on weights copied
+   * into memory in their resident layouts (the default) and, for one Q4_0 and one Q6_K file, read in place from the
+   * mapped file ({@code mmap}).
+   */
   @ParameterizedTest
   @CsvSource({
-      "stories260K-q8_0-mixed, models/stories260K/stories260K-q8_0-mixed.gguf, 0.08, 0.3, 0.6, 0.93",
-      "stories260K-q4_0-mixed, models/stories260K/stories260K-q4_0-mixed.gguf, 0.08, 0.3, 0.6, 0.93",
-      "llama3-tiny-Q8_0, models/llama3-tiny/llama3-tiny-Q8_0.gguf, 0.08, 0.3, 0.6, 0.93",
-      "llama3-tiny-Q4_0, models/llama3-tiny/llama3-tiny-Q4_0.gguf, 0.08, 0.3, 0.6, 0.93",
-      "llama2-ktiny-BF16, models/llama2-ktiny/llama2-ktiny-BF16.gguf, 0.05, 0.2, 0.35, 0.92",
-      "llama2-ktiny-Q4_K_M, models/llama2-ktiny/llama2-ktiny-Q4_K_M.gguf, 0.22, 0.9, 1.6, 0.85",
-      "llama2-ktiny-Q5_K_M, models/llama2-ktiny/llama2-ktiny-Q5_K_M.gguf, 0.22, 0.9, 1.6, 0.85",
-      "llama2-ktiny-Q6_K, models/llama2-ktiny/llama2-ktiny-Q6_K.gguf, 0.22, 0.9, 1.6, 0.85",
+      "stories260K-q8_0-mixed, models/stories260K/stories260K-q8_0-mixed.gguf, 0.08, 0.3, 0.6, 0.93, false",
+      "stories260K-q4_0-mixed, models/stories260K/stories260K-q4_0-mixed.gguf, 0.08, 0.3, 0.6, 0.93, false",
+      "llama3-tiny-Q8_0, models/llama3-tiny/llama3-tiny-Q8_0.gguf, 0.08, 0.3, 0.6, 0.93, false",
+      "llama3-tiny-Q4_0, models/llama3-tiny/llama3-tiny-Q4_0.gguf, 0.08, 0.3, 0.6, 0.93, false",
+      "llama2-ktiny-BF16, models/llama2-ktiny/llama2-ktiny-BF16.gguf, 0.05, 0.2, 0.35, 0.92, false",
+      "llama2-ktiny-Q4_K_M, models/llama2-ktiny/llama2-ktiny-Q4_K_M.gguf, 0.22, 0.9, 1.6, 0.85, false",
+      "llama2-ktiny-Q5_K_M, models/llama2-ktiny/llama2-ktiny-Q5_K_M.gguf, 0.22, 0.9, 1.6, 0.85, false",
+      "llama2-ktiny-Q6_K, models/llama2-ktiny/llama2-ktiny-Q6_K.gguf, 0.22, 0.9, 1.6, 0.85, false",
+      "llama3-tiny-Q4_0, models/llama3-tiny/llama3-tiny-Q4_0.gguf, 0.08, 0.3, 0.6, 0.93, true",
+      "llama2-ktiny-Q6_K, models/llama2-ktiny/llama2-ktiny-Q6_K.gguf, 0.22, 0.9, 1.6, 0.85, true",
   })
   void quantizedDecodeTracksLlamaCpp(String name, String model, double meanTol, double p99Tol, double maxTol,
-      double top1) throws Exception {
+      double top1, boolean mmap) throws Exception {
     List<JsonNode> records = Golden.records("model_goldens/" + name + ".jsonl");
     Path file = SharedFiles.require("golden/" + model);
     try (LlamaModel m = LlamaModel.load(file, ModelOptions.defaults().withThreads(2).withContextLength(0)
-        .withWarmup(false))) {
+        .withWarmup(false).withMmap(mmap))) {
       int vocab = m.vocabSize();
       List<Double> deltas = new ArrayList<>();
       int agree = 0, total = 0;
@@ -146,7 +152,8 @@ class ModelGoldenTest {
       double mean = Arrays.stream(d).average().orElse(0);
       double p99 = d[(int) Math.floor(0.99 * (d.length - 1))];
       double max = d[d.length - 1];
-      String stats = String.format("%s: mean %.4f p99 %.4f max %.4f top-1 %d/%d", name, mean, p99, max, agree, total);
+      String stats = String.format("%s%s: mean %.4f p99 %.4f max %.4f top-1 %d/%d", name, mmap ? " (mmap)" : "", mean,
+          p99, max, agree, total);
       System.out.println(stats);
       assertTrue(mean <= meanTol && p99 <= p99Tol && max <= maxTol, stats);
       assertTrue(agree >= top1 * total, stats);
