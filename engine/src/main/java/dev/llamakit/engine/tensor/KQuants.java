@@ -2,6 +2,9 @@ package dev.llamakit.engine.tensor;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /** Helpers shared by the K-quant formats (256-value super-blocks with 6-bit packed sub-block scales and mins). */
 final class KQuants {
@@ -41,5 +44,41 @@ final class KQuants {
     }
     int k = 8 * (j - 4);
     return (((hi >>> k) & 0xFF) >>> 4) | ((((int) (lo >>> (k + 32)) & 0xFF) >>> 6) << 4);
+  }
+
+  /**
+   * Vector decode of one row of Q4_K ({@code highBits < 0}) or Q5_K (high bits at {@code highBits} within each
+   * super-block): {@code d*sc*q - dmin*m} per weight, multiply then subtract as ggml does, so bit-identical to the
+   * scalar references. {@code nibbles} is the offset of the 128 nibble bytes within a super-block of
+   * {@code blockBytes}.
+   */
+  static void decodeRow(MemorySegment data, long base, int superBlocks, int blockBytes, int nibbles, int highBits,
+      float[] out, int off) {
+    for (int b = 0; b < superBlocks; b++) {
+      long bo = base + (long) blockBytes * b;
+      float d = WeightMatrix.f16(data, bo), min = WeightMatrix.f16(data, bo + 2);
+      long slo = data.get(WeightMatrix.I64, bo + 4);
+      int shi = data.get(WeightMatrix.I32, bo + 12);
+      for (int j = 0; j < 4; j++) {
+        FloatVector d1 = FloatVector.broadcast(Q8_0Matrix.F, d * scale(slo, shi, 2 * j));
+        FloatVector m1 = FloatVector.broadcast(Q8_0Matrix.F, min * min(slo, shi, 2 * j));
+        FloatVector d2 = FloatVector.broadcast(Q8_0Matrix.F, d * scale(slo, shi, 2 * j + 1));
+        FloatVector m2 = FloatVector.broadcast(Q8_0Matrix.F, min * min(slo, shi, 2 * j + 1));
+        int y = off + 256 * b + 64 * j;
+        for (int k = 0; k < 4; k++) {
+          ByteVector v = ByteVector.fromMemorySegment(Q8_0Matrix.B64, data, bo + nibbles + 32L * j + 8 * k, Q8_0Matrix.LE);
+          ByteVector lo = v.and((byte) 0xF);
+          ByteVector hi = v.lanewise(VectorOperators.LSHR, 4);
+          if (highBits >= 0) {
+            ByteVector h = ByteVector.fromMemorySegment(Q8_0Matrix.B64, data, bo + highBits + 8 * k, Q8_0Matrix.LE);
+            lo = lo.or(h.lanewise(VectorOperators.LSHR, 2 * j).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
+            hi = hi.or(h.lanewise(VectorOperators.LSHR, 2 * j + 1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
+          }
+          ((FloatVector) lo.convertShape(VectorOperators.B2F, Q8_0Matrix.F, 0)).mul(d1).sub(m1).intoArray(out, y + 8 * k);
+          ((FloatVector) hi.convertShape(VectorOperators.B2F, Q8_0Matrix.F, 0)).mul(d2).sub(m2)
+              .intoArray(out, y + 32 + 8 * k);
+        }
+      }
+    }
   }
 }

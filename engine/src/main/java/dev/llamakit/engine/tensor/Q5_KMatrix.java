@@ -1,7 +1,6 @@
 package dev.llamakit.engine.tensor;
 
 import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B64;
 import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
 import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
 import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
@@ -56,33 +55,10 @@ public final class Q5_KMatrix extends WeightMatrix {
     }
   }
 
-  /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow} (multiply, then subtract). */
+  /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}. */
   @Override
   public void decodeRow(int row, float[] out, int off) {
-    long base = row * rowBytes;
-    for (int b = 0, nb = cols / 256; b < nb; b++) {
-      long bo = base + 176L * b;
-      float d = f16(data, bo), min = f16(data, bo + 2);
-      long slo = data.get(I64, bo + 4);
-      int shi = data.get(I32, bo + 12);
-      for (int j = 0; j < 4; j++) {
-        FloatVector d1 = FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j));
-        FloatVector m1 = FloatVector.broadcast(F, min * KQuants.min(slo, shi, 2 * j));
-        FloatVector d2 = FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j + 1));
-        FloatVector m2 = FloatVector.broadcast(F, min * KQuants.min(slo, shi, 2 * j + 1));
-        int y = off + 256 * b + 64 * j;
-        for (int k = 0; k < 4; k++) {
-          ByteVector v = ByteVector.fromMemorySegment(B64, data, bo + 48 + 32L * j + 8 * k, LE);
-          ByteVector h = ByteVector.fromMemorySegment(B64, data, bo + 16 + 8 * k, LE);
-          ByteVector lo = v.and((byte) 0xF).or(h.lanewise(VectorOperators.LSHR, 2 * j).and((byte) 1)
-              .lanewise(VectorOperators.LSHL, 4));
-          ByteVector hi = v.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2 * j + 1)
-              .and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-          ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 0)).mul(d1).sub(m1).intoArray(out, y + 8 * k);
-          ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 0)).mul(d2).sub(m2).intoArray(out, y + 32 + 8 * k);
-        }
-      }
-    }
+    KQuants.decodeRow(data, row * rowBytes, cols / 256, 176, 48, 16, out, off);
   }
 
   @Override
