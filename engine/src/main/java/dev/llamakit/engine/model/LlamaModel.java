@@ -60,12 +60,9 @@ public final class LlamaModel implements AutoCloseable {
     this.ropeTable = ropeTable(config, weights.ropeFreqs(), ctx);
     if (options.warmup() && options.mmap()) {
       long touched = 0;
-      for (LayerWeights l : weights.layers()) {
-        for (WeightMatrix w : java.util.List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
-          touched += KernelWarmup.prefault(w.segment());
-        }
+      for (WeightMatrix w : weights.decodeMatrices()) {
+        touched += KernelWarmup.prefault(w.segment());
       }
-      touched += KernelWarmup.prefault(weights.output().segment());
       if (touched == Long.MIN_VALUE) {
         throw new IllegalStateException("unreachable");
       }

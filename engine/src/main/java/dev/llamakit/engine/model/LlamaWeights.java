@@ -20,42 +20,35 @@ public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layer
   /** One matrix per ggml type used (the first found), for kernel warm-up on real weights. */
   public java.util.Collection<WeightMatrix> samplesPerType() {
     java.util.Map<GgmlType, WeightMatrix> m = new java.util.EnumMap<>(GgmlType.class);
-    for (LayerWeights l : layers) {
-      for (WeightMatrix w : List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
-        m.putIfAbsent(w.type(), w);
-      }
+    for (WeightMatrix w : decodeMatrices()) {
+      m.putIfAbsent(w.type(), w);
     }
-    m.putIfAbsent(output.type(), output);
     return m.values();
   }
 
   /** The ggml types used. */
   public Set<GgmlType> types() {
-    Set<GgmlType> s = EnumSet.of(tokenEmbedding.type(), output.type());
-    for (LayerWeights l : layers) {
-      for (WeightMatrix w : List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
-        s.add(w.type());
-      }
+    Set<GgmlType> s = EnumSet.of(tokenEmbedding.type());
+    for (WeightMatrix w : decodeMatrices()) {
+      s.add(w.type());
     }
     return s;
   }
 
   /** Bytes of weights streamed per decoded token (all matrices but the embedding, plus the output). */
   public long bytesPerToken() {
-    long b = output.byteSize();
-    for (LayerWeights l : layers) {
-      for (WeightMatrix w : List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown())) {
-        b += w.byteSize();
-      }
+    long b = 0;
+    for (WeightMatrix w : decodeMatrices()) {
+      b += w.byteSize();
     }
     return b;
   }
 
-  /** The matrices read on every decode step: all layer matrices and the output. */
-  private List<WeightMatrix> decodeMatrices() {
+  /** The matrices read on every decode step: all layer matrices, then the output. */
+  public List<WeightMatrix> decodeMatrices() {
     List<WeightMatrix> all = new java.util.ArrayList<>();
     for (LayerWeights l : layers) {
-      all.addAll(List.of(l.wq(), l.wk(), l.wv(), l.wo(), l.wGate(), l.wUp(), l.wDown()));
+      all.addAll(l.matrices());
     }
     all.add(output);
     return all;
@@ -78,9 +71,7 @@ public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layer
   public LlamaWeights resident(SegmentAllocator memory) {
     List<LayerWeights> ls = new java.util.ArrayList<>();
     for (LayerWeights l : layers) {
-      ls.add(new LayerWeights(l.attnNorm(), l.wq().resident(memory), l.wk().resident(memory),
-          l.wv().resident(memory), l.wo().resident(memory), l.ffnNorm(), l.wGate().resident(memory),
-          l.wUp().resident(memory), l.wDown().resident(memory)));
+      ls.add(l.mapMatrices(w -> w.resident(memory)));
     }
     WeightMatrix out = output.resident(memory);
     return new LlamaWeights(output == tokenEmbedding ? out : tokenEmbedding, List.copyOf(ls), outputNorm, out,

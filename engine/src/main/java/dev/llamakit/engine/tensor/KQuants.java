@@ -47,6 +47,18 @@ final class KQuants {
   }
 
   /**
+   * {@code sum over sub-blocks j of min_j * (bsums of its two 16-value groups)} for super-block {@code b}: the integer
+   * the K-quant kernels multiply by {@code dmin * dx} to apply the weight minimums.
+   */
+  static int minSum(long lo, int hi, int[] bsums, int b) {
+    int sum = 0;
+    for (int j = 0; j < 8; j++) {
+      sum += min(lo, hi, j) * (bsums[b * 16 + 2 * j] + bsums[b * 16 + 2 * j + 1]);
+    }
+    return sum;
+  }
+
+  /**
    * Vector decode of one row of Q4_K ({@code highBits < 0}) or Q5_K (high bits at {@code highBits} within each
    * super-block): {@code d*sc*q - dmin*m} per weight, multiply then subtract as ggml does, so bit-identical to the
    * scalar references. {@code nibbles} is the offset of the 128 nibble bytes within a super-block of

@@ -78,11 +78,7 @@ public final class Q5_KMatrix extends WeightMatrix {
       float d = f16(data, bo) * dx;
       long slo = data.get(I64, bo + 4);
       int shi = data.get(I32, bo + 12);
-      int summ = 0;
-      for (int j = 0; j < 8; j++) {
-        summ += KQuants.min(slo, shi, j) * (q.bsums[b * 16 + 2 * j] + q.bsums[b * 16 + 2 * j + 1]);
-      }
-      minSum += f16(data, bo + 2) * dx * summ;
+      minSum += f16(data, bo + 2) * dx * KQuants.minSum(slo, shi, q.bsums, b);
       for (int s = 0; s < 8; s++) {
         long qo = bo + 48 + 32L * (s >> 1);
         int shift = (s & 1) * 4;

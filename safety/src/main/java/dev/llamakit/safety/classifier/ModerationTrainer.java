@@ -40,14 +40,7 @@ public final class ModerationTrainer {
     log.printf("moderation data: %d examples from %s and %s%n", all.size(), safetyTrain, dataRoot);
     TrainingRun.Result r = TrainingRun.run(all, "safe", VALIDATION_PERCENT, SEED, PARAMS, out, limit, log);
     ModerationClassifier c = new ModerationClassifier(out);
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("model", out.getFileName().toString());
-    report.put("bytes", Files.size(out));
-    report.put("params", PARAMS.toString());
-    report.put("validationPercent", VALIDATION_PERCENT);
-    report.put("seed", SEED);
-    report.put("trainCounts", r.trainCounts());
-    report.put("validationCounts", r.validationCounts());
+    Map<String, Object> report = r.reportHeader(PARAMS, VALIDATION_PERCENT, SEED);
     report.put("validation", evaluate(c, r.validation()));
     writeJson(report, reportPath(out));
     return report;

@@ -22,7 +22,24 @@ import java.util.TreeMap;
 public final class TrainingRun {
   /** What was trained on and held out; {@code model} is the written {@code .ftz}. */
   public record Result(Path model, List<Example> train, List<Example> validation, Map<String, Integer> trainCounts,
-                       Map<String, Integer> validationCounts) {}
+                       Map<String, Integer> validationCounts) {
+    /**
+     * The opening of a validation report: model file and size, the recipe ({@code params}, held-out percentage,
+     * seed) and the label counts on both sides; the trainer adds its {@code validation} figures.
+     */
+    public Map<String, Object> reportHeader(FastTextTrainer.Params params, int validationPercent, long seed)
+        throws IOException {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("model", model.getFileName().toString());
+      report.put("bytes", Files.size(model));
+      report.put("params", params.toString());
+      report.put("validationPercent", validationPercent);
+      report.put("seed", seed);
+      report.put("trainCounts", trainCounts);
+      report.put("validationCounts", validationCounts);
+      return report;
+    }
+  }
 
   private TrainingRun() {}
 
