@@ -133,9 +133,9 @@ class WeightMatrixTest {
   }
 
   @Test
-  void pairedQ4_0MatchesQ4_0WithAnOddBlockCount() {
+  void pairedQ4_0MatchesQ4_0OverSeveralGroupsAndAnOddBlockCount() {
     assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
-    int cols = 32 * 25;
+    int cols = 32 * (2 * Q4_0PairedMatrix.GROUP + 25); // two whole groups and a short, odd one
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment seg = arena.allocate(GgmlType.Q4_0.byteSize((long) ROWS * cols), 64);
       RandomBlocks.fill(GgmlType.Q4_0, seg, (long) ROWS * cols, new SplittableRandom(41));
@@ -150,6 +150,10 @@ class WeightMatrixTest {
         m.decodeRow(r, b, 0);
         for (int i = 0; i < cols; i++) {
           assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), "decode [" + r + "," + i + "]");
+        }
+        m.dequantizeRow(r, b, 0);
+        for (int i = 0; i < cols; i++) {
+          assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), "value [" + r + "," + i + "]");
         }
         float ref = w.dotQuantized(r, q, x, null);
         assertEquals(ref, m.dotQuantized(r, q, x, null), 2e-6f * Math.abs(ref) + 1e-5f, "row " + r);
