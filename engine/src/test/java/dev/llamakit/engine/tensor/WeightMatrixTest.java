@@ -133,6 +133,55 @@ class WeightMatrixTest {
   }
 
   @Test
+  void pairedQ4_0IsExactAtTheExtremes() {
+    // every nibble 15 or 0 against activations of +-127: the kernel's int16 lanes wrap on the way (by design) and
+    // must still end on the exact block sums
+    assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
+    int cols = 32 * 5;
+    byte[][] patterns = {{(byte) 0xFF}, {(byte) 0x0F}, {(byte) 0xF0}, {(byte) 0x00}};
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment seg = arena.allocate(GgmlType.Q4_0.byteSize((long) patterns.length * cols), 64);
+      for (int r = 0; r < patterns.length; r++) {
+        for (int b = 0; b < cols / 32; b++) {
+          long o = 18L * (r * (cols / 32) + b);
+          seg.set(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, o, (short) 0x3C00); // 1.0 in F16
+          for (int j = 0; j < 16; j++) {
+            seg.set(java.lang.foreign.ValueLayout.JAVA_BYTE, o + 2 + j, patterns[r][0]);
+          }
+        }
+      }
+      WeightMatrix m = WeightMatrix.of("extremes", GgmlType.Q4_0, seg, patterns.length, cols).resident(arena);
+      for (float[] x : new float[][] {constant(cols, 1f), constant(cols, -1f), alternating(cols)}) {
+        QuantizedActivations q = new QuantizedActivations(cols);
+        q.quantize(ActivationFormat.Q8_0, x, 0, cols);
+        float[] w = new float[cols];
+        for (int r = 0; r < patterns.length; r++) {
+          m.dequantizeRow(r, w, 0);
+          double expected = 0;
+          for (int i = 0; i < cols; i++) {
+            expected += (double) w[i] * q.value(i);
+          }
+          assertEquals(expected, m.dotQuantized(r, q, x, null), 1e-4 * Math.abs(expected) + 1e-4, "row " + r);
+        }
+      }
+    }
+  }
+
+  private static float[] constant(int n, float v) {
+    float[] x = new float[n];
+    java.util.Arrays.fill(x, v);
+    return x;
+  }
+
+  private static float[] alternating(int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (i / 16) % 2 == 0 ? 1f : -1f;
+    }
+    return x;
+  }
+
+  @Test
   void pairedQ4_0MatchesQ4_0OverSeveralGroupsAndAnOddBlockCount() {
     assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
     int cols = 32 * (2 * Q4_0PairedMatrix.GROUP + 25); // two whole groups and a short, odd one
