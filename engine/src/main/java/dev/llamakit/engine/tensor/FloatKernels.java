@@ -55,20 +55,43 @@ public final class FloatKernels {
     }
   }
 
-  /** In-place softmax of {@code x[off .. off+n)} (float, max-subtracted). */
+  /**
+   * In-place softmax of {@code x[off .. off+n)} (float, max-subtracted). The exponentials are the Vector API's
+   * ({@code VectorOperators.EXP}, within 1 ulp of {@link Math#exp}), as llama.cpp uses its own vector exponential.
+   */
   public static void softmax(float[] x, int off, int n) {
+    int i = 0;
     float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
+    if (n >= L) {
+      FloatVector m = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+      for (; i <= n - L; i += L) {
+        m = m.max(FloatVector.fromArray(S, x, off + i));
+      }
+      max = m.reduceLanes(VectorOperators.MAX);
+    }
+    for (; i < n; i++) {
       max = Math.max(max, x[off + i]);
     }
-    float sum = 0;
-    for (int i = 0; i < n; i++) {
+    FloatVector mv = FloatVector.broadcast(S, max), sv = FloatVector.zero(S);
+    i = 0;
+    for (; i <= n - L; i += L) {
+      FloatVector e = FloatVector.fromArray(S, x, off + i).sub(mv).lanewise(VectorOperators.EXP);
+      e.intoArray(x, off + i);
+      sv = sv.add(e);
+    }
+    float sum = sv.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
       float e = (float) Math.exp(x[off + i] - max);
       x[off + i] = e;
       sum += e;
     }
     float inv = 1f / sum;
-    for (int i = 0; i < n; i++) {
+    i = 0;
+    FloatVector iv = FloatVector.broadcast(S, inv);
+    for (; i <= n - L; i += L) {
+      FloatVector.fromArray(S, x, off + i).mul(iv).intoArray(x, off + i);
+    }
+    for (; i < n; i++) {
       x[off + i] *= inv;
     }
   }
@@ -98,7 +121,14 @@ public final class FloatKernels {
 
   /** SwiGLU gate: {@code g[i] = silu(g[i]) * u[i]}. */
   public static void swiglu(float[] g, int go, float[] u, int uo, int n) {
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    for (; i <= n - L; i += L) {
+      FloatVector v = FloatVector.fromArray(S, g, go + i);
+      v.div(one.add(v.neg().lanewise(VectorOperators.EXP))).mul(FloatVector.fromArray(S, u, uo + i))
+          .intoArray(g, go + i);
+    }
+    for (; i < n; i++) {
       float v = g[go + i];
       g[go + i] = v / (1f + (float) Math.exp(-v)) * u[uo + i];
     }

@@ -82,7 +82,8 @@ public final class MatMul {
       }
       int total = totalRows;
       // Rows are handed out in contiguous chunks from a shared counter rather than split statically: on a shared
-      // machine a descheduled worker then delays the call by one chunk, not by its whole half.
+      // machine a descheduled worker then delays the call by one chunk, not by its whole half. Chunks shrink as the
+      // rows run out (guided scheduling), so the workers also finish within a few rows of each other.
       int chunk = Math.max(MIN_CHUNK_ROWS, total / (pool.size() * CHUNKS_PER_WORKER));
       nextRow.set(0);
       pool.run((wk, nw) -> {
@@ -91,8 +92,11 @@ public final class MatMul {
           decodeRows(ws, x, outs, exact, 0, total, scratch);
           return;
         }
-        for (int from = nextRow.getAndAdd(chunk); from < total; from = nextRow.getAndAdd(chunk)) {
-          decodeRows(ws, x, outs, exact, from, Math.min(from + chunk, total), scratch);
+        for (int from = nextRow.get(); from < total; from = nextRow.get()) {
+          int size = Math.max(MIN_CHUNK_ROWS, Math.min(chunk, (total - from) / (4 * nw)));
+          if (nextRow.compareAndSet(from, from + size)) {
+            decodeRows(ws, x, outs, exact, from, Math.min(from + size, total), scratch);
+          }
         }
       });
       return;

@@ -1,13 +1,29 @@
 package dev.llamakit.engine.tensor;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * An activation vector quantized the way llama.cpp quantizes the right-hand side of its CPU matmuls: int8 values
  * (also kept widened to int16 for the pair-add kernels), one scale per block, and for Q8_K the sums of each
  * 16-value group ({@code bsums}) that K-quant kernels use to apply the weight minimums.
  *
- * <p>One instance is reused across calls; {@link #quantize} overwrites it.
+ * <p>One instance is reused across calls; {@link #quantize} overwrites it. Vectorized: it runs on the calling thread
+ * between parallel matmuls, where every microsecond is one the other workers spend waiting. Rounding is to nearest,
+ * ties to even, as llama.cpp's {@code nearest_int} and its SIMD Q8_0 quantizer round.
  */
 public final class QuantizedActivations {
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final int L = F.length();
+  /** Shorts, as many lanes as {@link #F}: the target of the float-to-int16 conversion. */
+  private static final VectorSpecies<Short> Q = VectorSpecies.of(short.class, VectorShape.forBitSize(16 * L));
+  private static final VectorSpecies<Short> HALF = ShortVector.SPECIES_256;
+  /** {@code 1.5 * 2^23}: adding then subtracting it rounds a float below 2^22 to an integer, ties to even. */
+  private static final float ROUND = 12582912f;
+
   final short[] q16;
   /**
    * For Q8_0 only: {@link #q16} with the first 16 values of every 32-block multiplied by 16, the operand layout of
@@ -72,81 +88,73 @@ public final class QuantizedActivations {
   private void quantizeQ8_0(float[] x, int off, int n) {
     for (int b = 0; b < n / 32; b++) {
       int base = off + b * 32;
-      float amax = 0;
-      for (int j = 0; j < 32; j++) {
-        amax = Math.max(amax, Math.abs(x[base + j]));
+      FloatVector m = FloatVector.zero(F);
+      for (int k = 0; k < 32; k += L) {
+        m = m.max(FloatVector.fromArray(F, x, base + k).abs());
       }
-      float d = amax / 127f;
+      float d = m.reduceLanes(VectorOperators.MAX) / 127f;
       float id = d != 0 ? 1f / d : 0f;
-      for (int j = 0; j < 32; j++) {
-        short v = (short) Math.rint(x[base + j] * id);
-        q16[b * 32 + j] = v;
-        q16lo16[b * 32 + j] = j < 16 ? (short) (v * 16) : v;
+      FloatVector sum = FloatVector.zero(F);
+      for (int k = 0; k < 32; k += L) {
+        FloatVector r = FloatVector.fromArray(F, x, base + k).mul(id).add(ROUND).sub(ROUND);
+        sum = sum.add(r);
+        ((ShortVector) r.convertShape(VectorOperators.F2S, Q, 0)).intoArray(q16, b * 32 + k);
       }
       // llama.cpp stores the block scale as F16.
       scales[b] = Float.float16ToFloat(Float.floatToFloat16(d));
+      offsetTerms[b] = 8 * scales[b] * sum.reduceLanes(VectorOperators.ADD); // an exact integer sum
+      ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b), hi = ShortVector.fromArray(HALF, q16, 32 * b + 16);
+      lo.lanewise(VectorOperators.LSHL, 4).intoArray(q16lo16, 32 * b);
+      hi.intoArray(q16lo16, 32 * b + 16);
     }
     pairUp(n / 32);
   }
 
   private void pairUp(int nb) {
     for (int b = 0; b < nb; b += 2) {
+      ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b), hi = ShortVector.fromArray(HALF, q16, 32 * b + 16);
+      lo.intoArray(q16pairs, 32 * b);
       if (b + 1 < nb) {
-        for (int j = 0; j < 16; j++) {
-          q16pairs[32 * b + j] = q16[32 * b + j];
-          q16pairs[32 * b + 16 + j] = q16[32 * b + 32 + j];
-          q16pairs[32 * b + 32 + j] = (short) (q16[32 * b + 16 + j] - 16 * q16[32 * b + j]);
-          q16pairs[32 * b + 48 + j] = (short) (q16[32 * b + 48 + j] - 16 * q16[32 * b + 32 + j]);
-        }
+        ShortVector lo2 = ShortVector.fromArray(HALF, q16, 32 * b + 32);
+        ShortVector hi2 = ShortVector.fromArray(HALF, q16, 32 * b + 48);
+        lo2.intoArray(q16pairs, 32 * b + 16);
+        hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 32);
+        hi2.sub(lo2.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 48);
       } else {
-        for (int j = 0; j < 16; j++) {
-          q16pairs[32 * b + j] = q16[32 * b + j];
-          q16pairs[32 * b + 16 + j] = (short) (q16[32 * b + 16 + j] - 16 * q16[32 * b + j]);
-        }
+        hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 16);
       }
-    }
-    for (int b = 0; b < nb; b++) {
-      int sum = 0;
-      for (int j = 0; j < 32; j++) {
-        sum += q16[32 * b + j];
-      }
-      offsetTerms[b] = 8 * scales[b] * sum;
     }
   }
 
   private void quantizeQ8K(float[] x, int off, int n) {
     for (int b = 0; b < n / 256; b++) {
       int base = off + b * 256;
-      float amax = 0;
-      float max = 0;
-      for (int j = 0; j < 256; j++) {
-        float ax = Math.abs(x[base + j]);
-        if (ax > amax) {
-          amax = ax;
-          max = x[base + j];
-        }
+      // the largest magnitude, NaNs ignored as llama.cpp's strict comparison ignores them
+      FloatVector m = FloatVector.zero(F);
+      for (int k = 0; k < 256; k += L) {
+        FloatVector a = FloatVector.fromArray(F, x, base + k).abs();
+        m = m.blend(a, a.compare(VectorOperators.GT, m));
       }
+      float amax = m.reduceLanes(VectorOperators.MAX);
       if (amax == 0) {
         scales[b] = 0;
-        for (int j = 0; j < 256; j++) {
-          q16[b * 256 + j] = 0;
-        }
-        for (int j = 0; j < 16; j++) {
-          bsums[b * 16 + j] = 0;
-        }
+        java.util.Arrays.fill(q16, b * 256, b * 256 + 256, (short) 0);
+        java.util.Arrays.fill(bsums, b * 16, b * 16 + 16, 0);
         continue;
       }
-      float iscale = -127f / max;
-      for (int j = 0; j < 256; j++) {
-        int v = Math.round(iscale * x[base + j]);
-        q16[b * 256 + j] = (short) Math.min(127, v);
+      int first = 0;
+      while (Math.abs(x[base + first]) != amax) {
+        first++;
       }
+      float iscale = -127f / x[base + first];
       for (int g = 0; g < 16; g++) {
-        int s = 0;
-        for (int j = 0; j < 16; j++) {
-          s += q16[b * 256 + g * 16 + j];
+        float gs = 0;
+        for (int k = 16 * g; k < 16 * g + 16; k += L) {
+          FloatVector r = FloatVector.fromArray(F, x, base + k).mul(iscale).add(ROUND).sub(ROUND).min(127f);
+          gs += r.reduceLanes(VectorOperators.ADD);
+          ((ShortVector) r.convertShape(VectorOperators.F2S, Q, 0)).intoArray(q16, b * 256 + k);
         }
-        bsums[b * 16 + g] = s;
+        bsums[b * 16 + g] = (int) gs; // exact: at most 16 * 127
       }
       scales[b] = 1f / iscale;
     }
