@@ -57,6 +57,17 @@ public final class Q4_KMatrix extends WeightMatrix {
     KQuants.decodeRow(data, row * rowBytes, cols / 256, 144, 16, -1, out, off);
   }
 
+  /** With native 512-bit vectors the two-sub-block layout ({@link Q4_KPairedMatrix}), else a plain copy. */
+  @Override
+  public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
+    return Q4_KPairedMatrix.supported() ? Q4_KPairedMatrix.repack(this, memory) : super.resident(memory);
+  }
+
+  @Override
+  public long residentBytes() {
+    return Q4_KPairedMatrix.supported() ? Q4_KPairedMatrix.repackedBytes(rows, cols) : byteSize();
+  }
+
   @Override
   public ActivationFormat activationFormat() {
     return ActivationFormat.Q8_K;

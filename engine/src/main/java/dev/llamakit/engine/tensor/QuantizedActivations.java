@@ -31,9 +31,9 @@ public final class QuantizedActivations {
    */
   final short[] q16lo16;
   /**
-   * For Q8_0 only: {@link #q16} regrouped for {@link Q4_0PairedMatrix}, per pair of blocks {@code (b, b+1)}: the
-   * first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16 times its partner in
-   * the first half (an odd last block in its own order, its last 16 less the same). The kernel multiplies the whole
+   * {@link #q16} regrouped for {@link Q4_0PairedMatrix} and {@link Q4_KPairedMatrix}, per pair of 32-value blocks
+   * {@code (b, b+1)}: the first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16
+   * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernel multiplies the whole
    * byte {@code lo + 16 hi} by the first and {@code hi} by the second: {@code lo x_lo + hi x_hi} with no mask, exact
    * because the sum fits in int16 and int16 arithmetic wraps (measured 15-17% faster than masking).
    */
@@ -45,6 +45,11 @@ public final class QuantizedActivations {
   final float[] offsetTerms;
   final float[] scales;
   final int[] bsums;
+  /**
+   * For Q8_K only: per super-block 16 floats, zeros in lanes 0-7 and in lane {@code 8 + s} the sum of the 32 values
+   * of sub-block {@code s}: what {@link Q4_KPairedMatrix} multiplies by its 8 scales and 8 mins read as one vector.
+   */
+  final float[] minSums;
   private ActivationFormat format;
   private int length;
 
@@ -57,6 +62,7 @@ public final class QuantizedActivations {
     offsetTerms = new float[cap / 32];
     scales = new float[cap / 32];
     bsums = new int[cap / 16];
+    minSums = new float[cap / 16];
   }
 
   public ActivationFormat format() {
@@ -140,6 +146,7 @@ public final class QuantizedActivations {
         scales[b] = 0;
         java.util.Arrays.fill(q16, b * 256, b * 256 + 256, (short) 0);
         java.util.Arrays.fill(bsums, b * 16, b * 16 + 16, 0);
+        java.util.Arrays.fill(minSums, b * 16, b * 16 + 16, 0f);
         continue;
       }
       int first = 0;
@@ -156,8 +163,12 @@ public final class QuantizedActivations {
         }
         bsums[b * 16 + g] = (int) gs; // exact: at most 16 * 127
       }
+      for (int sub = 0; sub < 8; sub++) {
+        minSums[b * 16 + 8 + sub] = bsums[b * 16 + 2 * sub] + bsums[b * 16 + 2 * sub + 1];
+      }
       scales[b] = 1f / iscale;
     }
+    pairUp(n / 32);
   }
 
   /** The dequantized value at {@code i} (for tests). */

@@ -37,10 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class KernelBenchmark {
   /**
-   * A ggml type, or {@code Q6_K_UNPACKED} / {@code Q4_0_PAIRED} for Q6_K / Q4_0 in the layout
-   * {@link WeightMatrix#resident} gives them (the Q4_0 one only where 512-bit vectors are native).
+   * A ggml type, or {@code Q6_K_UNPACKED} / {@code Q4_0_PAIRED} / {@code Q4_K_PAIRED} for Q6_K / Q4_0 / Q4_K in the
+   * layout {@link WeightMatrix#resident} gives them (the paired ones only where 512-bit vectors are native).
    */
-  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K", "Q6_K_UNPACKED", "Q4_0_PAIRED"})
+  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K", "Q6_K_UNPACKED", "Q4_0_PAIRED", "Q4_K_PAIRED"})
   public String type;
 
   private static final int N = 2048;

@@ -86,7 +86,12 @@ class WeightMatrixTest {
       assertEquals(type == GgmlType.Q6_K, m instanceof Q6_KUnpackedMatrix, "unpacked layout only for Q6_K");
       assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.supported(), m instanceof Q4_0PairedMatrix,
           "two-block layout for Q4_0 where 512-bit vectors are native");
-      assertEquals(type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS : w.byteSize(), m.byteSize());
+      assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
+          "two-sub-block layout for Q4_K where 512-bit vectors are native");
+      long expectedBytes = type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS
+          : m instanceof Q4_KPairedMatrix ? 148L * (COLS / 256) * ROWS : w.byteSize();
+      assertEquals(expectedBytes, m.byteSize());
+      assertEquals(expectedBytes, w.residentBytes());
       float[] x = gaussian(COLS, 32);
       QuantizedActivations q = new QuantizedActivations(COLS);
       if (w.activationFormat() != ActivationFormat.F32) {

@@ -1,0 +1,182 @@
+package dev.llamakit.engine.tensor;
+
+import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
+
+import dev.llamakit.engine.gguf.GgmlType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A Q4_K matrix repacked at load for 512-bit vectors, 148 bytes per 256-weight super-block (Q4_K's 144 plus 4):
+ * <ul>
+ *   <li>128 nibble bytes, 16 per 32-weight sub-block {@code s}: byte {@code i} holds weight {@code 32s + i} in its low
+ *       nibble and weight {@code 32s + 16 + i} in its high one (the file pairs weights of two different sub-blocks
+ *       in a byte, which keeps them from being summed together);</li>
+ *   <li>the 8 sub-block scales, then the 8 mins, one byte each (the file packs them in 12 bytes of 6-bit fields);</li>
+ *   <li>F16 {@code d}, then F16 {@code dmin}.</li>
+ * </ul>
+ * The decode kernel is then {@link Q4_0PairedMatrix}'s: two sub-blocks per 512-bit step on the same activation layout
+ * ({@link QuantizedActivations#q16pairs}), with the mins applied once per super-block from the activations' group
+ * sums. Values are exactly Q4_K's; {@link #type()} stays {@link GgmlType#Q4_K}. Used only where 512-bit vectors are
+ * native.
+ */
+public final class Q4_KPairedMatrix extends WeightMatrix {
+  static final int BLOCK_BYTES = 148;
+  private static final int SCALES = 128;
+  private static final int MINS = 136;
+  private static final int D = 144;
+  private static final int DMIN = 146;
+  private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
+  private static final VectorSpecies<Byte> B256 = ByteVector.SPECIES_256;
+  private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
+  private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
+  private static final VectorMask<Float> SECOND_BLOCK = VectorMask.fromLong(F512, 0xFF00L);
+
+  private Q4_KPairedMatrix(String name, MemorySegment data, int rows, int cols) {
+    super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
+  }
+
+  /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
+  public static boolean supported() {
+    return NATIVE_512;
+  }
+
+  /** Bytes of the repacked layout of a {@code rows x cols} Q4_K matrix. */
+  static long repackedBytes(int rows, int cols) {
+    return (long) BLOCK_BYTES * (cols / 256) * rows;
+  }
+
+  /** Repacks {@code m} into memory from {@code memory}. */
+  static Q4_KPairedMatrix repack(Q4_KMatrix m, SegmentAllocator memory) {
+    int nb = m.cols() / 256;
+    MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s0, dst, d0) -> {
+      int[] scaleMin = new int[2];
+      for (int b = 0; b < nb; b++) {
+        int s = s0 + 144 * b, o = d0 + BLOCK_BYTES * b;
+        for (int sub = 0; sub < 8; sub++) {
+          // file: 32-byte chunk sub/2 holds sub-block 2j in low nibbles and 2j+1 in high nibbles
+          int chunk = s + 16 + 32 * (sub / 2), shift = 4 * (sub % 2);
+          for (int i = 0; i < 16; i++) {
+            int lo = ((src[chunk + i] & 0xFF) >>> shift) & 0xF;
+            int hi = ((src[chunk + 16 + i] & 0xFF) >>> shift) & 0xF;
+            dst[o + 16 * sub + i] = (byte) (lo | hi << 4);
+          }
+          KQuants.scaleMin(src, s + 4, sub, scaleMin);
+          dst[o + SCALES + sub] = (byte) scaleMin[0];
+          dst[o + MINS + sub] = (byte) scaleMin[1];
+        }
+        System.arraycopy(src, s, dst, o + D, 4); // d, dmin
+      }
+    });
+    return new Q4_KPairedMatrix(m.name(), out, m.rows(), m.cols());
+  }
+
+  @Override
+  public GgmlType type() {
+    return GgmlType.Q4_K;
+  }
+
+  @Override
+  public WeightMatrix resident(SegmentAllocator memory) {
+    return this;
+  }
+
+  @Override
+  public void dequantizeRow(int row, float[] out, int off) {
+    byte[] r = rowCopy(row);
+    for (int b = 0; b < cols / 256; b++) {
+      int o = BLOCK_BYTES * b;
+      float d = f16(r, o + D), min = f16(r, o + DMIN);
+      for (int sub = 0; sub < 8; sub++) {
+        float d1 = d * r[o + SCALES + sub], m1 = min * r[o + MINS + sub];
+        for (int i = 0; i < 16; i++) {
+          int v = r[o + 16 * sub + i] & 0xFF;
+          out[off + 256 * b + 32 * sub + i] = d1 * (v & 0xF) - m1;
+          out[off + 256 * b + 32 * sub + 16 + i] = d1 * (v >>> 4) - m1;
+        }
+      }
+    }
+  }
+
+  /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}: multiply, then subtract. */
+  @Override
+  public void decodeRow(int row, float[] out, int off) {
+    long base = row * rowBytes;
+    for (int b = 0, nb = cols / 256; b < nb; b++) {
+      long o = base + (long) BLOCK_BYTES * b;
+      float d = f16(data, o + D), min = f16(data, o + DMIN);
+      for (int sub = 0; sub < 8; sub++) {
+        FloatVector d1 = FloatVector.broadcast(F512, d * data.get(ValueLayout.JAVA_BYTE, o + SCALES + sub));
+        FloatVector m1 = FloatVector.broadcast(F512, min * data.get(ValueLayout.JAVA_BYTE, o + MINS + sub));
+        ByteVector v = ByteVector.fromMemorySegment(B128, data, o + 16L * sub, LE);
+        int y = off + 256 * b + 32 * sub;
+        ((FloatVector) v.and((byte) 0xF).convertShape(VectorOperators.B2F, F512, 0)).mul(d1).sub(m1).intoArray(out, y);
+        ((FloatVector) v.lanewise(VectorOperators.LSHR, 4).convertShape(VectorOperators.B2F, F512, 0)).mul(d1).sub(m1)
+            .intoArray(out, y + 16);
+      }
+    }
+  }
+
+  @Override
+  public ActivationFormat activationFormat() {
+    return ActivationFormat.Q8_K;
+  }
+
+  /**
+   * Two sub-blocks per step, as {@link Q4_0PairedMatrix#dotQuantized}: each zero-extended byte times the first half
+   * of the pair layout, its high nibble times the corrected second half, pair sums to int32, one conversion and one
+   * multiply-add with the two sub-blocks' {@code d * scale * dx}. The mins come off once per super-block: its 8 scales
+   * and 8 mins read as one 16-float vector meet the activations' per-sub-block sums
+   * ({@link QuantizedActivations#minSums}) in one multiply and one multiply-add (measured 40% faster than a scalar
+   * loop; picking each step's scales from that vector by a shuffle was 3x slower: C2 does not compile it well).
+   */
+  @Override
+  public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
+    short[] xp = q.q16pairs;
+    float[] xs = q.scales;
+    float[] ms = q.minSums;
+    MemorySegment data = this.data;
+    long base = row * rowBytes;
+    FloatVector acc = FloatVector.zero(F512), mins = FloatVector.zero(F512);
+    for (int b = 0, nb = cols / 256; b < nb; b++) {
+      long o = base + (long) BLOCK_BYTES * b;
+      FloatVector sm = (FloatVector) ByteVector.fromMemorySegment(B128, data, o + SCALES, LE)
+          .convertShape(VectorOperators.B2F, F512, 0);
+      mins = sm.mul(FloatVector.fromArray(F512, ms, 16 * b))
+          .fma(FloatVector.broadcast(F512, f16(data, o + DMIN) * xs[b]), mins);
+      float dx = f16(data, o + D) * xs[b];
+      for (int k = 0; k < 4; k++) {
+        int xo = 256 * b + 64 * k;
+        ShortVector v = (ShortVector) ByteVector.fromMemorySegment(B256, data, o + 32L * k, LE)
+            .convertShape(VectorOperators.ZERO_EXTEND_B2S, SH512, 0);
+        ShortVector p = v.mul(ShortVector.fromArray(SH512, xp, xo))
+            .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(SH512, xp, xo + 32)));
+        FloatVector f = (FloatVector) pairSum(p.reinterpretAsInts()).convertShape(VectorOperators.I2F, F512, 0);
+        float s0 = dx * data.get(ValueLayout.JAVA_BYTE, o + SCALES + 2 * k);
+        float s1 = dx * data.get(ValueLayout.JAVA_BYTE, o + SCALES + 2 * k + 1);
+        acc = f.fma(FloatVector.broadcast(F512, s0).blend(s1, SECOND_BLOCK), acc);
+      }
+    }
+    return acc.sub(mins).reduceLanes(VectorOperators.ADD);
+  }
+
+  /** Adds the two int16 halves of each int lane; exact when their sum fits in 16 bits. */
+  private static IntVector pairSum(IntVector p) {
+    return p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
+  }
+
+  @Override
+  public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
+    for (int r = from; r < to; r++) {
+      out[r] = q == null ? dot(r, xf, 0, scratch) : dotQuantized(r, q, xf, scratch);
+    }
+  }
+}
