@@ -56,15 +56,36 @@ public final class Q6_KMatrix extends WeightMatrix {
     }
   }
 
-  /** The unpacked layout ({@link Q6_KUnpackedMatrix}): same values, a kernel without bit unpacking. */
+  /**
+   * A layout without bit unpacking: {@link Q6_KPairedMatrix} where 512-bit vectors are native, else
+   * {@link Q6_KUnpackedMatrix}. Same values.
+   */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q6_KUnpackedMatrix.unpack(this, memory);
+    return Q6_KPairedMatrix.supported() ? Q6_KPairedMatrix.repack(this, memory) : Q6_KUnpackedMatrix.unpack(this, memory);
   }
 
   @Override
   public long residentBytes() {
-    return Q6_KUnpackedMatrix.unpackedBytes(rows, cols);
+    return Q6_KPairedMatrix.supported() ? Q6_KPairedMatrix.repackedBytes(rows, cols)
+        : Q6_KUnpackedMatrix.unpackedBytes(rows, cols);
+  }
+
+  /**
+   * The 256 unsigned 6-bit values (0..63, before the offset of 32) of the super-block at {@code s} in {@code src}:
+   * ggml's split of each into a low nibble in {@code ql} and two high bits in {@code qh}, undone.
+   */
+  static void unsignedValues(byte[] src, int s, int[] u) {
+    for (int n = 0; n < 2; n++) {
+      int ql = s + 64 * n, qh = s + 128 + 32 * n, y = 128 * n;
+      for (int l = 0; l < 32; l++) {
+        int lq = src[ql + l] & 0xFF, lq2 = src[ql + l + 32] & 0xFF, h = src[qh + l] & 0xFF;
+        u[y + l] = (lq & 0xF) | ((h & 3) << 4);
+        u[y + l + 32] = (lq2 & 0xF) | (((h >>> 2) & 3) << 4);
+        u[y + l + 64] = (lq >>> 4) | (((h >>> 4) & 3) << 4);
+        u[y + l + 96] = (lq2 >>> 4) | (((h >>> 6) & 3) << 4);
+      }
+    }
   }
 
   @Override

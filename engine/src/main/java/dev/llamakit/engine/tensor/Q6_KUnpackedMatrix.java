@@ -47,17 +47,12 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
   static Q6_KUnpackedMatrix unpack(Q6_KMatrix m, SegmentAllocator memory) {
     int nb = m.cols() / 256;
     MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s0, dst, d0) -> {
+      int[] u = new int[256];
       for (int b = 0; b < nb; b++) {
         int s = s0 + 210 * b, o = d0 + BLOCK_BYTES * b;
-        for (int n = 0; n < 2; n++) {
-          int ql = s + 64 * n, qh = s + 128 + 32 * n, y = o + 128 * n;
-          for (int l = 0; l < 32; l++) {
-            int lq = src[ql + l] & 0xFF, lq2 = src[ql + l + 32] & 0xFF, h = src[qh + l] & 0xFF;
-            dst[y + l] = (byte) (((lq & 0xF) | ((h & 3) << 4)) - 32);
-            dst[y + l + 32] = (byte) (((lq2 & 0xF) | (((h >>> 2) & 3) << 4)) - 32);
-            dst[y + l + 64] = (byte) (((lq >>> 4) | (((h >>> 4) & 3) << 4)) - 32);
-            dst[y + l + 96] = (byte) (((lq2 >>> 4) | (((h >>> 6) & 3) << 4)) - 32);
-          }
+        Q6_KMatrix.unsignedValues(src, s, u);
+        for (int j = 0; j < 256; j++) {
+          dst[o + j] = (byte) (u[j] - 32);
         }
         System.arraycopy(src, s + 192, dst, o + 256, 16);
         dst[o + 272] = src[s + 208];

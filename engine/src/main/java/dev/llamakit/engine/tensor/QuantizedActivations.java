@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -20,7 +21,13 @@ public final class QuantizedActivations {
   private static final int L = F.length();
   /** Shorts, as many lanes as {@link #F}: the target of the float-to-int16 conversion. */
   private static final VectorSpecies<Short> Q = VectorSpecies.of(short.class, VectorShape.forBitSize(16 * L));
-  private static final VectorSpecies<Short> HALF = ShortVector.SPECIES_256;
+  /** At most 16 shorts, and no wider than this machine's vectors: the 16-value halves of a block are moved with it. */
+  private static final VectorSpecies<Short> HALF = ShortVector.SPECIES_PREFERRED.length() >= 16
+      ? ShortVector.SPECIES_256 : ShortVector.SPECIES_PREFERRED;
+  private static final int H = HALF.length();
+  /** Only where 512-bit vectors are native, for {@link #q16k6}. */
+  private static final VectorSpecies<Short> PAIRS = ShortVector.SPECIES_512;
+  private static final VectorSpecies<Short> S16 = ShortVector.SPECIES_256;
   /** {@code 1.5 * 2^23}: adding then subtracting it rounds a float below 2^22 to an integer, ties to even. */
   private static final float ROUND = 12582912f;
 
@@ -50,6 +57,12 @@ public final class QuantizedActivations {
    * of sub-block {@code s}: what {@link Q4_KPairedMatrix} multiplies by its 8 scales and 8 mins read as one vector.
    */
   final float[] minSums;
+  /**
+   * For Q8_K only: the operand layout of {@link Q6_KPairedMatrix}, 384 values per super-block, 96 per 64-value step
+   * {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 64 x[64k+2j]}, then {@code 32 (x[64k+2j] + x[64k+2j+1])}
+   * for {@code j < 32}.
+   */
+  final short[] q16k6;
   private ActivationFormat format;
   private int length;
 
@@ -63,6 +76,7 @@ public final class QuantizedActivations {
     scales = new float[cap / 32];
     bsums = new int[cap / 16];
     minSums = new float[cap / 16];
+    q16k6 = new short[cap / 256 * 384];
   }
 
   public ActivationFormat format() {
@@ -109,25 +123,46 @@ public final class QuantizedActivations {
       // llama.cpp stores the block scale as F16.
       scales[b] = Float.float16ToFloat(Float.floatToFloat16(d));
       offsetTerms[b] = 8 * scales[b] * sum.reduceLanes(VectorOperators.ADD); // an exact integer sum
-      ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b), hi = ShortVector.fromArray(HALF, q16, 32 * b + 16);
-      lo.lanewise(VectorOperators.LSHL, 4).intoArray(q16lo16, 32 * b);
-      hi.intoArray(q16lo16, 32 * b + 16);
+      for (int j = 0; j < 16; j += H) {
+        ShortVector.fromArray(HALF, q16, 32 * b + j).lanewise(VectorOperators.LSHL, 4).intoArray(q16lo16, 32 * b + j);
+        ShortVector.fromArray(HALF, q16, 32 * b + 16 + j).intoArray(q16lo16, 32 * b + 16 + j);
+      }
     }
     pairUp(n / 32);
   }
 
   private void pairUp(int nb) {
     for (int b = 0; b < nb; b += 2) {
-      ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b), hi = ShortVector.fromArray(HALF, q16, 32 * b + 16);
-      lo.intoArray(q16pairs, 32 * b);
-      if (b + 1 < nb) {
-        ShortVector lo2 = ShortVector.fromArray(HALF, q16, 32 * b + 32);
-        ShortVector hi2 = ShortVector.fromArray(HALF, q16, 32 * b + 48);
-        lo2.intoArray(q16pairs, 32 * b + 16);
-        hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 32);
-        hi2.sub(lo2.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 48);
-      } else {
-        hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 16);
+      for (int j = 0; j < 16; j += H) {
+        ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b + j);
+        ShortVector hi = ShortVector.fromArray(HALF, q16, 32 * b + 16 + j);
+        lo.intoArray(q16pairs, 32 * b + j);
+        if (b + 1 < nb) {
+          ShortVector lo2 = ShortVector.fromArray(HALF, q16, 32 * b + 32 + j);
+          ShortVector hi2 = ShortVector.fromArray(HALF, q16, 32 * b + 48 + j);
+          lo2.intoArray(q16pairs, 32 * b + 16 + j);
+          hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 32 + j);
+          hi2.sub(lo2.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 48 + j);
+        } else {
+          hi.sub(lo.lanewise(VectorOperators.LSHL, 4)).intoArray(q16pairs, 32 * b + 16 + j);
+        }
+      }
+    }
+  }
+
+  /** {@link #q16k6} of super-block {@code b}: pairs of int16 read as one int lane, {@code x[2j] | x[2j+1] << 16}. */
+  private void k6Layout(int b) {
+    for (int k = 0; k < 4; k++) {
+      int o = 384 * b + 96 * k, y = 256 * b + 64 * k;
+      for (int h = 0; h < 2; h++) {
+        IntVector pairs = ShortVector.fromArray(PAIRS, q16, y + 32 * h).reinterpretAsInts();
+        IntVector xa = pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
+        IntVector xb = pairs.lanewise(VectorOperators.ASHR, 16);
+        ((ShortVector) xa.convertShape(VectorOperators.I2S, S16, 0)).intoArray(q16k6, o + 16 * h);
+        ((ShortVector) xb.sub(xa.lanewise(VectorOperators.LSHL, 6)).convertShape(VectorOperators.I2S, S16, 0))
+            .intoArray(q16k6, o + 32 + 16 * h);
+        ((ShortVector) xa.add(xb).lanewise(VectorOperators.LSHL, 5).convertShape(VectorOperators.I2S, S16, 0))
+            .intoArray(q16k6, o + 64 + 16 * h);
       }
     }
   }
@@ -147,6 +182,7 @@ public final class QuantizedActivations {
         java.util.Arrays.fill(q16, b * 256, b * 256 + 256, (short) 0);
         java.util.Arrays.fill(bsums, b * 16, b * 16 + 16, 0);
         java.util.Arrays.fill(minSums, b * 16, b * 16 + 16, 0f);
+        java.util.Arrays.fill(q16k6, b * 384, b * 384 + 384, (short) 0);
         continue;
       }
       int first = 0;
@@ -165,6 +201,9 @@ public final class QuantizedActivations {
       }
       for (int sub = 0; sub < 8; sub++) {
         minSums[b * 16 + 8 + sub] = bsums[b * 16 + 2 * sub] + bsums[b * 16 + 2 * sub + 1];
+      }
+      if (Q6_KPairedMatrix.supported()) {
+        k6Layout(b);
       }
       scales[b] = 1f / iscale;
     }

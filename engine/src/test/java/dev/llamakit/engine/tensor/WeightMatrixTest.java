@@ -83,7 +83,10 @@ class WeightMatrixTest {
       WeightMatrix w = random(arena, type, 31);
       WeightMatrix m = w.resident(copies);
       assertEquals(type, m.type());
-      assertEquals(type == GgmlType.Q6_K, m instanceof Q6_KUnpackedMatrix, "unpacked layout only for Q6_K");
+      assertEquals(type == GgmlType.Q6_K, m instanceof Q6_KUnpackedMatrix || m instanceof Q6_KPairedMatrix,
+          "unpacked or paired layout only for Q6_K");
+      assertEquals(type == GgmlType.Q6_K && Q6_KPairedMatrix.supported(), m instanceof Q6_KPairedMatrix,
+          "paired Q6_K where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.supported(), m instanceof Q4_0PairedMatrix,
           "two-block layout for Q4_0 where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
@@ -123,7 +126,7 @@ class WeightMatrixTest {
   void unpackedQ6_KKernelsOfBothWidthsMatchThePackedOne() {
     try (Arena arena = Arena.ofShared()) {
       WeightMatrix w = random(arena, GgmlType.Q6_K, 51);
-      Q6_KUnpackedMatrix m = (Q6_KUnpackedMatrix) w.resident(arena);
+      Q6_KUnpackedMatrix m = Q6_KUnpackedMatrix.unpack((Q6_KMatrix) w, arena); // the layout of 256-bit machines
       float[] x = gaussian(COLS, 52);
       QuantizedActivations q = new QuantizedActivations(COLS);
       q.quantize(ActivationFormat.Q8_K, x, 0, COLS);
