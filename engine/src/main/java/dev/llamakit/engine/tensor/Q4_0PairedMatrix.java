@@ -132,7 +132,8 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
             .convertShape(VectorOperators.ZERO_EXTEND_B2S, SH512, 0);
         ShortVector p = v.mul(ShortVector.fromArray(SH512, xp, 32 * b))
             .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(SH512, xp, 32 * b + 32)));
-        FloatVector f = (FloatVector) pairSum(p.reinterpretAsInts()).convertShape(VectorOperators.I2F, F512, 0);
+        FloatVector f = (FloatVector) PairedLanes.pairSum(p.reinterpretAsInts())
+            .convertShape(VectorOperators.I2F, F512, 0);
         float w0 = f16(data, scales + 2L * j), w1 = f16(data, scales + 2L * j + 2);
         acc = f.fma(FloatVector.broadcast(F512, w0 * xs[b]).blend(w1 * xs[b + 1], SECOND_BLOCK), acc);
         offset += w0 * offsets[b] + w1 * offsets[b + 1];
@@ -146,15 +147,10 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
       ShortVector p = v.mul(ShortVector.fromArray(SH, xp, 32 * b))
           .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(SH, xp, 32 * b + 16)));
       float w = f16(data, base + scaleOffset(b, nb));
-      sum += pairSum(p.reinterpretAsInts()).reduceLanes(VectorOperators.ADD) * (w * xs[b]);
+      sum += PairedLanes.pairSum(p.reinterpretAsInts()).reduceLanes(VectorOperators.ADD) * (w * xs[b]);
       offset += w * offsets[b];
     }
     return sum - offset;
-  }
-
-  /** Adds the two int16 halves of each int lane; exact when their sum fits in 16 bits. */
-  private static IntVector pairSum(IntVector p) {
-    return p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
   }
 
   @Override

@@ -165,17 +165,12 @@ public final class Q4_KPairedMatrix extends WeightMatrix {
             .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(SH512, xp, xo + 32)));
         IntVector scales = IntVector.broadcast(I512, data.get(I16, o + SCALES + 2L * k))
             .lanewise(VectorOperators.LSHR, SCALE_SHIFTS).and(0xFF);
-        sum = sum.add(pairSum(p.reinterpretAsInts()).mul(scales));
+        sum = sum.add(PairedLanes.pairSum(p.reinterpretAsInts()).mul(scales));
       }
       acc = ((FloatVector) sum.convertShape(VectorOperators.I2F, F512, 0))
           .fma(FloatVector.broadcast(F512, f16(data, o + D) * xs[b]), acc);
     }
     return acc.sub(mins).reduceLanes(VectorOperators.ADD);
-  }
-
-  /** Adds the two int16 halves of each int lane; exact when their sum fits in 16 bits. */
-  private static IntVector pairSum(IntVector p) {
-    return p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
   }
 
   @Override

@@ -55,6 +55,29 @@ public final class Q5_KMatrix extends WeightMatrix {
     }
   }
 
+  /** The 256 5-bit values (0..31) of the super-block at {@code s} in {@code src}: nibble plus high bit, joined. */
+  static void values(byte[] src, int s, int[] q) {
+    int qh = s + 16, ql = s + 48;
+    for (int j = 0; j < 4; j++) {
+      for (int l = 0; l < 32; l++) {
+        int lq = src[ql + 32 * j + l] & 0xFF, h = src[qh + l] & 0xFF;
+        q[64 * j + l] = (lq & 0xF) | ((h >>> (2 * j)) & 1) << 4;
+        q[64 * j + 32 + l] = (lq >>> 4) | ((h >>> (2 * j + 1)) & 1) << 4;
+      }
+    }
+  }
+
+  /** With native 512-bit vectors the int16-pair layout ({@link Q5_KPairedMatrix}), else a plain copy. */
+  @Override
+  public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
+    return Q5_KPairedMatrix.supported() ? Q5_KPairedMatrix.repack(this, memory) : super.resident(memory);
+  }
+
+  @Override
+  public long residentBytes() {
+    return Q5_KPairedMatrix.supported() ? Q5_KPairedMatrix.repackedBytes(rows, cols) : byteSize();
+  }
+
   /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}. */
   @Override
   public void decodeRow(int row, float[] out, int off) {

@@ -97,10 +97,7 @@ public final class Q6_KPairedMatrix extends WeightMatrix {
     }
   }
 
-  /**
-   * Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}: each int lane
-   * {@code a + 64 b} becomes {@code a | b << 16}, which read as int16 lanes is the two values in weight order.
-   */
+  /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}. */
   @Override
   public void decodeRow(int row, float[] out, int off) {
     long base = row * rowBytes;
@@ -110,9 +107,7 @@ public final class Q6_KPairedMatrix extends WeightMatrix {
       for (int k = 0; k < 4; k++) {
         ShortVector v = ShortVector.fromMemorySegment(SH512, data, o + 64L * k, LE);
         for (int part = 0; part < 2; part++) {
-          IntVector lanes = (IntVector) v.convertShape(VectorOperators.ZERO_EXTEND_S2I, I512, part);
-          ShortVector u = lanes.and(63).or(lanes.lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 16))
-              .reinterpretAsShorts();
+          ShortVector u = PairedLanes.inWeightOrder(v, part, 6);
           for (int h = 0; h < 2; h++) {
             int group = 4 * k + 2 * part + h;
             ((FloatVector) ((IntVector) u.convertShape(VectorOperators.S2I, I512, h)).sub(32)
@@ -154,17 +149,12 @@ public final class Q6_KPairedMatrix extends WeightMatrix {
             .sub(ShortVector.fromArray(SH512, xk, xo + 64));
         IntVector scales = IntVector.broadcast(I512, data.get(I32, o + SCALES + 4L * k))
             .lanewise(VectorOperators.LSHL, SCALE_SHIFTS).lanewise(VectorOperators.ASHR, 24);
-        sum = sum.add(pairSum(p.reinterpretAsInts()).mul(scales));
+        sum = sum.add(PairedLanes.pairSum(p.reinterpretAsInts()).mul(scales));
       }
       acc = ((FloatVector) sum.convertShape(VectorOperators.I2F, F512, 0))
           .fma(FloatVector.broadcast(F512, f16(data, o + D) * xs[b]), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
-  }
-
-  /** Adds the two int16 halves of each int lane; exact when their sum fits in 16 bits. */
-  private static IntVector pairSum(IntVector p) {
-    return p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
   }
 
   @Override

@@ -132,7 +132,7 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
         IntVector p = w.mul(ShortVector.fromArray(SH512, x16, 256 * b + 16 * g)).reinterpretAsInts();
         IntVector sc = IntVector.broadcast(I512, data.get(ValueLayout.JAVA_BYTE, o + 256 + g))
             .blend(data.get(ValueLayout.JAVA_BYTE, o + 257 + g), SECOND_GROUP);
-        sum = sum.add(pairSum(p).mul(sc));
+        sum = sum.add(PairedLanes.pairSum(p).mul(sc));
       }
       acc = ((FloatVector) sum.convertShape(VectorOperators.I2F, F512, 0))
           .fma(FloatVector.broadcast(F512, f16(data, o + 272) * xs[b]), acc);
@@ -157,18 +157,13 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
             .convertShape(VectorOperators.B2S, SH, 0);
         IntVector p0 = w0.mul(ShortVector.fromArray(SH, x16, xo)).reinterpretAsInts();
         IntVector p1 = w1.mul(ShortVector.fromArray(SH, x16, xo + 16)).reinterpretAsInts();
-        sum = sum.add(pairSum(p0).mul(data.get(ValueLayout.JAVA_BYTE, o + 256 + g)))
-            .add(pairSum(p1).mul(data.get(ValueLayout.JAVA_BYTE, o + 257 + g)));
+        sum = sum.add(PairedLanes.pairSum(p0).mul(data.get(ValueLayout.JAVA_BYTE, o + 256 + g)))
+            .add(PairedLanes.pairSum(p1).mul(data.get(ValueLayout.JAVA_BYTE, o + 257 + g)));
       }
       acc = ((FloatVector) sum.convertShape(VectorOperators.I2F, F, 0))
           .fma(FloatVector.broadcast(F, f16(data, o + 272) * xs[b]), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
-  }
-
-  /** Adds the two int16 halves of each int lane; exact when their sum fits in 16 bits. */
-  private static IntVector pairSum(IntVector p) {
-    return p.add(p.lanewise(VectorOperators.LSHL, 16)).lanewise(VectorOperators.ASHR, 16);
   }
 
   @Override

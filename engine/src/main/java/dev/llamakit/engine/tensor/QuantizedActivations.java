@@ -25,7 +25,7 @@ public final class QuantizedActivations {
   private static final VectorSpecies<Short> HALF = ShortVector.SPECIES_PREFERRED.length() >= 16
       ? ShortVector.SPECIES_256 : ShortVector.SPECIES_PREFERRED;
   private static final int H = HALF.length();
-  /** Only where 512-bit vectors are native, for {@link #q16k6}. */
+  /** Only where 512-bit vectors are native, for {@link #q16k6} and {@link #q16k5}. */
   private static final VectorSpecies<Short> PAIRS = ShortVector.SPECIES_512;
   private static final VectorSpecies<Short> S16 = ShortVector.SPECIES_256;
   /** {@code 1.5 * 2^23}: adding then subtracting it rounds a float below 2^22 to an integer, ties to even. */
@@ -40,9 +40,10 @@ public final class QuantizedActivations {
   /**
    * {@link #q16} regrouped for {@link Q4_0PairedMatrix} and {@link Q4_KPairedMatrix}, per pair of 32-value blocks
    * {@code (b, b+1)}: the first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16
-   * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernel multiplies the whole
-   * byte {@code lo + 16 hi} by the first and {@code hi} by the second: {@code lo x_lo + hi x_hi} with no mask, exact
-   * because the sum fits in int16 and int16 arithmetic wraps (measured 15-17% faster than masking).
+   * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernels
+   * multiply the whole byte {@code lo + 16 hi} by the first and {@code hi} by the second: {@code lo x_lo + hi x_hi}
+   * with no mask, exact because the sum fits in int16 and int16 arithmetic wraps (measured 15-17% faster than
+   * masking).
    */
   final short[] q16pairs;
   /**
@@ -63,6 +64,11 @@ public final class QuantizedActivations {
    * for {@code j < 32}.
    */
   final short[] q16k6;
+  /**
+   * For Q8_K only: the operand layout of {@link Q5_KPairedMatrix}, 256 values per super-block, 64 per 64-value step
+   * {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 32 x[64k+2j]}, for {@code j < 32}.
+   */
+  final short[] q16k5;
   private ActivationFormat format;
   private int length;
 
@@ -77,6 +83,7 @@ public final class QuantizedActivations {
     bsums = new int[cap / 16];
     minSums = new float[cap / 16];
     q16k6 = new short[cap / 256 * 384];
+    q16k5 = new short[cap];
   }
 
   public ActivationFormat format() {
@@ -150,15 +157,22 @@ public final class QuantizedActivations {
     }
   }
 
-  /** {@link #q16k6} of super-block {@code b}: pairs of int16 read as one int lane, {@code x[2j] | x[2j+1] << 16}. */
-  private void k6Layout(int b) {
+  /**
+   * {@link #q16k6} and {@link #q16k5} of super-block {@code b}: pairs of int16 read as one int lane,
+   * {@code x[2j] | x[2j+1] << 16}.
+   */
+  private void pairedLayouts(int b) {
     for (int k = 0; k < 4; k++) {
-      int o = 384 * b + 96 * k, y = 256 * b + 64 * k;
+      int o = 384 * b + 96 * k, o5 = 256 * b + 64 * k, y = 256 * b + 64 * k;
       for (int h = 0; h < 2; h++) {
         IntVector pairs = ShortVector.fromArray(PAIRS, q16, y + 32 * h).reinterpretAsInts();
         IntVector xa = pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
         IntVector xb = pairs.lanewise(VectorOperators.ASHR, 16);
-        ((ShortVector) xa.convertShape(VectorOperators.I2S, S16, 0)).intoArray(q16k6, o + 16 * h);
+        ShortVector a = (ShortVector) xa.convertShape(VectorOperators.I2S, S16, 0);
+        a.intoArray(q16k6, o + 16 * h);
+        a.intoArray(q16k5, o5 + 16 * h);
+        ((ShortVector) xb.sub(xa.lanewise(VectorOperators.LSHL, 5)).convertShape(VectorOperators.I2S, S16, 0))
+            .intoArray(q16k5, o5 + 32 + 16 * h);
         ((ShortVector) xb.sub(xa.lanewise(VectorOperators.LSHL, 6)).convertShape(VectorOperators.I2S, S16, 0))
             .intoArray(q16k6, o + 32 + 16 * h);
         ((ShortVector) xa.add(xb).lanewise(VectorOperators.LSHL, 5).convertShape(VectorOperators.I2S, S16, 0))
@@ -183,6 +197,7 @@ public final class QuantizedActivations {
         java.util.Arrays.fill(bsums, b * 16, b * 16 + 16, 0);
         java.util.Arrays.fill(minSums, b * 16, b * 16 + 16, 0f);
         java.util.Arrays.fill(q16k6, b * 384, b * 384 + 384, (short) 0);
+        java.util.Arrays.fill(q16k5, b * 256, b * 256 + 256, (short) 0);
         continue;
       }
       int first = 0;
@@ -203,7 +218,7 @@ public final class QuantizedActivations {
         minSums[b * 16 + 8 + sub] = bsums[b * 16 + 2 * sub] + bsums[b * 16 + 2 * sub + 1];
       }
       if (Q6_KPairedMatrix.supported()) {
-        k6Layout(b);
+        pairedLayouts(b);
       }
       scales[b] = 1f / iscale;
     }

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  */
 public abstract sealed class WeightMatrix
     permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix,
-    Q4_0PairedMatrix, Q4_KPairedMatrix, Q6_KPairedMatrix, Q6_KUnpackedMatrix {
+    Q4_0PairedMatrix, Q4_KPairedMatrix, Q5_KPairedMatrix, Q6_KPairedMatrix, Q6_KUnpackedMatrix {
   static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -85,7 +85,7 @@ public abstract sealed class WeightMatrix
 
   /**
    * This matrix held in process memory from {@code memory} for fast decoding: a page-aligned copy of the bytes, or
-   * for types with a faster layout (Q4_0 and Q4_K with 512-bit vectors, Q6_K) that layout. Values and results are unchanged;
+   * for types with a faster layout (Q4_0, Q4_K and Q5_K with 512-bit vectors, Q6_K) that layout. Values and results are unchanged;
    * {@link #residentBytes()} bytes (plus alignment up to {@link #RESIDENT_ALIGNMENT}) are taken from {@code memory}.
    */
   public WeightMatrix resident(SegmentAllocator memory) {

@@ -11,13 +11,18 @@
  * x86 has no byte shifts and the Vector API emulates them; derive segment offsets from the int loop index so C2 can
  * drop the per-load bounds checks; keep loop bodies small, or C2 exceeds its inlining node budget and boxes vectors.
  * Resident layouts: {@link dev.llamakit.engine.tensor.WeightMatrix#resident} copies a matrix into process memory at
- * load, repacking the two types whose file layout costs the most instructions per weight:
- * {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} (per 64 blocks of a row, their nibbles back to back, then their
- * scales — whole-row runs made 8,192-wide rows read 40% slower from memory: two blocks per
- * 512-bit step, only where 512-bit vectors are native) and {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one
- * signed byte per weight: no bit unpacking). Same values, same integer sums per block; only the float summation
- * order differs. Each concrete type overrides {@code dotRows} with the same loop, so the JIT compiles one row loop per
- * type with its kernel inlined (a shared loop sees several receiver types and compiles worse). Write block loops as
+ * load, repacking the types whose file layout costs the most instructions per weight. Where 512-bit vectors are
+ * native: {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} (per 64 blocks of a row, their nibbles back to back,
+ * then their scales; whole-row runs made 8,192-wide rows read 40% slower from memory),
+ * {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} (the same two-per-byte pairing within each 32-weight sub-block,
+ * scales and mins as bytes) and {@link dev.llamakit.engine.tensor.Q6_KPairedMatrix} (two 6-bit values per int16
+ * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight)
+ * and the rest plain copies. The three paired kernels share one trick: multiply the whole packed lane by the first
+ * activation and the upper value by {@code x_hi - 16 x_lo} (or {@code - 64 x_lo}), so no mask is needed and the
+ * wrapping int16 arithmetic still ends on the exact sum. Same values, same integer sums per block; only the float
+ * summation order differs. Each concrete type overrides {@code dotRows} with the same loop, so the JIT compiles one
+ * row loop per type with its kernel inlined (a shared loop sees several receiver types and compiles worse).
+ * {@code VectorShuffle}/{@code rearrange} compiled 3x slower than broadcasts and blends in these loops: avoid it. Write block loops as
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
  * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};

@@ -37,10 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class KernelBenchmark {
   /**
-   * A ggml type, or {@code Q6_K_UNPACKED} / {@code Q4_0_PAIRED} / {@code Q4_K_PAIRED} for Q6_K / Q4_0 / Q4_K in the
-   * layout {@link WeightMatrix#resident} gives them (the paired ones only where 512-bit vectors are native).
+   * A ggml type, {@code TYPE_PAIRED} (Q4_0, Q4_K, Q5_K, Q6_K) for that type in the layout {@link WeightMatrix#resident}
+   * gives it (paired where 512-bit vectors are native, else unpacked or plain), or {@code Q6_K_UNPACKED} for the
+   * one-byte-per-weight Q6_K layout of 256-bit machines.
    */
-  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K", "Q6_K_UNPACKED", "Q4_0_PAIRED", "Q4_K_PAIRED"})
+  @Param({"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K", "Q6_K_UNPACKED", "Q4_0_PAIRED", "Q4_K_PAIRED",
+      "Q5_K_PAIRED", "Q6_K_PAIRED"})
   public String type;
 
   private static final int N = 2048;
@@ -59,7 +61,9 @@ public class KernelBenchmark {
     MemorySegment seg = arena.allocate(t.byteSize((long) N * N), 64);
     RandomBlocks.fill(t, seg, (long) N * N, new SplittableRandom(1), 0.02f);
     w = WeightMatrix.of("bench", t, seg, N, N);
-    if (resident) {
+    if (type.endsWith("_UNPACKED")) {
+      w = Q6_KUnpackedMatrix.unpack((Q6_KMatrix) w, arena);
+    } else if (resident) {
       w = w.resident(arena);
     }
     x = new float[N];

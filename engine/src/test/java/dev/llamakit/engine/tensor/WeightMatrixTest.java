@@ -91,8 +91,11 @@ class WeightMatrixTest {
           "two-block layout for Q4_0 where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
           "two-sub-block layout for Q4_K where 512-bit vectors are native");
+      assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
+          "int16-pair layout for Q5_K where 512-bit vectors are native");
       long expectedBytes = type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS
-          : m instanceof Q4_KPairedMatrix ? 148L * (COLS / 256) * ROWS : w.byteSize();
+          : m instanceof Q4_KPairedMatrix ? 148L * (COLS / 256) * ROWS
+          : m instanceof Q5_KPairedMatrix ? 276L * (COLS / 256) * ROWS : w.byteSize();
       assertEquals(expectedBytes, m.byteSize());
       assertEquals(expectedBytes, w.residentBytes());
       float[] x = gaussian(COLS, 32);
