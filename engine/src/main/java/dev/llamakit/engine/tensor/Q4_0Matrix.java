@@ -101,6 +101,11 @@ public final class Q4_0Matrix extends WeightMatrix {
   }
 
   @Override
+  public long residentBytes() {
+    return Q4_0PairedMatrix.supported() ? 20L * (cols / 32) * rows : byteSize();
+  }
+
+  @Override
   public ActivationFormat activationFormat() {
     return ActivationFormat.Q8_0;
   }

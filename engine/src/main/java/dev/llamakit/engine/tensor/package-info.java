@@ -13,7 +13,7 @@
  * Resident layouts: {@link dev.llamakit.engine.tensor.WeightMatrix#resident} copies a matrix into process memory at
  * load, repacking the types whose file layout costs the most instructions per weight. Where 512-bit vectors are
  * native: {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} (per 64 blocks of a row, their nibbles back to back,
- * then their scales; whole-row runs made 8,192-wide rows read 40% slower from memory),
+ * then their F32 scales; whole-row runs made 8,192-wide rows read 40% slower from memory),
  * {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} (the same two-per-byte pairing within each 32-weight sub-block,
  * scales and mins as bytes) and {@link dev.llamakit.engine.tensor.Q6_KPairedMatrix} (two 6-bit values per int16
  * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight)

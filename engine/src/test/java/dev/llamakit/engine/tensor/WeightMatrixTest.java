@@ -94,6 +94,7 @@ class WeightMatrixTest {
       assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
           "int16-pair layout for Q5_K where 512-bit vectors are native");
       long expectedBytes = type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS
+          : m instanceof Q4_0PairedMatrix ? 20L * (COLS / 32) * ROWS
           : m instanceof Q4_KPairedMatrix ? 148L * (COLS / 256) * ROWS
           : m instanceof Q5_KPairedMatrix ? 276L * (COLS / 256) * ROWS : w.byteSize();
       assertEquals(expectedBytes, m.byteSize());
