@@ -25,6 +25,7 @@ final class Llama2cCheckpoint {
 
   static LlamaModel load(Path path, ModelOptions options) throws IOException {
     Arena arena = Arena.ofShared();
+    WeightMemory copies = null;
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
       if (seg.byteSize() < 28) {
@@ -70,10 +71,26 @@ final class Llama2cCheckpoint {
             m(seg, "w3[" + l + "]", w3 + 4L * l * hd * dim, hd, dim),
             m(seg, "w2[" + l + "]", w2 + 4L * l * dim * hd, dim, hd)));
       }
-      LlamaWeights w = new LlamaWeights(m(seg, "token_embedding_table", emb, vocab, dim), layers,
-          floats(seg, rmsFinal, dim), m(seg, "wcls", wcls, vocab, dim), null);
-      return new LlamaModel(path, c, w, options, arena::close, null);
-    } catch (IOException | RuntimeException e) {
+      WeightMatrix embedding = m(seg, "token_embedding_table", emb, vocab, dim);
+      LlamaWeights w = new LlamaWeights(embedding, layers, floats(seg, rmsFinal, dim),
+          shared ? embedding : m(seg, "wcls", wcls, vocab, dim), null);
+      if (!options.mmap()) {
+        // as for GGUF files: the matrices read on every token copied into huge-page memory
+        copies = WeightMemory.allocate(w.residentBytes());
+        w = w.resident(copies.allocator());
+      }
+      WeightMemory held = copies;
+      return new LlamaModel(path, c, w, options, () -> {
+        try (arena) {
+          if (held != null) {
+            held.close();
+          }
+        }
+      }, null);
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      if (copies != null) {
+        copies.close();
+      }
       arena.close();
       throw e;
     }

@@ -10,16 +10,22 @@ import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** stories260K.bin + tok512.bin, 200 greedy steps from BOS, give exactly llama2.c run.c's text. */
+/**
+ * stories260K.bin + tok512.bin, 200 greedy steps from BOS, give exactly llama2.c run.c's text, with the weights
+ * copied into memory (the default) and read from the mapped file.
+ */
 class Llama2cGreedyTextTest {
-  @Test
-  void greedyTextEqualsRunC() throws Exception {
+  @ParameterizedTest(name = "mmap={0}")
+  @ValueSource(booleans = {false, true})
+  void greedyTextEqualsRunC(boolean mmap) throws Exception {
     var bin = SharedFiles.require("models/stories260K/stories260K.bin");
     var tokFile = SharedFiles.require("models/stories260K/tok512.bin");
     String expected = Files.readString(SharedFiles.require("models/stories260K/expected_llama2c_runc_greedy_n200.txt"));
-    try (LlamaEngine e = LlamaEngine.load(bin, ModelOptions.defaults().withThreads(1).withWarmup(false))) {
+    try (LlamaEngine e = LlamaEngine.load(bin, ModelOptions.defaults().withThreads(1).withWarmup(false)
+        .withMmap(mmap))) {
       Llama2cTokenizer tok = Llama2cTokenizer.load(tokFile, e.model().vocabSize());
       int[] prompt = tok.encode("", true, false);
       assertArrayEquals(new int[] {1}, prompt);
