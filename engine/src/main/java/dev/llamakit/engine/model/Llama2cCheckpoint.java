@@ -25,7 +25,6 @@ final class Llama2cCheckpoint {
 
   static LlamaModel load(Path path, ModelOptions options) throws IOException {
     Arena arena = Arena.ofShared();
-    WeightMemory copies = null;
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
       if (seg.byteSize() < 28) {
@@ -74,23 +73,8 @@ final class Llama2cCheckpoint {
       WeightMatrix embedding = m(seg, "token_embedding_table", emb, vocab, dim);
       LlamaWeights w = new LlamaWeights(embedding, layers, floats(seg, rmsFinal, dim),
           shared ? embedding : m(seg, "wcls", wcls, vocab, dim), null);
-      if (!options.mmap()) {
-        // as for GGUF files: the matrices read on every token copied into huge-page memory
-        copies = WeightMemory.allocate(w.residentBytes());
-        w = w.resident(copies.allocator());
-      }
-      WeightMemory held = copies;
-      return new LlamaModel(path, c, w, options, () -> {
-        try (arena) {
-          if (held != null) {
-            held.close();
-          }
-        }
-      }, null);
+      return LlamaModel.assemble(path, c, w, options, arena::close, null);
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      if (copies != null) {
-        copies.close();
-      }
       arena.close();
       throw e;
     }

@@ -82,33 +82,41 @@ public final class LlamaModel implements AutoCloseable {
     }
     if (head[0] == 'G' && head[1] == 'G' && head[2] == 'U' && head[3] == 'F') {
       GgufFile f = GgufFile.open(path);
-      WeightMemory[] copies = new WeightMemory[1];
-      AutoCloseable resource = () -> {
-        try (f) {
-          if (copies[0] != null) {
-            copies[0].close();
-          }
-        }
-      };
       try {
         int vocab = (int) f.tensor("token_embd.weight").shape()[1];
         LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), vocab);
-        LlamaWeights w = LlamaWeights.fromGguf(f, c);
-        if (!options.mmap()) {
-          copies[0] = WeightMemory.allocate(w.residentBytes());
-          w = w.resident(copies[0].allocator());
-        }
-        return new LlamaModel(path, c, w, options, resource, f.metadata());
+        return assemble(path, c, LlamaWeights.fromGguf(f, c), options, f, f.metadata());
       } catch (RuntimeException | OutOfMemoryError e) {
-        try {
-          resource.close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        f.close();
         throw e;
       }
     }
     return Llama2cCheckpoint.load(path, options);
+  }
+
+  /**
+   * A model over {@code w} read from {@code file}: unless {@code options.mmap()}, the matrices read on every token
+   * copied into huge-page memory first ({@link LlamaWeights#resident}). Closing the model closes that memory, then
+   * {@code file}; on failure the copy is freed here and {@code file} is left to the caller.
+   */
+  static LlamaModel assemble(Path path, LlamaConfig c, LlamaWeights w, ModelOptions options, AutoCloseable file,
+      GgufMetadata metadata) {
+    WeightMemory copies = options.mmap() ? null : WeightMemory.allocate(w.residentBytes());
+    try {
+      LlamaWeights used = copies == null ? w : w.resident(copies.allocator());
+      return new LlamaModel(path, c, used, options, () -> {
+        try (file) {
+          if (copies != null) {
+            copies.close();
+          }
+        }
+      }, metadata);
+    } catch (RuntimeException | OutOfMemoryError e) {
+      if (copies != null) {
+        copies.close();
+      }
+      throw e;
+    }
   }
 
   public Path path() {

@@ -9,10 +9,11 @@ package dev.llamakit.engine.model;
  * @param exactActivations use float32 activations in every matmul (reference mode; matches llama.cpp's dequantized
  *     references) instead of llama.cpp-style Q8_0/Q8_K activations for decode steps
  * @param warmup compile the kernels at load (and pre-fault the mapped weights when {@code mmap})
- * @param mmap read GGUF weights in place from the memory-mapped file (llama.cpp's default) instead of copying them
- *     into process memory at load. Copying costs a second or so per GB at load and the model's size in resident
- *     memory, and decodes faster: file pages in the page cache stream ~20% slower than freshly allocated anonymous
- *     memory on the 2-vCPU cloud machines this was measured on (see the README's engine performance notes)
+ * @param mmap read the weights (GGUF or llama2.c) in place from the memory-mapped file (llama.cpp's default) instead
+ *     of copying them into process memory at load, in the layouts of {@code WeightMatrix.resident}. Copying costs a
+ *     second or so per GB at load and the model's size (plus the layouts' extra bytes) in resident memory, and
+ *     decodes about 2x faster on the 2-vCPU cloud machines this was measured on: file pages stream slower than
+ *     fresh anonymous memory, and the resident layouts need no bit unpacking (README, engine performance)
  */
 public record ModelOptions(int threads, int contextLength, int batchSize, boolean exactActivations, boolean warmup,
     boolean mmap) {

@@ -28,6 +28,21 @@ final class KQuants {
     }
   }
 
+  /**
+   * The tail of a paired K-quant super-block ({@link Q4_KPairedMatrix}, {@link Q5_KPairedMatrix}) at {@code at}: the
+   * 8 sub-block scales and then the 8 mins of the file super-block at {@code s}, one byte each, then its F16 {@code d}
+   * and {@code dmin} (20 bytes).
+   */
+  static void unpackScalesMins(byte[] src, int s, byte[] dst, int at) {
+    int[] scaleMin = new int[2];
+    for (int sub = 0; sub < 8; sub++) {
+      scaleMin(src, s + 4, sub, scaleMin);
+      dst[at + sub] = (byte) scaleMin[0];
+      dst[at + 8 + sub] = (byte) scaleMin[1];
+    }
+    System.arraycopy(src, s, dst, at + 16, 4);
+  }
+
   /** Scale of sub-block {@code j} from the packed bytes read as {@code lo} (bytes 0..7) and {@code hi} (8..11). */
   static int scale(long lo, int hi, int j) {
     if (j < 4) {

@@ -97,12 +97,13 @@ public final class Q4_0Matrix extends WeightMatrix {
   /** With native 512-bit vectors the two-block layout ({@link Q4_0PairedMatrix}), else a plain copy. */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q4_0PairedMatrix.supported() ? Q4_0PairedMatrix.repack(this, memory) : super.resident(memory);
+    return RepackedMatrix.supported() ? Q4_0PairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override
   public long residentBytes() {
-    return Q4_0PairedMatrix.supported() ? 20L * (cols / 32) * rows : byteSize();
+    return RepackedMatrix.supported() ? RepackedMatrix.bytes(rows, cols, 32, Q4_0PairedMatrix.BLOCK_BYTES)
+        : byteSize();
   }
 
   @Override

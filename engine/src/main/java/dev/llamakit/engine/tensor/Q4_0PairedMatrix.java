@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  * than the Q4_0 kernel from cache and from memory ({@code KernelBenchmark}). Used only where 512-bit vectors are native
  * ({@link #supported()}); values and each block's integer sum are exactly Q4_0's; {@link #type()} stays Q4_0.
  */
-public final class Q4_0PairedMatrix extends WeightMatrix {
+public final class Q4_0PairedMatrix extends RepackedMatrix {
   private static final VectorSpecies<Byte> B256 = ByteVector.SPECIES_256;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
   private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
@@ -35,31 +35,28 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
 
   /** Blocks per group. Even, so a pair of blocks never straddles two groups. */
   static final int GROUP = 64;
+  /** 16 nibble bytes and an F32 scale per 32 weights. */
+  static final int BLOCK_BYTES = 20;
 
   private Q4_0PairedMatrix(String name, MemorySegment data, int rows, int cols) {
-    super(name, data, rows, cols, 20L * (cols / 32));
+    super(name, data, rows, cols, 32, BLOCK_BYTES);
   }
 
   /** Offset in a row of block {@code b}'s nibbles. */
   private static int nibbleOffset(int b) {
-    return 20 * (b - b % GROUP) + 16 * (b % GROUP);
+    return BLOCK_BYTES * (b - b % GROUP) + 16 * (b % GROUP);
   }
 
   /** Offset in a row of block {@code b}'s F32 scale, for a row of {@code nb} blocks. */
   private static int scaleOffset(int b, int nb) {
     int g0 = b - b % GROUP;
-    return 20 * g0 + 16 * Math.min(GROUP, nb - g0) + 4 * (b % GROUP);
-  }
-
-  /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
-  public static boolean supported() {
-    return NATIVE_512;
+    return BLOCK_BYTES * g0 + 16 * Math.min(GROUP, nb - g0) + 4 * (b % GROUP);
   }
 
   /** Repacks {@code m} into memory from {@code memory}. */
   static Q4_0PairedMatrix repack(Q4_0Matrix m, SegmentAllocator memory) {
     int nb = m.cols() / 32;
-    MemorySegment out = m.repackRows(memory, 20L * nb, (src, s, dst, d) -> {
+    MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s, dst, d) -> {
       for (int b = 0; b < nb; b++) {
         System.arraycopy(src, s + 18 * b + 2, dst, d + nibbleOffset(b), 16);
         int bits = Float.floatToRawIntBits(f16(src, s + 18 * b));
@@ -74,11 +71,6 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
   @Override
   public GgmlType type() {
     return GgmlType.Q4_0;
-  }
-
-  @Override
-  public WeightMatrix resident(SegmentAllocator memory) {
-    return this;
   }
 
   @Override
@@ -129,7 +121,7 @@ public final class Q4_0PairedMatrix extends WeightMatrix {
     float offset = 0;
     for (int g0 = 0; g0 < nb; g0 += GROUP) {
       int n = Math.min(GROUP, nb - g0);
-      long nibbles = base + 20L * g0, scales = nibbles + 16L * n;
+      long nibbles = base + (long) BLOCK_BYTES * g0, scales = nibbles + 16L * n;
       for (int j = 0, even = n & ~1; j < even; j += 2) {
         int b = g0 + j;
         ShortVector v = (ShortVector) ByteVector.fromMemorySegment(B256, data, nibbles + 16L * j, LE)

@@ -60,12 +60,13 @@ public final class Q4_KMatrix extends WeightMatrix {
   /** With native 512-bit vectors the two-sub-block layout ({@link Q4_KPairedMatrix}), else a plain copy. */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q4_KPairedMatrix.supported() ? Q4_KPairedMatrix.repack(this, memory) : super.resident(memory);
+    return RepackedMatrix.supported() ? Q4_KPairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override
   public long residentBytes() {
-    return Q4_KPairedMatrix.supported() ? Q4_KPairedMatrix.repackedBytes(rows, cols) : byteSize();
+    return RepackedMatrix.supported() ? RepackedMatrix.bytes(rows, cols, 256, Q4_KPairedMatrix.BLOCK_BYTES)
+        : byteSize();
   }
 
   @Override

@@ -27,12 +27,12 @@ import jdk.incubator.vector.VectorSpecies;
  * sums. Values are exactly Q4_K's; {@link #type()} stays {@link GgmlType#Q4_K}. Used only where 512-bit vectors are
  * native.
  */
-public final class Q4_KPairedMatrix extends WeightMatrix {
+public final class Q4_KPairedMatrix extends RepackedMatrix {
   static final int BLOCK_BYTES = 148;
   private static final int SCALES = 128;
-  private static final int MINS = 136;
-  private static final int D = 144;
-  private static final int DMIN = 146;
+  private static final int MINS = SCALES + 8;
+  private static final int D = SCALES + 16;
+  private static final int DMIN = SCALES + 18;
   private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
   private static final VectorSpecies<Byte> B256 = ByteVector.SPECIES_256;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
@@ -43,24 +43,13 @@ public final class Q4_KPairedMatrix extends WeightMatrix {
       new int[] {0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8}, 0);
 
   private Q4_KPairedMatrix(String name, MemorySegment data, int rows, int cols) {
-    super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
-  }
-
-  /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
-  public static boolean supported() {
-    return NATIVE_512;
-  }
-
-  /** Bytes of the repacked layout of a {@code rows x cols} Q4_K matrix. */
-  static long repackedBytes(int rows, int cols) {
-    return (long) BLOCK_BYTES * (cols / 256) * rows;
+    super(name, data, rows, cols, 256, BLOCK_BYTES);
   }
 
   /** Repacks {@code m} into memory from {@code memory}. */
   static Q4_KPairedMatrix repack(Q4_KMatrix m, SegmentAllocator memory) {
     int nb = m.cols() / 256;
     MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s0, dst, d0) -> {
-      int[] scaleMin = new int[2];
       for (int b = 0; b < nb; b++) {
         int s = s0 + 144 * b, o = d0 + BLOCK_BYTES * b;
         for (int sub = 0; sub < 8; sub++) {
@@ -71,11 +60,8 @@ public final class Q4_KPairedMatrix extends WeightMatrix {
             int hi = ((src[chunk + 16 + i] & 0xFF) >>> shift) & 0xF;
             dst[o + 16 * sub + i] = (byte) (lo | hi << 4);
           }
-          KQuants.scaleMin(src, s + 4, sub, scaleMin);
-          dst[o + SCALES + sub] = (byte) scaleMin[0];
-          dst[o + MINS + sub] = (byte) scaleMin[1];
         }
-        System.arraycopy(src, s, dst, o + D, 4); // d, dmin
+        KQuants.unpackScalesMins(src, s, dst, o + SCALES);
       }
     });
     return new Q4_KPairedMatrix(m.name(), out, m.rows(), m.cols());
@@ -84,11 +70,6 @@ public final class Q4_KPairedMatrix extends WeightMatrix {
   @Override
   public GgmlType type() {
     return GgmlType.Q4_K;
-  }
-
-  @Override
-  public WeightMatrix resident(SegmentAllocator memory) {
-    return this;
   }
 
   @Override

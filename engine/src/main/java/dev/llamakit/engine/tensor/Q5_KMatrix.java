@@ -70,12 +70,13 @@ public final class Q5_KMatrix extends WeightMatrix {
   /** With native 512-bit vectors the int16-pair layout ({@link Q5_KPairedMatrix}), else a plain copy. */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q5_KPairedMatrix.supported() ? Q5_KPairedMatrix.repack(this, memory) : super.resident(memory);
+    return RepackedMatrix.supported() ? Q5_KPairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override
   public long residentBytes() {
-    return Q5_KPairedMatrix.supported() ? Q5_KPairedMatrix.repackedBytes(rows, cols) : byteSize();
+    return RepackedMatrix.supported() ? RepackedMatrix.bytes(rows, cols, 256, Q5_KPairedMatrix.BLOCK_BYTES)
+        : byteSize();
   }
 
   /** Vector decode for the batched (prefill) path, bit-identical to {@link #dequantizeRow}. */

@@ -27,12 +27,12 @@ import jdk.incubator.vector.VectorSpecies;
  * file layout, for a kernel without bit unpacking: measured ~2x faster per token than the file-layout kernel.
  * Values are exactly Q5_K's; {@link #type()} stays {@link GgmlType#Q5_K}. Used only where 512-bit vectors are native.
  */
-public final class Q5_KPairedMatrix extends WeightMatrix {
+public final class Q5_KPairedMatrix extends RepackedMatrix {
   static final int BLOCK_BYTES = 276;
   private static final int SCALES = 256;
-  private static final int MINS = 264;
-  private static final int D = 272;
-  private static final int DMIN = 274;
+  private static final int MINS = SCALES + 8;
+  private static final int D = SCALES + 16;
+  private static final int DMIN = SCALES + 18;
   private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
   private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
@@ -42,17 +42,7 @@ public final class Q5_KPairedMatrix extends WeightMatrix {
       new int[] {0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8}, 0);
 
   private Q5_KPairedMatrix(String name, MemorySegment data, int rows, int cols) {
-    super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
-  }
-
-  /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
-  public static boolean supported() {
-    return NATIVE_512;
-  }
-
-  /** Bytes of the repacked layout of a {@code rows x cols} Q5_K matrix. */
-  static long repackedBytes(int rows, int cols) {
-    return (long) BLOCK_BYTES * (cols / 256) * rows;
+    super(name, data, rows, cols, 256, BLOCK_BYTES);
   }
 
   /** Repacks {@code m} into memory from {@code memory}. */
@@ -60,7 +50,6 @@ public final class Q5_KPairedMatrix extends WeightMatrix {
     int nb = m.cols() / 256;
     MemorySegment out = m.repackRows(memory, (long) BLOCK_BYTES * nb, (src, s0, dst, d0) -> {
       int[] q = new int[256];
-      int[] scaleMin = new int[2];
       for (int b = 0; b < nb; b++) {
         int s = s0 + 176 * b, o = d0 + BLOCK_BYTES * b;
         Q5_KMatrix.values(src, s, q);
@@ -69,12 +58,7 @@ public final class Q5_KPairedMatrix extends WeightMatrix {
           dst[o + 2 * j] = (byte) lane;
           dst[o + 2 * j + 1] = (byte) (lane >>> 8);
         }
-        for (int sub = 0; sub < 8; sub++) {
-          KQuants.scaleMin(src, s + 4, sub, scaleMin);
-          dst[o + SCALES + sub] = (byte) scaleMin[0];
-          dst[o + MINS + sub] = (byte) scaleMin[1];
-        }
-        System.arraycopy(src, s, dst, o + D, 4); // d, dmin
+        KQuants.unpackScalesMins(src, s, dst, o + SCALES);
       }
     });
     return new Q5_KPairedMatrix(m.name(), out, m.rows(), m.cols());
@@ -83,11 +67,6 @@ public final class Q5_KPairedMatrix extends WeightMatrix {
   @Override
   public GgmlType type() {
     return GgmlType.Q5_K;
-  }
-
-  @Override
-  public WeightMatrix resident(SegmentAllocator memory) {
-    return this;
   }
 
   @Override

@@ -62,13 +62,13 @@ public final class Q6_KMatrix extends WeightMatrix {
    */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q6_KPairedMatrix.supported() ? Q6_KPairedMatrix.repack(this, memory) : Q6_KUnpackedMatrix.unpack(this, memory);
+    return RepackedMatrix.supported() ? Q6_KPairedMatrix.repack(this, memory) : Q6_KUnpackedMatrix.unpack(this, memory);
   }
 
   @Override
   public long residentBytes() {
-    return Q6_KPairedMatrix.supported() ? Q6_KPairedMatrix.repackedBytes(rows, cols)
-        : Q6_KUnpackedMatrix.unpackedBytes(rows, cols);
+    return RepackedMatrix.bytes(rows, cols, 256,
+        RepackedMatrix.supported() ? Q6_KPairedMatrix.BLOCK_BYTES : Q6_KUnpackedMatrix.BLOCK_BYTES);
   }
 
   /**

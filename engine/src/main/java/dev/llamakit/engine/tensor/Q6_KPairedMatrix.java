@@ -16,18 +16,20 @@ import jdk.incubator.vector.VectorSpecies;
  * A Q6_K matrix repacked at load for 512-bit vectors, 274 bytes per 256-weight super-block (Q6_K's 210 plus 64):
  * <ul>
  *   <li>128 little-endian int16 lanes, lane {@code j} holding the unsigned 6-bit values of weights {@code 2j} and
- *       {@code 2j+1} as {@code u[2j] + 64 u[2j+1]} (the file splits each value into 4 + 2 bits in separate places);</li>
+ *       {@code 2j+1} as {@code u[2j] + 64 u[2j+1]} (the file splits each value into 4 + 2 bits in separate
+ *       places);</li>
  *   <li>the 16 int8 group scales;</li>
  *   <li>F16 {@code d}.</li>
  * </ul>
  * The decode kernel takes 64 weights (four 16-weight groups) per 512-bit step with no bit unpacking, on the
  * activation layout {@link QuantizedActivations#q16k6}: the lane times {@code x[2j]}, its upper value times
  * {@code x[2j+1] - 64 x[2j]}, less {@code 32 (x[2j] + x[2j+1])} for the offset of 32, which leaves
- * {@code (u[2j]-32) x[2j] + (u[2j+1]-32) x[2j+1]} in each int16 lane (exact: int16 arithmetic wraps and the result fits).
+ * {@code (u[2j]-32) x[2j] + (u[2j+1]-32) x[2j+1]} in each int16 lane (exact: int16 arithmetic wraps and the result
+ * fits).
  * Values are exactly Q6_K's; {@link #type()} stays {@link GgmlType#Q6_K}. Used only where 512-bit vectors are native;
  * elsewhere {@link Q6_KUnpackedMatrix}.
  */
-public final class Q6_KPairedMatrix extends WeightMatrix {
+public final class Q6_KPairedMatrix extends RepackedMatrix {
   static final int BLOCK_BYTES = 274;
   private static final int SCALES = 256;
   private static final int D = 272;
@@ -39,17 +41,7 @@ public final class Q6_KPairedMatrix extends WeightMatrix {
       new int[] {24, 24, 24, 24, 16, 16, 16, 16, 8, 8, 8, 8, 0, 0, 0, 0}, 0);
 
   private Q6_KPairedMatrix(String name, MemorySegment data, int rows, int cols) {
-    super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
-  }
-
-  /** Whether this machine runs 512-bit vectors natively (else the repacked kernel would be emulated, and slow). */
-  public static boolean supported() {
-    return NATIVE_512;
-  }
-
-  /** Bytes of the repacked layout of a {@code rows x cols} Q6_K matrix. */
-  static long repackedBytes(int rows, int cols) {
-    return (long) BLOCK_BYTES * (cols / 256) * rows;
+    super(name, data, rows, cols, 256, BLOCK_BYTES);
   }
 
   /** Repacks {@code m} into memory from {@code memory}. */
@@ -75,11 +67,6 @@ public final class Q6_KPairedMatrix extends WeightMatrix {
   @Override
   public GgmlType type() {
     return GgmlType.Q6_K;
-  }
-
-  @Override
-  public WeightMatrix resident(SegmentAllocator memory) {
-    return this;
   }
 
   @Override

@@ -25,13 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (measured: {@code KernelBenchmark}). Weights, dequantized values and each block's integer sum are exactly those of
  * the packed matrix; {@link #type()} stays {@link GgmlType#Q6_K}.
  */
-public final class Q6_KUnpackedMatrix extends WeightMatrix {
+public final class Q6_KUnpackedMatrix extends RepackedMatrix {
   static final int BLOCK_BYTES = 274;
-
-  /** Bytes of the unpacked layout of a {@code rows x cols} Q6_K matrix. */
-  static long unpackedBytes(int rows, int cols) {
-    return (long) BLOCK_BYTES * (cols / 256) * rows;
-  }
   private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
   private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
@@ -40,7 +35,7 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
   private static final VectorMask<Integer> SECOND_GROUP = VectorMask.fromLong(I512, 0xFF00L);
 
   private Q6_KUnpackedMatrix(String name, MemorySegment data, int rows, int cols) {
-    super(name, data, rows, cols, (long) BLOCK_BYTES * (cols / 256));
+    super(name, data, rows, cols, 256, BLOCK_BYTES);
   }
 
   /** Unpacks {@code m} into memory from {@code memory}. */
@@ -65,11 +60,6 @@ public final class Q6_KUnpackedMatrix extends WeightMatrix {
   @Override
   public GgmlType type() {
     return GgmlType.Q6_K;
-  }
-
-  @Override
-  public WeightMatrix resident(SegmentAllocator memory) {
-    return this;
   }
 
   @Override

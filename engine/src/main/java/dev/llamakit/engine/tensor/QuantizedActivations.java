@@ -43,7 +43,7 @@ public final class QuantizedActivations {
    * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernels
    * multiply the whole byte {@code lo + 16 hi} by the first and {@code hi} by the second: {@code lo x_lo + hi x_hi}
    * with no mask, exact because the sum fits in int16 and int16 arithmetic wraps (measured 15-17% faster than
-   * masking).
+   * masking). For Q8_K only where 512-bit vectors are native.
    */
   final short[] q16pairs;
   /**
@@ -54,19 +54,21 @@ public final class QuantizedActivations {
   final float[] scales;
   final int[] bsums;
   /**
-   * For Q8_K only: per super-block 16 floats, zeros in lanes 0-7 and in lane {@code 8 + s} the sum of the 32 values
-   * of sub-block {@code s}: what {@link Q4_KPairedMatrix} multiplies by its 8 scales and 8 mins read as one vector.
+   * For Q8_K, where 512-bit vectors are native: per super-block 16 floats, zeros in lanes 0-7 and in lane
+   * {@code 8 + s} the sum of the 32 values of sub-block {@code s}: what {@link Q4_KPairedMatrix} multiplies by its 8
+   * scales and 8 mins read as one vector.
    */
   final float[] minSums;
   /**
-   * For Q8_K only: the operand layout of {@link Q6_KPairedMatrix}, 384 values per super-block, 96 per 64-value step
-   * {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 64 x[64k+2j]}, then {@code 32 (x[64k+2j] + x[64k+2j+1])}
-   * for {@code j < 32}.
+   * For Q8_K, where 512-bit vectors are native: the operand layout of {@link Q6_KPairedMatrix}, 384 values per
+   * super-block, 96 per 64-value step {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 64 x[64k+2j]}, then
+   * {@code 32 (x[64k+2j] + x[64k+2j+1])} for {@code j < 32}.
    */
   final short[] q16k6;
   /**
-   * For Q8_K only: the operand layout of {@link Q5_KPairedMatrix}, 256 values per super-block, 64 per 64-value step
-   * {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 32 x[64k+2j]}, for {@code j < 32}.
+   * For Q8_K, where 512-bit vectors are native: the operand layout of {@link Q5_KPairedMatrix}, 256 values per
+   * super-block, 64 per 64-value step {@code k}: {@code x[64k+2j]}, then {@code x[64k+2j+1] - 32 x[64k+2j]}, for
+   * {@code j < 32}.
    */
   final short[] q16k5;
   private ActivationFormat format;
@@ -195,9 +197,6 @@ public final class QuantizedActivations {
         scales[b] = 0;
         java.util.Arrays.fill(q16, b * 256, b * 256 + 256, (short) 0);
         java.util.Arrays.fill(bsums, b * 16, b * 16 + 16, 0);
-        java.util.Arrays.fill(minSums, b * 16, b * 16 + 16, 0f);
-        java.util.Arrays.fill(q16k6, b * 384, b * 384 + 384, (short) 0);
-        java.util.Arrays.fill(q16k5, b * 256, b * 256 + 256, (short) 0);
         continue;
       }
       int first = 0;
@@ -214,15 +213,17 @@ public final class QuantizedActivations {
         }
         bsums[b * 16 + g] = (int) gs; // exact: at most 16 * 127
       }
-      for (int sub = 0; sub < 8; sub++) {
-        minSums[b * 16 + 8 + sub] = bsums[b * 16 + 2 * sub] + bsums[b * 16 + 2 * sub + 1];
-      }
-      if (Q6_KPairedMatrix.supported()) {
-        pairedLayouts(b);
-      }
       scales[b] = 1f / iscale;
     }
-    pairUp(n / 32);
+    if (RepackedMatrix.supported()) { // the layouts only the paired K-quant kernels (512-bit) read
+      for (int b = 0; b < n / 256; b++) {
+        for (int sub = 0; sub < 8; sub++) {
+          minSums[b * 16 + 8 + sub] = bsums[b * 16 + 2 * sub] + bsums[b * 16 + 2 * sub + 1];
+        }
+        pairedLayouts(b);
+      }
+      pairUp(n / 32);
+    }
   }
 
   /** The dequantized value at {@code i} (for tests). */

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  */
 public abstract sealed class WeightMatrix
     permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix,
-    Q4_0PairedMatrix, Q4_KPairedMatrix, Q5_KPairedMatrix, Q6_KPairedMatrix, Q6_KUnpackedMatrix {
+    RepackedMatrix {
   static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 

@@ -11,7 +11,8 @@
  * x86 has no byte shifts and the Vector API emulates them; derive segment offsets from the int loop index so C2 can
  * drop the per-load bounds checks; keep loop bodies small, or C2 exceeds its inlining node budget and boxes vectors.
  * Resident layouts: {@link dev.llamakit.engine.tensor.WeightMatrix#resident} copies a matrix into process memory at
- * load, repacking the types whose file layout costs the most instructions per weight. Where 512-bit vectors are
+ * load, repacking the types whose file layout costs the most instructions per weight (each a
+ * {@link dev.llamakit.engine.tensor.RepackedMatrix}). Where 512-bit vectors are
  * native: {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} (per 64 blocks of a row, their nibbles back to back,
  * then their F32 scales; whole-row runs made 8,192-wide rows read 40% slower from memory),
  * {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} (the same two-per-byte pairing within each 32-weight sub-block,
