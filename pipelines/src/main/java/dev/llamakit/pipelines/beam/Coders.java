@@ -36,7 +36,7 @@ public final class Coders {
 
     @Override
     public Drop decode(InputStream is) throws IOException {
-      return new Drop(STR.decode(is), STR.decode(is), DropReason.valueOf(STR.decode(is)), STR.decode(is));
+      return new Drop(STR.decode(is), STR.decode(is), DropReason.of(STR.decode(is)), STR.decode(is));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.llamakit.pipelines.beam;
 
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.doc.MetricNames;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
@@ -12,7 +13,7 @@ import org.apache.beam.sdk.values.TupleTag;
  */
 public final class Routes {
   /** Namespace of every llamakit metric. */
-  public static final String NAMESPACE = "llamakit";
+  public static final String NAMESPACE = MetricNames.NAMESPACE;
   public static final TupleTag<Document> DOCS = new TupleTag<>() {};
   public static final TupleTag<Drop> DROPS = new TupleTag<>() {};
 

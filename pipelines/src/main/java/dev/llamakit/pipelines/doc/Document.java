@@ -32,11 +32,22 @@ public record Document(
     long[] lineHashes,
     Dedup dedup,
     Language language,
-    Safety safety) {
+    Safety safety,
+    Signals signals) {
 
   public Document {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(rawContent, "rawContent");
+    if (signals == null) {
+      signals = Signals.EMPTY;
+    }
+  }
+
+  /** A document as a reader makes it: cc_net's read-time fields, nothing added yet. */
+  public static Document read(String id, long ordinal, String url, String dateDownload, String digest, long length,
+      int nlines, String sourceDomain, String title, String rawContent, String ccSegment) {
+    return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent,
+        ccSegment, null, null, null, null, Signals.EMPTY);
   }
 
   /** What line dedup did to the document: cc_net's added fields. */
@@ -70,25 +81,42 @@ public record Document(
   /** A copy carrying the hashes of its {@code raw_content} lines. */
   public Document withLineHashes(long[] hashes) {
     return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
-        hashes, dedup, language, safety);
+        hashes, dedup, language, safety, signals);
   }
 
   /** A copy after line dedup: new content, its line count and length, the dedup record; hashes dropped. */
   public Document withDedupedContent(String content, int lines, long codePoints, Dedup d) {
     return new Document(id, ordinal, url, dateDownload, digest, codePoints, lines, sourceDomain, title, content, ccSegment,
-        null, d, language, safety);
+        null, d, language, safety, signals);
   }
 
   /** A copy with its safety verdict. */
   public Document withSafety(Safety s) {
     return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent,
-        ccSegment, lineHashes, dedup, language, s);
+        ccSegment, lineHashes, dedup, language, s, signals);
   }
 
   /** A copy with its language. */
   public Document withLanguage(Language l) {
     return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent, ccSegment,
-        lineHashes, dedup, l, safety);
+        lineHashes, dedup, l, safety, signals);
+  }
+
+  /** A copy with one more signal (see {@link Signals}). */
+  public Document withSignal(String key, Object value) {
+    return withSignals(signals.with(key, value));
+  }
+
+  /** A copy with these signals instead of its own. */
+  public Document withSignals(Signals s) {
+    return new Document(id, ordinal, url, dateDownload, digest, length, nlines, sourceDomain, title, rawContent,
+        ccSegment, lineHashes, dedup, language, safety, s);
+  }
+
+  /** A copy whose {@code raw_content} (and line count and length) a cleaner changed. */
+  public Document withContent(String content, int lines, long codePoints) {
+    return new Document(id, ordinal, url, dateDownload, digest, codePoints, lines, sourceDomain, title, content,
+        ccSegment, lineHashes, dedup, language, safety, signals);
   }
 
   @Override
@@ -98,7 +126,8 @@ public record Document(
         && d.nlines == nlines && Objects.equals(d.sourceDomain, sourceDomain) && Objects.equals(d.title, title)
         && d.rawContent.equals(rawContent) && Objects.equals(d.ccSegment, ccSegment)
         && Arrays.equals(d.lineHashes, lineHashes) && Objects.equals(d.dedup, dedup)
-        && Objects.equals(d.language, language) && Objects.equals(d.safety, safety);
+        && Objects.equals(d.language, language) && Objects.equals(d.safety, safety)
+        && d.signals.equals(signals);
   }
 
   @Override

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderException;
 
@@ -65,6 +68,12 @@ public final class DocumentCoder extends AtomicCoder<Document> {
       out.writeDouble(sf.score());
       str(out, sf.category());
     }
+    Map<String, Object> sig = d.signals().asMap();
+    out.writeInt(sig.size());
+    for (Map.Entry<String, Object> e : sig.entrySet()) {
+      str(out, e.getKey());
+      value(out, e.getValue());
+    }
     out.flush();
   }
 
@@ -102,14 +111,67 @@ public final class DocumentCoder extends AtomicCoder<Document> {
     }
     Document.Language lang = in.readBoolean() ? new Document.Language(str(in), in.readDouble()) : null;
     Document.Safety safety = in.readBoolean() ? new Document.Safety(in.readDouble(), str(in)) : null;
+    Signals signals = Signals.EMPTY;
+    for (int i = 0, n = in.readInt(); i < n; i++) {
+      signals = signals.with(str(in), value(in));
+    }
     if (content == null || id == null) {
       throw new CoderException("corrupt Document encoding: missing id or raw_content");
     }
-    return new Document(id, ordinal, url, date, digest, length, nlines, domain, title, content, segment, hashes, dedup, lang, safety);
+    return new Document(id, ordinal, url, date, digest, length, nlines, domain, title, content, segment, hashes, dedup, lang, safety,
+        signals);
   }
 
   @Override
   public void verifyDeterministic() {}
+
+  private static void value(DataOutputStream out, Object v) throws IOException {
+    switch (v) {
+      case Long l -> {
+        out.writeByte('L');
+        out.writeLong(l);
+      }
+      case Double x -> {
+        out.writeByte('D');
+        out.writeDouble(x);
+      }
+      case String t -> {
+        out.writeByte('S');
+        str(out, t);
+      }
+      case Boolean b -> {
+        out.writeByte('B');
+        out.writeBoolean(b);
+      }
+      case List<?> list -> {
+        out.writeByte('A');
+        out.writeInt(list.size());
+        for (Object o : list) {
+          str(out, (String) o);
+        }
+      }
+      default -> throw new CoderException("signal of unsupported type " + v.getClass());
+    }
+  }
+
+  private static Object value(DataInputStream in) throws IOException {
+    int tag = in.readByte();
+    return switch (tag) {
+      case 'L' -> in.readLong();
+      case 'D' -> in.readDouble();
+      case 'S' -> str(in);
+      case 'B' -> in.readBoolean();
+      case 'A' -> {
+        int n = in.readInt();
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(str(in));
+        }
+        yield list;
+      }
+      default -> throw new CoderException("corrupt Document encoding: signal tag " + tag);
+    };
+  }
 
   private static void str(DataOutputStream out, String s) throws IOException {
     if (s == null) {

@@ -1,39 +1,65 @@
 package dev.llamakit.pipelines.doc;
 
+import java.io.Serializable;
+import java.util.regex.Pattern;
+
 /**
- * Why a document left the pipeline, named for what fired. Every document read is either written or counted under
- * exactly one of these.
+ * Why a document left the pipeline, named for what fired: an upper-case name such as {@code TOO_SHORT} or
+ * {@code GOPHER_TOO_FEW_WORDS}. Every document read is either written or counted under exactly one reason.
+ *
+ * <p>The reasons of reading and of the built-in steps are constants here; a rule declares its own reasons as
+ * constants of its class ({@code DropReason.of("C4_TOO_FEW_SENTENCES")}), so a new rule needs no edit of this file.
+ *
+ * @param name the reason's name: upper-case ASCII letters, digits and underscores, starting with a letter
  */
-public enum DropReason {
-  /** The WET record's body could not be decoded as UTF-8. */
-  INVALID_UTF8,
+public record DropReason(String name) implements Serializable {
+  private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  public DropReason {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("a drop reason is UPPER_SNAKE_CASE, not '" + name + "'");
+    }
+  }
+
+  /** The reason with this name. */
+  public static DropReason of(String name) {
+    return new DropReason(name);
+  }
+
+  /** The record's body could not be decoded as UTF-8. */
+  public static final DropReason INVALID_UTF8 = of("INVALID_UTF8");
   /** A WARC record of another type than {@code conversion} (warcinfo records are metadata, not documents). */
-  NOT_CONVERSION,
+  public static final DropReason NOT_CONVERSION = of("NOT_CONVERSION");
   /** A WET record without a required header ({@code WARC-Target-URI}) or with an unreadable one. */
-  MALFORMED_RECORD,
+  public static final DropReason MALFORMED_RECORD = of("MALFORMED_RECORD");
   /** The input ended inside a record: truncated gzip member or cut-off WARC block. */
-  TRUNCATED_RECORD,
+  public static final DropReason TRUNCATED_RECORD = of("TRUNCATED_RECORD");
   /** A JSONL line that is not a JSON object. */
-  INVALID_JSON,
+  public static final DropReason INVALID_JSON = of("INVALID_JSON");
   /** A JSONL object without the configured text field, or with a non-string one. */
-  MISSING_TEXT_FIELD,
+  public static final DropReason MISSING_TEXT_FIELD = of("MISSING_TEXT_FIELD");
   /** {@code raw_content} shorter than the minimum length when read (cc_net: 300 characters). */
-  TOO_SHORT,
+  public static final DropReason TOO_SHORT = of("TOO_SHORT");
   /** {@code raw_content} longer than the configured maximum (protects workers from pathological records). */
-  TOO_LONG,
+  public static final DropReason TOO_LONG = of("TOO_LONG");
   /** Every line of the document was a duplicate. */
-  EMPTY_AFTER_DEDUP,
+  public static final DropReason EMPTY_AFTER_DEDUP = of("EMPTY_AFTER_DEDUP");
   /** What line dedup left is shorter than the minimum length. */
-  TOO_SHORT_AFTER_DEDUP,
+  public static final DropReason TOO_SHORT_AFTER_DEDUP = of("TOO_SHORT_AFTER_DEDUP");
   /** The language-ID score, rounded as cc_net rounds it, is below the threshold. */
-  LANGUAGE_SCORE_TOO_LOW,
+  public static final DropReason LANGUAGE_SCORE_TOO_LOW = of("LANGUAGE_SCORE_TOO_LOW");
   /** The identified language is not one of {@code --languages}. */
-  LANGUAGE_NOT_SELECTED,
+  public static final DropReason LANGUAGE_NOT_SELECTED = of("LANGUAGE_NOT_SELECTED");
   /** The safety classifier's score is at or above the filter threshold ({@code --safety-filter}). */
-  UNSAFE_CONTENT;
+  public static final DropReason UNSAFE_CONTENT = of("UNSAFE_CONTENT");
 
   /** The metrics counter name for this reason. */
   public String counter() {
-    return "drop." + name();
+    return MetricNames.DROP_PREFIX + name;
+  }
+
+  @Override
+  public String toString() {
+    return name;
   }
 }

@@ -7,12 +7,15 @@ import dev.llamakit.pipelines.doc.Drop;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes documents as cc_net writes them: one JSON object per line with cc_net's field names, in cc_net's order —
  * {@code url, date_download, digest, length, nlines, source_domain, title, raw_content, cc_segment,
  * original_nlines, original_length, line_ids, language, language_score} — then llamakit's {@code safety_score,
- * safety_category} when safety tagging ran; absent parts omitted.
+ * safety_category} when safety tagging ran, then the signals steps added ({@code perplexity, bucket}, rule
+ * values) in the order they were added; absent parts omitted.
  */
 public final class CcNetJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -48,6 +51,22 @@ public final class CcNetJson {
       if (d.safety() != null) {
         g.writeNumberField("safety_score", Math.round(d.safety().score() * 1e4) / 1e4);
         field(g, "safety_category", d.safety().category());
+      }
+      for (Map.Entry<String, Object> e : d.signals().asMap().entrySet()) {
+        g.writeFieldName(e.getKey());
+        switch (e.getValue()) {
+          case Long l -> g.writeNumber(l);
+          case Double x -> g.writeNumber(x);
+          case Boolean b -> g.writeBoolean(b);
+          case List<?> list -> {
+            g.writeStartArray();
+            for (Object o : list) {
+              g.writeString((String) o);
+            }
+            g.writeEndArray();
+          }
+          default -> g.writeString(e.getValue().toString());
+        }
       }
       g.writeEndObject();
     } catch (IOException e) {

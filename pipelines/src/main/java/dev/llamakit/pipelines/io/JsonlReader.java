@@ -110,9 +110,9 @@ public final class JsonlReader {
     }
     String domain = str(node, "source_domain");
     int nlines = content.isEmpty() ? 0 : content.split("\n", -1).length;
-    sink.document(new Document(id, ordinal, url, str(node, "date_download"), digest, PyText.len(content), nlines,
+    sink.document(Document.read(id, ordinal, url, str(node, "date_download"), digest, PyText.len(content), nlines,
         domain != null ? domain : UrlParts.netloc(url), str(node, "title"), content,
-        str(node, "cc_segment") != null ? str(node, "cc_segment") : segment, null, null, null, null));
+        str(node, "cc_segment") != null ? str(node, "cc_segment") : segment));
   }
 
   private static String str(JsonNode node, String field) {

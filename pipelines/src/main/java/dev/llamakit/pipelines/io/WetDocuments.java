@@ -16,7 +16,7 @@ final class WetDocuments {
     boolean split = options.titleFromFirstLine() && !bodyLines.isEmpty();
     String title = split ? bodyLines.getFirst() : "";
     List<String> lines = split ? bodyLines.subList(1, bodyLines.size()) : bodyLines;
-    return new Document(id, ordinal, url, date, digest, length, lines.size(), UrlParts.netloc(url), title,
-        String.join("\n", lines), segment, null, null, null, null);
+    return Document.read(id, ordinal, url, date, digest, length, lines.size(), UrlParts.netloc(url), title,
+        String.join("\n", lines), segment);
   }
 }

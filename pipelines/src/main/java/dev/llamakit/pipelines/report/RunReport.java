@@ -3,7 +3,7 @@ package dev.llamakit.pipelines.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.llamakit.pipelines.beam.Routes;
-import dev.llamakit.pipelines.doc.DropReason;
+import dev.llamakit.pipelines.doc.MetricNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -90,12 +90,11 @@ public final class RunReport {
 
   public Map<String, Long> dropsByReason() {
     Map<String, Long> m = new LinkedHashMap<>();
-    for (DropReason r : DropReason.values()) {
-      long n = counter(r.counter());
-      if (n > 0) {
-        m.put(r.name(), n);
+    counters.forEach((k, n) -> {
+      if (k.startsWith(MetricNames.DROP_PREFIX) && n > 0) {
+        m.put(k.substring(MetricNames.DROP_PREFIX.length()), n);
       }
-    }
+    });
     return m;
   }
 

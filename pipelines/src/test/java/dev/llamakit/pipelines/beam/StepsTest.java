@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StepsTest {
   static Document doc(long ordinal, String content) {
     return new Document("f#" + ordinal, ordinal, "http://d/" + ordinal, null, null, 0, 0, "d", "", content, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   /** A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it). */
@@ -112,7 +112,9 @@ class StepsTest {
   @Test
   void documentCoderRoundTrips() throws Exception {
     Document d = new Document("id", 7, "u", "date", "sha1:X", 3, 2, "dom", "t", "a\nb", "seg", new long[] {1, -2},
-        new Document.Dedup(4, 9, new int[] {0, 3}), new Document.Language("fr", 0.93), new Document.Safety(0.25, "S10"));
+        new Document.Dedup(4, 9, new int[] {0, 3}), new Document.Language("fr", 0.93), new Document.Safety(0.25, "S10"),
+        dev.llamakit.pipelines.doc.Signals.EMPTY.with("perplexity", 31.1).with("bucket", "head")
+            .with("n", 3L).with("ok", true).with("would_drop", java.util.List.of("A", "B")));
     assertEquals(d, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), d));
     Document bare = doc(1, "x");
     assertEquals(bare, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), bare));

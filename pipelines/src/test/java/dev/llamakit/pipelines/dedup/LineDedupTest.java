@@ -22,7 +22,7 @@ class LineDedupTest {
     String content = String.join("\n", lines);
     LineHasher h = new LineHasher();
     return new Document("t#" + i, i, "http://x/" + i, null, null, 0, lines.size(), "x", "", content, null,
-        h.hashLines(LineHasher.splitLines(content)), null, null, null);
+        h.hashLines(LineHasher.splitLines(content)), null, null, null, null);
   }
 
   /** The reference: which lines of each document survive. */

@@ -1,0 +1,66 @@
+package dev.llamakit.pipelines.doc;
+
+/**
+ * Every metric name the pipelines count, in one place: the Beam steps count under these names (namespace
+ * {@link #NAMESPACE}) and the run report reads them back.
+ */
+public final class MetricNames {
+  private MetricNames() {}
+
+  /** Namespace of every llamakit metric. */
+  public static final String NAMESPACE = "llamakit";
+  /** Documents (and bad records) read. */
+  public static final String READ = "read";
+  /** Documents written to shards. */
+  public static final String WRITTEN = "written";
+  /** Input files opened. */
+  public static final String FILES = "files";
+  /** Input bytes read. */
+  public static final String BYTES_READ = "bytes.read";
+  /** WARC warcinfo records (metadata, not documents). */
+  public static final String WARCINFO = "records.warcinfo";
+  /** Prefix of the per-reason drop counters: {@code drop.<REASON>}. */
+  public static final String DROP_PREFIX = "drop.";
+  /** Lines seen by line dedup. */
+  public static final String DEDUP_LINES_IN = "dedup.lines_in";
+  /** Lines removed by line dedup. */
+  public static final String DEDUP_LINES_REMOVED = "dedup.lines_removed";
+  /** Characters removed by line dedup. */
+  public static final String DEDUP_CHARS_REMOVED = "dedup.chars_removed";
+  /** Documents tagged by the safety classifier. */
+  public static final String SAFETY_TAGGED = "safety.tagged";
+  /** Documents in languages the safety classifier does not cover. */
+  public static final String SAFETY_NOT_SCORED = "safety.not_scored_language";
+  /** Distribution of safety scores times 1000. */
+  public static final String SAFETY_SCORE_X1000 = "safety.score_x1000";
+
+  /** Counter of the safety-score histogram bin {@code b} (0..9). */
+  public static String safetyBin(int b) {
+    return "safety.bin." + b;
+  }
+
+  /** Documents written in a language (its output folder). */
+  public static String languageDocuments(String lang) {
+    return "lang." + lang + ".documents";
+  }
+
+  /** Distribution of language scores times 100 in a language. */
+  public static String languageScore(String lang) {
+    return "lang." + lang + ".score_x100";
+  }
+
+  /** Documents written in a language and perplexity bucket. */
+  public static String bucketDocuments(String lang, String bucket) {
+    return "bucket." + lang + "." + bucket;
+  }
+
+  /** Distribution of perplexities (times 10, rounded) in a language. */
+  public static String perplexity(String lang) {
+    return "perplexity." + lang + ".x10";
+  }
+
+  /** Documents of one output group ({@code <lang>} or {@code <lang>_<bucket>}). */
+  public static String group(String group) {
+    return "group." + group;
+  }
+}
