@@ -7,6 +7,7 @@ import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.text.LineHasher;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,9 +214,9 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
     private final DedupPolicy policy;
     private final int minLength;
     private final PCollectionView<DuplicateLines> duplicates;
-    private final Counter linesIn = Metrics.counter(Routes.NAMESPACE, "dedup.lines_in");
-    private final Counter linesRemoved = Metrics.counter(Routes.NAMESPACE, "dedup.lines_removed");
-    private final Counter charsRemoved = Metrics.counter(Routes.NAMESPACE, "dedup.chars_removed");
+    private final Counter linesIn = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_LINES_IN);
+    private final Counter linesRemoved = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_LINES_REMOVED);
+    private final Counter charsRemoved = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_CHARS_REMOVED);
     private transient LineDedup dedup;
 
     RemoveFn(DedupPolicy policy, int minLength, PCollectionView<DuplicateLines> duplicates) {

@@ -3,6 +3,7 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.io.CcNetLineWetReader;
 import dev.llamakit.pipelines.io.JsonlReader;
 import dev.llamakit.pipelines.io.ReadOptions;
@@ -61,10 +62,10 @@ public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
   /** Reads one file; every document and every bad record increments {@code read}. */
   static final class ReadFileFn extends DoFn<InputFile, Document> {
     private final ReadOptions options;
-    private final Counter read = Metrics.counter(Routes.NAMESPACE, "read");
-    private final Counter filesRead = Metrics.counter(Routes.NAMESPACE, "files");
-    private final Counter warcinfo = Metrics.counter(Routes.NAMESPACE, "records.warcinfo");
-    private final Counter bytes = Metrics.counter(Routes.NAMESPACE, "bytes.read");
+    private final Counter read = Metrics.counter(MetricNames.NAMESPACE, MetricNames.READ);
+    private final Counter filesRead = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES);
+    private final Counter warcinfo = Metrics.counter(MetricNames.NAMESPACE, MetricNames.WARCINFO);
+    private final Counter bytes = Metrics.counter(MetricNames.NAMESPACE, MetricNames.BYTES_READ);
 
     ReadFileFn(ReadOptions options) {
       this.options = options;
@@ -85,24 +86,38 @@ public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
           Routes.drop(out, d);
         }
       };
-      String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-      try (InputStream raw = Channels.newInputStream(
-          FileSystems.open(FileSystems.matchSingleFileSpec(file.path()).resourceId()))) {
-        CountingStream counted = new CountingStream(raw);
-        if (file.format() == InputFile.Format.WET) {
-          WetReader.FileStats s = options.ccNetLineFraming()
-              ? new CcNetLineWetReader(options).read(counted, name, file.segment(), file.index(), sink)
-              : new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
-          warcinfo.inc(s.warcinfo());
-        } else {
-          InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
-          new JsonlReader(options).read(in, name, file.segment(), file.index(), sink);
-        }
-        filesRead.inc();
-        bytes.inc(counted.count);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+      FileStats s = readFile(file, options, sink);
+      warcinfo.inc(s.warcinfo());
+      filesRead.inc();
+      bytes.inc(s.bytes());
+    }
+  }
+
+  /** What reading one file saw besides its records: warcinfo records and compressed bytes. */
+  public record FileStats(long warcinfo, long bytes) {}
+
+  /**
+   * Reads one input file into {@code sink} with the reader its format calls for: the one reading rule of the
+   * Beam step and of the benchmark's plain loop.
+   */
+  public static FileStats readFile(InputFile file, ReadOptions options, RecordSink sink) {
+    String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+    try (InputStream raw = Channels.newInputStream(
+        FileSystems.open(FileSystems.matchSingleFileSpec(file.path()).resourceId()))) {
+      CountingStream counted = new CountingStream(raw);
+      long warcinfo = 0;
+      if (file.format() == InputFile.Format.WET) {
+        WetReader.FileStats s = options.ccNetLineFraming()
+            ? new CcNetLineWetReader(options).read(counted, name, file.segment(), file.index(), sink)
+            : new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
+        warcinfo = s.warcinfo();
+      } else {
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
+        new JsonlReader(options).read(in, name, file.segment(), file.index(), sink);
       }
+      return new FileStats(warcinfo, counted.count);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.llamakit.pipelines.beam;
 
 import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.io.CcNetJson;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -15,62 +16,83 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Step 6: writes the kept documents as cc_net JSON lines into gzip shards, one folder per language:
- * {@code <dir>/<lang>/part-SSSSS-of-NNNNN.json.gz} (FileIO adds the {@code .gz}). Beam's FileIO writes each shard under a temporary name and renames
- * it when the bundle is committed, so a shard is never seen half-written.
+ * Writes the kept documents as cc_net JSON lines into gzip shards, one folder per output group of the
+ * {@link OutputLayout}: {@code <dir>/<group>/part-SSSSS-of-NNNNN.json.gz} (FileIO adds the {@code .gz}), e.g.
+ * {@code en/} or cc_net's {@code en_head/}. Beam's FileIO writes each shard under a temporary name and renames it
+ * when the bundle is committed, so a shard is never seen half-written.
  *
- * <p>Metrics: {@code written}, and per language {@code lang.<code>.documents} and the distribution
- * {@code lang.<code>.score_x100}.
+ * <p>Metrics, all from the written documents' fields: {@code written}; per group; per language the count, the
+ * language-score distribution, per-bucket counts and the perplexity distribution; the safety-score histogram.
  */
 public final class WriteShards extends PTransform<PCollection<Document>, PDone> {
   private final String dir;
   private final int shards;
+  private final OutputLayout layout;
 
-  private WriteShards(String dir, int shards) {
+  private WriteShards(String dir, int shards, OutputLayout layout) {
     this.dir = dir;
     this.shards = shards;
+    this.layout = layout;
   }
 
   /**
-   * @param shards shards per language, at least 1. Always a fixed number: with runner-chosen sharding Beam's Spark
-   *     runner gave two bundles the same shard name and one overwrote the other (documents lost), so llamakit never
-   *     asks for it.
+   * @param shards shards per output folder, at least 1. Always a fixed number: with runner-chosen sharding Beam's
+   *     Spark runner gave two bundles the same shard name and one overwrote the other (documents lost), so llamakit
+   *     never asks for it.
    */
-  public static WriteShards to(String dir, int shards) {
+  public static WriteShards to(String dir, int shards, OutputLayout layout) {
     if (shards < 1) {
-      throw new IllegalArgumentException("shards per language must be at least 1, got " + shards);
+      throw new IllegalArgumentException("shards per output folder must be at least 1, got " + shards);
     }
-    return new WriteShards(dir, shards);
+    return new WriteShards(dir, shards, layout);
   }
 
   @Override
   public PDone expand(PCollection<Document> docs) {
+    OutputLayout l = layout;
     FileIO.Write<String, Document> write = FileIO.<String, Document>writeDynamic()
-        .by(WriteShards::languageOf)
+        .by(l::group)
         .withDestinationCoder(StringUtf8Coder.of())
         .via(Contextful.fn(CcNetJson::toJson), TextIO.sink())
         .to(dir)
-        .withNaming(lang -> FileIO.Write.defaultNaming(lang + "/part", ".json"))
+        .withNaming(group -> FileIO.Write.defaultNaming(group + "/part", ".json"))
         .withCompression(Compression.GZIP)
         .withNumShards(shards);
-    docs.apply("CountKept", ParDo.of(new TallyFn())).apply("WriteJsonGz", write);
+    docs.apply("CountKept", ParDo.of(new TallyFn(layout))).apply("WriteJsonGz", write);
     return PDone.in(docs.getPipeline());
   }
 
-  static String languageOf(Document d) {
-    return d.language() == null ? "und" : d.language().label();
-  }
-
-  /** Counts what is written, per language. */
+  /** Counts what is written. */
   static final class TallyFn extends DoFn<Document, Document> {
+    private final OutputLayout layout;
+
+    TallyFn(OutputLayout layout) {
+      this.layout = layout;
+    }
+
     @ProcessElement
     public void process(@Element Document d, OutputReceiver<Document> out) {
-      String lang = languageOf(d);
-      Metrics.counter(Routes.NAMESPACE, "written").inc();
-      Metrics.counter(Routes.NAMESPACE, "lang." + lang + ".documents").inc();
+      String ns = MetricNames.NAMESPACE;
+      String lang = OutputLayout.language(d);
+      Metrics.counter(ns, MetricNames.WRITTEN).inc();
+      Metrics.counter(ns, MetricNames.group(layout.group(d))).inc();
+      Metrics.counter(ns, MetricNames.languageDocuments(lang)).inc();
       if (d.language() != null) {
-        Metrics.distribution(Routes.NAMESPACE, "lang." + lang + ".score_x100")
-            .update(Math.round(d.language().score() * 100));
+        Metrics.distribution(ns, MetricNames.languageScore(lang)).update(Math.round(d.language().score() * 100));
+      }
+      String bucket = d.signals().string(OutputLayout.BUCKET_SIGNAL);
+      if (bucket != null) {
+        Metrics.counter(ns, MetricNames.bucketDocuments(lang, bucket)).inc();
+      }
+      double ppl = d.signals().number("perplexity");
+      if (!Double.isNaN(ppl)) {
+        Metrics.distribution(ns, MetricNames.perplexity(lang)).update(Math.round(ppl * 10));
+      }
+      if (d.safety() != null) {
+        double score = d.safety().score();
+        Metrics.counter(ns, MetricNames.SAFETY_TAGGED).inc();
+        Metrics.distribution(ns, MetricNames.SAFETY_SCORE_X1000).update(Math.round(score * 1000));
+        Metrics.counter(ns, MetricNames.safetyBin(Math.min(9, (int) Math.floor(score * 10)))).inc();
       }
       out.output(d);
     }

@@ -1,22 +1,21 @@
 package dev.llamakit.pipelines.bench;
 
-import dev.llamakit.pipelines.dedup.DedupPolicy;
+import dev.llamakit.pipelines.beam.InputFile;
+import dev.llamakit.pipelines.beam.ReadCorpus;
 import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.LineDedup;
 import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.filters.FilterChain;
 import dev.llamakit.pipelines.io.CcNetJson;
-import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
-import dev.llamakit.pipelines.io.WetReader;
-import dev.llamakit.pipelines.langid.LanguageIdentifier;
+import dev.llamakit.pipelines.recipes.CompiledRecipe;
 import dev.llamakit.pipelines.text.LineHasher;
-import dev.llamakit.pipelines.text.PyText;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,9 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The CCNet recipe's steps called in a plain single-threaded Java loop over the same files, with the same logic
- * classes the Beam transforms wrap: the baseline that shows what the runner costs. Two passes like the pipeline
- * (count line occurrences, then dedup + LID + write), documents held in memory between them.
+ * A compiled recipe run in a plain single-threaded Java loop: the same reader, the same {@link FilterChain}s and the
+ * same line-dedup logic the Beam steps wrap, documents held in memory between stages. The baseline that shows what
+ * the runner costs, and a second implementation of the recipe's wiring that can never disagree on a decision.
  */
 public final class PlainLoop {
   private PlainLoop() {}
@@ -37,7 +36,7 @@ public final class PlainLoop {
   /** What the loop did. */
   public record Result(long read, long written, long dropped, double seconds) {}
 
-  public static Result run(List<Path> files, Path lidModel, Path outDir, int minLength) throws IOException {
+  public static Result run(CompiledRecipe recipe, Path outDir) throws IOException {
     long t0 = System.nanoTime();
     List<Document> docs = new ArrayList<>();
     long[] counts = new long[3]; // read, written, dropped
@@ -45,11 +44,7 @@ public final class PlainLoop {
       @Override
       public void document(Document d) {
         counts[0]++;
-        if (PyText.len(d.rawContent()) < minLength) {
-          counts[2]++;
-        } else {
-          docs.add(d);
-        }
+        docs.add(d);
       }
 
       @Override
@@ -58,39 +53,60 @@ public final class PlainLoop {
         counts[2]++;
       }
     };
-    WetReader reader = new WetReader(ReadOptions.defaults());
-    for (int i = 0; i < files.size(); i++) {
-      try (InputStream in = Files.newInputStream(files.get(i))) {
-        reader.read(in, files.get(i).getFileName().toString(), files.get(i).getFileName().toString(), i, sink);
-      }
+    for (InputFile f : recipe.inputs()) {
+      ReadCorpus.readFile(f, recipe.read(), sink);
     }
-    LineHasher hasher = new LineHasher();
-    OccurrenceTable occ = new OccurrenceTable(docs.size() * 8);
-    for (int i = 0; i < docs.size(); i++) {
-      Document d = docs.get(i).withLineHashes(hasher.hashLines(LineHasher.splitLines(docs.get(i).rawContent())));
-      docs.set(i, d);
-      for (long h : LineDedup.distinctHashes(d.lineHashes())) {
-        occ.add(h, d.ordinal());
+    List<Document> current = docs;
+    for (CompiledRecipe.Stage stage : recipe.stages()) {
+      List<Document> next = new ArrayList<>(current.size());
+      switch (stage) {
+        case CompiledRecipe.Filters f -> {
+          FilterChain chain = f.chain();
+          chain.open();
+          try {
+            for (Document d : current) {
+              FilterChain.Outcome o = chain.apply(d);
+              if (o.kept() != null) {
+                next.add(o.kept());
+              } else {
+                counts[2]++;
+              }
+            }
+          } finally {
+            chain.close();
+          }
+        }
+        case CompiledRecipe.DedupLines dd -> {
+          LineHasher hasher = new LineHasher();
+          OccurrenceTable occ = new OccurrenceTable(current.size() * 8);
+          List<Document> hashed = new ArrayList<>(current.size());
+          for (Document d : current) {
+            Document h = d.withLineHashes(hasher.hashLines(LineHasher.splitLines(d.rawContent())));
+            hashed.add(h);
+            for (long x : LineDedup.distinctHashes(h.lineHashes())) {
+              occ.add(x, h.ordinal());
+            }
+          }
+          DuplicateLines dups = occ.duplicates();
+          LineDedup dedup = new LineDedup(dd.policy(), dd.minLength());
+          for (Document d : hashed) {
+            LineDedup.Outcome o = dedup.apply(d, dups);
+            if (o.kept() != null) {
+              next.add(o.kept());
+            } else {
+              counts[2]++;
+            }
+          }
+        }
       }
+      current = next;
     }
-    DuplicateLines dups = occ.duplicates();
-    LineDedup dedup = new LineDedup(DedupPolicy.REMOVE_ALL, minLength);
     Files.createDirectories(outDir);
     Map<String, BufferedWriter> writers = new HashMap<>();
-    try (LanguageIdentifier lid = new LanguageIdentifier(lidModel)) {
-      for (Document d : docs) {
-        LineDedup.Outcome o = dedup.apply(d, dups);
-        if (o.kept() == null) {
-          counts[2]++;
-          continue;
-        }
-        Document.Language l = lid.identify(o.kept().rawContent());
-        if (l.score() < 0.5) {
-          counts[2]++;
-          continue;
-        }
-        BufferedWriter w = writers.computeIfAbsent(l.label(), k -> open(outDir.resolve(k + ".json.gz")));
-        w.write(CcNetJson.toJson(o.kept().withLanguage(l)));
+    try {
+      for (Document d : current) {
+        BufferedWriter w = writers.computeIfAbsent(recipe.layout().group(d), k -> open(outDir.resolve(k + ".json.gz")));
+        w.write(CcNetJson.toJson(d));
         w.write('\n');
         counts[1]++;
       }
@@ -107,7 +123,7 @@ public final class PlainLoop {
       return new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(p), 1 << 16),
           StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

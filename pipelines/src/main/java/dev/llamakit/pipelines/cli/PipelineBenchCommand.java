@@ -1,12 +1,11 @@
 package dev.llamakit.pipelines.cli;
 
-import dev.llamakit.engine.store.ModelStore;
 import dev.llamakit.pipelines.bench.PlainLoop;
-import dev.llamakit.pipelines.dedup.DedupPolicy;
-import dev.llamakit.pipelines.io.InputResolver;
-import dev.llamakit.pipelines.io.ReadOptions;
-import dev.llamakit.pipelines.recipes.CcNetConfig;
-import dev.llamakit.pipelines.recipes.CcNetJob;
+import dev.llamakit.pipelines.recipes.CompiledRecipe;
+import dev.llamakit.pipelines.recipes.Recipe;
+import dev.llamakit.pipelines.recipes.RecipeCompiler;
+import dev.llamakit.pipelines.recipes.RecipeJob;
+import dev.llamakit.pipelines.recipes.Recipes;
 import dev.llamakit.pipelines.recipes.Runner;
 import dev.llamakit.pipelines.report.RunReport;
 import dev.llamakit.pipelines.sample.CorpusGenerator;
@@ -16,17 +15,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code llamakit bench pipeline}: the CCNet recipe's throughput on the embedded runner and in a plain loop. */
+/** {@code llamakit bench pipeline}: a recipe's throughput on the embedded runner and in a plain loop. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = {"Generate a deterministic multilingual corpus, run the CCNet recipe on the embedded runner and the",
-      "same steps in a plain single-threaded loop, and print documents/s and MB/s per core, the runner's overhead",
-      "ratio, and peak heap."})
+    description = {"Generate a deterministic multilingual corpus, run a recipe (default: ccnet) on the embedded runner",
+      "and the same steps in a plain single-threaded loop, and print documents/s and MB/s per core, the runner's",
+      "overhead ratio, and peak heap."})
 public final class PipelineBenchCommand implements Callable<Integer> {
   @Option(names = "--documents", defaultValue = "200000") int documents;
 
@@ -41,7 +40,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
   @Option(names = "--work-dir", description = "Where the corpus and outputs go (default: a temporary folder).")
   Path workDir;
 
-  @Option(names = "--lid-model") Path lidModel;
+  @Option(names = "--recipe", defaultValue = "ccnet", description = "A preset name or recipe file (default: ${DEFAULT-VALUE}).")
+  String recipeName;
+
+  @Option(names = "--set", paramLabel = "STEP.PARAM=VALUE", description = "Override a recipe parameter (repeatable).")
+  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--skip-loop", description = "Do not run the plain-loop baseline.") boolean skipLoop;
 
@@ -50,7 +53,6 @@ public final class PipelineBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = workDir != null ? workDir : Files.createTempDirectory("llamakit-bench");
-    Path lid = lidModel != null ? lidModel : ModelStore.standard().ensure("lid176", System.err);
     Path corpus = dir.resolve("corpus");
     System.err.printf("generating %,d documents of ~%,d characters in %d files...%n", documents, chars, files);
     List<Path> paths = Files.isDirectory(corpus) ? listed(corpus)
@@ -60,14 +62,18 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     for (Path p : paths) {
       bytes += Files.size(p);
     }
-    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
-        ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), parallelism);
+    Recipe recipe = Recipes.resolve(recipeName);
+    for (String o : overrides) {
+      recipe = Recipes.override(recipe, o);
+    }
+    CompiledRecipe cfg = new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of(corpus.toString()), parallelism);
+    System.out.printf("recipe: %s (%s)%n", recipe.name(), String.join(" > ", recipe.stepNames()));
     System.out.printf("corpus: %,d documents, %.1f MB gzip, %d files%n", documents, bytes / 1e6, paths.size());
     double runnerPerCore = Double.NaN;
     long runnerWritten = -1;
     if (!skipRunner) {
       resetPeaks();
-      RunReport r = new CcNetJob(cfg, Runner.parse(runner), parallelism, null, List.of())
+      RunReport r = new RecipeJob(cfg, Runner.parse(runner), parallelism, null, List.of())
           .run(dir.resolve("out-runner"), true, System.err);
       double secs = r.wallSeconds();
       long heapRunner = peakHeap();
@@ -78,7 +84,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
     if (!skipLoop) {
       resetPeaks();
-      PlainLoop.Result loop = PlainLoop.run(paths, lid, dir.resolve("out-loop"), 300);
+      PlainLoop.Result loop = PlainLoop.run(cfg, dir.resolve("out-loop"));
       long heapLoop = peakHeap();
       double loopRate = loop.read() / loop.seconds();
       System.out.printf("plain loop (1 thread): %.1f s, %,.0f documents/s, %.2f MB/s, peak heap %,d MB%n",

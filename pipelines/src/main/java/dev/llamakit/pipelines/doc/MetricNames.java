@@ -34,6 +34,14 @@ public final class MetricNames {
   /** Distribution of safety scores times 1000. */
   public static final String SAFETY_SCORE_X1000 = "safety.score_x1000";
 
+  /** Prefix of the counters of signals-only verdicts: {@code would_drop.<REASON>}. */
+  public static final String WOULD_DROP_PREFIX = "would_drop.";
+
+  /** Documents a signals-only rule would have dropped under {@code reason}. */
+  public static String wouldDrop(String reason) {
+    return WOULD_DROP_PREFIX + reason;
+  }
+
   /** Counter of the safety-score histogram bin {@code b} (0..9). */
   public static String safetyBin(int b) {
     return "safety.bin." + b;

@@ -1,12 +1,23 @@
 /**
- * Recipes: whole pipelines composed from the steps in {@code beam}, and the job that runs one on a chosen Beam
- * runner and publishes its output atomically. {@link dev.llamakit.pipelines.recipes.CcNet} is LLaMA's CommonCrawl
- * cleaning (CCNet): read, min length, global line dedup, language ID, per-language shards.
+ * Recipes as data: a corpus recipe is a small YAML or JSON file naming its steps and their parameters; presets
+ * ({@code ccnet}, {@code c4}, {@code gopher}, {@code fineweb}, {@code llama-cc}, ...) ship as resource files under
+ * {@code presets/}.
+ *
+ * <ol>
+ *   <li>{@link dev.llamakit.pipelines.recipes.Recipes} reads a recipe (file or preset) and applies
+ *       {@code step.param=value} overrides;</li>
+ *   <li>{@link dev.llamakit.pipelines.recipes.RecipeCompiler} checks it — read first, write last, every step and
+ *       parameter known and well-typed (errors name the recipe, step and parameter, with near names) — builds the
+ *       rules and fuses consecutive ones into one stage;</li>
+ *   <li>{@link dev.llamakit.pipelines.recipes.RecipePipeline} is the Beam composite whose {@code expand()} reads
+ *       like the recipe; {@link dev.llamakit.pipelines.recipes.RecipeJob} runs it on a {@link
+ *       dev.llamakit.pipelines.recipes.Runner} into a staging folder and publishes it atomically with its report.</li>
+ * </ol>
  *
  * <pre>{@code
- * CcNetConfig cfg = new CcNetConfig(inputs, ReadOptions.defaults(), 300, CcNetConfig.DEFAULT_MAX_LENGTH,
- *     DedupPolicy.REMOVE_ALL, lid176, 0.5, Set.of(), 2);
- * RunReport r = new CcNetJob(cfg, Runner.FLINK, 2, null, List.of()).run(Path.of("out"), false, System.err);
+ * Recipe r = Recipes.override(Recipes.preset("ccnet"), "language.languages=[en]");
+ * CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of("crawl/"), 2);
+ * RunReport report = new RecipeJob(c, Runner.FLINK, 2, null, List.of()).run(Path.of("out"), false, System.err);
  * }</pre>
  */
 package dev.llamakit.pipelines.recipes;

@@ -8,7 +8,11 @@ import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.DropReason;
-import java.util.Set;
+import dev.llamakit.pipelines.filters.FilterChain;
+import dev.llamakit.pipelines.filters.FilterRegistry;
+import dev.llamakit.pipelines.filters.FilterStep;
+import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -24,6 +28,11 @@ class StepsTest {
   static Document doc(long ordinal, String content) {
     return new Document("f#" + ordinal, ordinal, "http://d/" + ordinal, null, null, 0, 0, "d", "", content, null,
         null, null, null, null, null);
+  }
+
+  /** A chain of one registered rule. */
+  static FilterChain chain(String step, Map<String, Object> params) {
+    return new FilterChain(List.of(FilterStep.of(step, FilterRegistry.standard().create(step, params))));
   }
 
   /** A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it). */
@@ -44,7 +53,7 @@ class StepsTest {
     Pipeline p = pipeline();
     PCollectionTuple out = p.apply(Create.of(doc(1, "x".repeat(10)), doc(2, "y".repeat(20)), doc(3, "é".repeat(12)))
             .withCoder(DocumentCoder.of()))
-        .apply(DropShortDocuments.within(12, 15));
+        .apply(ApplyFilters.with(chain("length", Map.of("min_length", 12, "max_length", 15))));
     PAssert.that(reasons(out)).containsInAnyOrder("f#1 TOO_SHORT", "f#2 TOO_LONG");
     PAssert.that(contents(out)).containsInAnyOrder("f#3 " + "é".repeat(12));
     p.run().waitUntilFinish();
@@ -85,7 +94,7 @@ class StepsTest {
             doc(2, "Ceci est une phrase française tout à fait ordinaire sur le temps qu'il fait."),
             doc(3, "12 34 | 56 78 | 90"))
             .withCoder(DocumentCoder.of()))
-        .apply(IdentifyLanguage.with(lid, 0.5, Set.of("en")));
+        .apply(ApplyFilters.with(chain("language", Map.of("model", lid.toString(), "languages", List.of("en")))));
     PAssert.that(out.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
         .via((Document d) -> d.id() + " " + d.language().label()))).containsInAnyOrder("f#1 en");
     PAssert.that(reasons(out)).containsInAnyOrder("f#2 " + DropReason.LANGUAGE_NOT_SELECTED,
@@ -99,12 +108,12 @@ class StepsTest {
     String benign = "The library opens at nine and the reading room has a lovely view over the old gardens.";
     Pipeline p = pipeline();
     PCollectionTuple tagged = p.apply("Tag", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
-        .apply("TagOnly", TagSafety.tagOnly());
+        .apply("TagOnly", ApplyFilters.with(chain("safety", Map.of())));
     PAssert.that(tagged.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
         .via((Document d) -> d.id() + " " + (d.safety().score() >= 0.5 ? "unsafe" : "safe"))))
         .containsInAnyOrder("f#1 unsafe", "f#2 safe");
     PCollectionTuple filtered = p.apply("Filter", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
-        .apply("FilterAt", TagSafety.filteringAt(0.5));
+        .apply("FilterAt", ApplyFilters.with(chain("safety", Map.of("threshold", 0.5))));
     PAssert.that(reasons(filtered)).containsInAnyOrder("f#1 " + DropReason.UNSAFE_CONTENT);
     p.run().waitUntilFinish();
   }

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.testing.SharedFiles;
 import dev.llamakit.pipelines.dedup.DedupPolicy;
-import dev.llamakit.pipelines.io.InputResolver;
-import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.report.RunReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -32,11 +29,21 @@ class CcNetPipelineTest {
   @TempDir Path tmp;
 
   private RunReport run(DedupPolicy policy, Runner runner, Path out) throws Exception {
-    Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
     Path corpus = TestCorpus.write(Files.createDirectories(tmp.resolve("in")));
-    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(corpus.toString()), null, null),
-        ReadOptions.defaults(), 200, CcNetConfig.DEFAULT_MAX_LENGTH, policy, lid, 0.5, Set.of(), 1);
-    return new CcNetJob(cfg, runner, 2, null, List.of()).run(out, false, System.err);
+    return new RecipeJob(ccnet(policy, corpus, "skip"), runner, 2, null, List.of()).run(out, false, System.err);
+  }
+
+  /** The ccnet preset with the test corpus's minimum length, the shared LID model and one shard per language. */
+  static CompiledRecipe ccnet(DedupPolicy policy, Path input, String onBadRecord) throws Exception {
+    Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
+    Recipe r = Recipes.preset("ccnet")
+        .with("read", "on_bad_record", onBadRecord)
+        .with("length", "min_length", 200)
+        .with("dedup_lines", "min_length", 200)
+        .with("dedup_lines", "policy", policy.name().toLowerCase().replace('_', '-'))
+        .with("language", "model", lid.toString())
+        .with("write", "shards", 1);
+    return new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(input.toString()), 2);
   }
 
   static Map<String, JsonNode> readShards(Path out) throws Exception {
@@ -135,16 +142,13 @@ class CcNetPipelineTest {
   /** Under --on-bad-record=fail a bad record stops the run naming it, and nothing appears under the output name. */
   @Test
   void failPolicyStopsTheRunAndWritesNothing() throws Exception {
-    Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
     Path in = Files.createDirectories(tmp.resolve("in"));
     TestCorpus.write(in);
     Files.writeString(in.resolve("broken.jsonl"), "{\"text\": \"fine\"}\nnot json at all\n");
-    ReadOptions fail = new ReadOptions(true, "text", "id", "url", dev.llamakit.pipelines.io.BadRecordPolicy.FAIL);
-    CcNetConfig cfg = new CcNetConfig(new InputResolver(null).resolve(List.of(in.toString()), null, null), fail,
-        200, CcNetConfig.DEFAULT_MAX_LENGTH, DedupPolicy.REMOVE_ALL, lid, 0.5, Set.of(), 1);
+    CompiledRecipe cfg = ccnet(DedupPolicy.REMOVE_ALL, in, "fail");
     Path out = tmp.resolve("out");
     Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-        () -> new CcNetJob(cfg, Runner.DIRECT, 2, null, List.of()).run(out, false, System.err));
+        () -> new RecipeJob(cfg, Runner.DIRECT, 2, null, List.of()).run(out, false, System.err));
     String chain = "";
     for (Throwable t = e; t != null; t = t.getCause()) {
       chain += t.getMessage() + " | ";

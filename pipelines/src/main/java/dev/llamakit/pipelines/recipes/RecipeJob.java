@@ -20,20 +20,20 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * Runs the CCNet recipe end to end on a chosen runner and publishes the result atomically: everything is written
+ * Runs a compiled recipe end to end on a chosen runner and publishes the result atomically: everything is written
  * into a staging folder beside the output folder, which replaces the output folder only when the run has succeeded
  * (and the report is written). A failed or interrupted run never leaves half a result under the output name. Before
  * publishing, the lines of every shard are counted and must equal the runner's own count of documents written.
  */
-public final class CcNetJob {
-  private final CcNetConfig config;
+public final class RecipeJob {
+  private final CompiledRecipe recipe;
   private final Runner runner;
   private final int parallelism;
   private final String master;
   private final List<String> extraBeamArgs;
 
-  public CcNetJob(CcNetConfig config, Runner runner, int parallelism, String master, List<String> extraBeamArgs) {
-    this.config = config;
+  public RecipeJob(CompiledRecipe recipe, Runner runner, int parallelism, String master, List<String> extraBeamArgs) {
+    this.recipe = recipe;
     this.runner = runner;
     this.parallelism = parallelism;
     this.master = master;
@@ -56,12 +56,13 @@ public final class CcNetJob {
       List<String> args = new ArrayList<>(runner.arguments(parallelism, master));
       args.addAll(extraBeamArgs);
       PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
-      options.setJobName("llamakit-ccnet-" + runId);
+      options.setJobName("llamakit-" + recipe.recipe().name().replaceAll("[^A-Za-z0-9-]", "-") + "-" + runId);
       Pipeline p = Pipeline.create(options);
-      p.apply("CcNet", CcNet.of(config, staging.toString()));
+      p.apply(recipe.recipe().name(), RecipePipeline.of(recipe, staging.toString()));
       long t0 = System.nanoTime();
-      log.printf("running the CCNet recipe on %d input file(s) with the %s runner (parallelism %d)...%n",
-          config.inputs().size(), runner.name().toLowerCase(), parallelism);
+      log.printf("running the %s recipe (%s) on %d input file(s) with the %s runner (parallelism %d)...%n",
+          recipe.recipe().name(), String.join(" > ", recipe.recipe().stepNames()), recipe.inputs().size(),
+          runner.name().toLowerCase(), parallelism);
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -70,7 +71,7 @@ public final class CcNetJob {
       }
       RunReport report = RunReport.from(result.metrics(), seconds, parallelism)
           .with("runner", runner.name().toLowerCase())
-          .with("config", describe())
+          .with("recipe", describe())
           .with("output", Map.of("dir", out.toString(), "shards", relativeShards(staging),
               "dropped", "_dropped/"));
       removeWriterTempDirs(staging);
@@ -91,21 +92,19 @@ public final class CcNetJob {
     }
   }
 
+  /** The recipe as it ran: name, origin, inputs and every step with the parameters as written. */
   private Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("inputs", config.inputs().stream().map(f -> f.path()).toList());
-    m.put("min_length", config.minLength());
-    m.put("max_length", config.maxLength());
-    m.put("dedup", config.dedup().name().toLowerCase().replace('_', '-'));
-    m.put("lid_model", config.lidModel().toString());
-    m.put("lid_threshold", config.lidThreshold());
-    m.put("languages", config.languages().isEmpty() ? "all" : config.languages());
-    m.put("title_from_first_line", config.read().titleFromFirstLine());
-    m.put("on_bad_record", config.read().onBadRecord().name().toLowerCase());
-    m.put("safety_tag", config.safetyTag());
-    if (!Double.isNaN(config.safetyFilter())) {
-      m.put("safety_filter", config.safetyFilter());
+    m.put("name", recipe.recipe().name());
+    m.put("origin", recipe.recipe().origin());
+    m.put("inputs", recipe.inputs().stream().map(f -> f.path()).toList());
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (RecipeStep s : recipe.recipe().steps()) {
+      steps.add(Map.of(s.name(), s.params()));
     }
+    m.put("steps", steps);
+    m.put("layout", recipe.layout().name().toLowerCase());
+    m.put("shards_per_folder", recipe.shards());
     return m;
   }
 

@@ -1,0 +1,96 @@
+package dev.llamakit.pipelines.cli;
+
+import dev.llamakit.pipelines.recipes.CompiledRecipe;
+import dev.llamakit.pipelines.recipes.Recipe;
+import dev.llamakit.pipelines.recipes.RecipeCompiler;
+import dev.llamakit.pipelines.recipes.RecipeJob;
+import dev.llamakit.pipelines.recipes.Recipes;
+import dev.llamakit.pipelines.recipes.Runner;
+import dev.llamakit.pipelines.report.RunReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options every recipe command shares — inputs, output, runner, recipe overrides — and the one way a recipe is
+ * run from the command line: apply {@code --set} overrides, compile (every recipe error reported before anything
+ * runs), run with {@link RecipeJob}, print the report and where the output went.
+ */
+public final class JobOptions {
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz).")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--sample", description = "Run on the bundled sample corpus (samples/ccnet) into "
+      + "llamakit-out/<recipe>-sample.")
+  boolean sample;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (replaced atomically on success).")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace an existing output folder (only once the new run succeeded).")
+  boolean overwrite;
+
+  @Option(names = "--paths", paramLabel = "FILE", description = "A paths file like Common Crawl's wet.paths.gz.")
+  Path pathsFile;
+
+  @Option(names = "--base", paramLabel = "DIR", description = "Folder the --paths entries are relative to.")
+  Path base;
+
+  @Option(names = "--set", paramLabel = "STEP.PARAM=VALUE", description = "Override a recipe parameter, e.g. "
+      + "--set language.languages=[en,fr] (YAML value; repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--runner", defaultValue = "flink", paramLabel = "flink|spark|direct",
+      description = "Beam runner (default: ${DEFAULT-VALUE}, an embedded Flink mini-cluster).")
+  String runner;
+
+  @Option(names = "--master", paramLabel = "ADDRESS", description = "Cluster address: Flink JobManager host:port or "
+      + "Spark master URL (default: run embedded).")
+  String master;
+
+  @Option(names = "--parallelism", description = "Workers for an embedded run (default: the number of cores).")
+  int parallelism = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--beam", paramLabel = "ARG", description = "Extra Beam pipeline argument, e.g. "
+      + "--beam=--maxBundleSize=1000 (repeatable).")
+  List<String> beamArgs = new ArrayList<>();
+
+  /** Runs {@code recipe} with these options; returns the exit code (1 when accounting does not hold). */
+  int run(Recipe recipe, CommandLine cmd) throws Exception {
+    if (sample) {
+      inputs.add(SampleCorpus.folder().toString());
+      if (output == null) {
+        output = Path.of("llamakit-out", recipe.name() + "-sample");
+      }
+      overwrite = true;
+    }
+    if (inputs.isEmpty() && pathsFile == null) {
+      throw new CommandLine.ParameterException(cmd, "name INPUT files/folders/globs, --paths, or --sample");
+    }
+    if (output == null) {
+      throw new CommandLine.ParameterException(cmd, "--output DIR is required");
+    }
+    Recipe r = recipe;
+    for (String o : overrides) {
+      r = Recipes.override(r, o);
+    }
+    CompiledRecipe compiled = new RecipeCompiler()
+        .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile, base), parallelism);
+    List<String> extra = new ArrayList<>();
+    for (String a : beamArgs) {
+      extra.add(a.startsWith("--") ? a : "--" + a);
+    }
+    RunReport report = new RecipeJob(compiled, Runner.parse(runner), parallelism, master, extra)
+        .run(output, overwrite, System.err);
+    report.print(System.out);
+    Path out = output.toAbsolutePath().normalize();
+    System.out.println("shards:  " + out + "/<" + compiled.layout().name().toLowerCase() + ">/part-*.json.gz");
+    System.out.println("dropped: " + out.resolve("_dropped"));
+    System.out.println("report:  " + out.resolve("report.json"));
+    return report.accountingHolds() ? 0 : 1;
+  }
+}
