@@ -37,13 +37,6 @@ public final class NgramState {
     return ngramLength;
   }
 
-  void copyFrom(NgramState other) {
-    System.arraycopy(other.words, 0, words, 0, other.length);
-    System.arraycopy(other.backoffs, 0, backoffs, 0, other.length);
-    length = other.length;
-    ngramLength = other.ngramLength;
-  }
-
   @Override
   public String toString() {
     return "NgramState" + Arrays.toString(Arrays.copyOf(words, length)) + " matched " + ngramLength;
