@@ -96,8 +96,9 @@ public final class FilterRegistry {
       return c.newInstance(bound);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof IllegalArgumentException iae) {
-        throw new IllegalArgumentException("step '" + step + "': " + iae.getMessage(), iae);
+      if (cause instanceof IllegalArgumentException || cause instanceof java.io.UncheckedIOException) {
+        // a bad value or a model/table file that is missing or unreadable: the user's to fix
+        throw new IllegalArgumentException("step '" + step + "': " + cause.getMessage(), cause);
       }
       throw new IllegalStateException("step '" + step + "': " + cause, cause);
     } catch (ReflectiveOperationException e) {

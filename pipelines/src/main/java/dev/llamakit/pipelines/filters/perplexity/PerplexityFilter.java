@@ -1,0 +1,153 @@
+package dev.llamakit.pipelines.filters.perplexity;
+
+import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.DropReason;
+import dev.llamakit.pipelines.filters.DocumentFilter;
+import dev.llamakit.pipelines.filters.Verdict;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * cc_net's perplexity step: for a document whose language has a model in {@code models}, adds {@code perplexity}
+ * ({@link CcNetPerplexity}: cc_net's normalisation, SentencePiece, KenLM 5-gram, cc_net's formula and rounding).
+ * Documents in languages without a model get no perplexity and go on (the {@code bucket} step puts them in
+ * {@code all}); with {@code max_perplexity} set, documents above it are dropped as {@code PERPLEXITY_TOO_HIGH}.
+ *
+ * <p>{@code models} is a folder laid out as cc_net's {@code lm_sp/}: {@code <lang>.sp.model} beside
+ * {@code <lang>.arpa.bin} (KenLM's probing binary, memory-mapped) or {@code <lang>.arpa} / {@code <lang>.arpa.gz}.
+ * Every model is loaded once on the driver when the recipe is compiled, so a missing, truncated or wrong-format
+ * file is an error naming it before the pipeline starts; each worker loads them again in {@link #open()}.
+ */
+public final class PerplexityFilter implements DocumentFilter {
+  /** The field cc_net writes. */
+  public static final String FIELD = "perplexity";
+  public static final DropReason PERPLEXITY_TOO_HIGH = DropReason.of("PERPLEXITY_TOO_HIGH");
+  private static final List<String> LM_SUFFIXES = List.of(".arpa.bin", ".binary", ".arpa", ".arpa.gz");
+
+  /** The step's parameters. */
+  public static final class Params implements Serializable {
+    /** A folder of {@code <lang>.sp.model} + {@code <lang>.arpa.bin} (or .arpa, .arpa.gz) pairs (cc_net's lm_sp/). */
+    public String models;
+    /** Languages to score (empty: every language with a model in the folder). */
+    public List<String> languages = new ArrayList<>();
+    /** Drop documents whose perplexity is above this (absent: never drop). */
+    public Double maxPerplexity;
+  }
+
+  /** A language's two model files. */
+  record LanguageModels(String sp, String lm) implements Serializable {}
+
+  private final Map<String, LanguageModels> files;
+  private final double maxPerplexity;
+  private transient Map<String, CcNetPerplexity> scorers;
+
+  public PerplexityFilter(Params p) {
+    if (p.models == null || p.models.isBlank()) {
+      throw new IllegalArgumentException("models: name the folder of <lang>.sp.model and <lang>.arpa.bin files");
+    }
+    try {
+      this.files = find(Path.of(p.models), p.languages);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    this.maxPerplexity = p.maxPerplexity == null ? Double.NaN : p.maxPerplexity;
+    try {
+      open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    } finally {
+      close();
+    }
+  }
+
+  /** The languages this step scores. */
+  public List<String> languages() {
+    return List.copyOf(files.keySet());
+  }
+
+  static Map<String, LanguageModels> find(Path dir, List<String> wanted) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString(), null, "perplexity models folder not found");
+    }
+    Map<String, LanguageModels> m = new TreeMap<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path sp : s.filter(f -> f.getFileName().toString().endsWith(".sp.model")).sorted().toList()) {
+        String name = sp.getFileName().toString();
+        String lang = name.substring(0, name.length() - ".sp.model".length());
+        if (!wanted.isEmpty() && !wanted.contains(lang)) {
+          continue;
+        }
+        Path lm = null;
+        for (String suffix : LM_SUFFIXES) {
+          Path c = dir.resolve(lang + suffix);
+          if (Files.isRegularFile(c)) {
+            lm = c;
+            break;
+          }
+        }
+        if (lm == null) {
+          throw new NoSuchFileException(dir.resolve(lang + ".arpa.bin").toString(), null,
+              "no KenLM model beside " + name + " (looked for " + String.join(", ", LM_SUFFIXES) + ")");
+        }
+        m.put(lang, new LanguageModels(sp.toAbsolutePath().toString(), lm.toAbsolutePath().toString()));
+      }
+    }
+    for (String w : wanted) {
+      if (!m.containsKey(w)) {
+        throw new NoSuchFileException(dir.resolve(w + ".sp.model").toString(), null,
+            "languages names " + w + " but the models folder has no model for it");
+      }
+    }
+    if (m.isEmpty()) {
+      throw new NoSuchFileException(dir.toString(), null, "no <lang>.sp.model files in the perplexity models folder");
+    }
+    return m;
+  }
+
+  @Override
+  public void open() throws IOException {
+    Map<String, CcNetPerplexity> s = new TreeMap<>();
+    try {
+      for (Map.Entry<String, LanguageModels> e : files.entrySet()) {
+        s.put(e.getKey(), CcNetPerplexity.open(Path.of(e.getValue().sp()), Path.of(e.getValue().lm())));
+      }
+    } catch (IOException | RuntimeException e) {
+      s.values().forEach(CcNetPerplexity::close);
+      throw e;
+    }
+    scorers = s;
+  }
+
+  @Override
+  public Verdict apply(Document d) {
+    CcNetPerplexity scorer = d.language() == null ? null : scorers.get(d.language().label());
+    if (scorer == null) {
+      return Verdict.keep();
+    }
+    CcNetPerplexity.Score s = scorer.score(d.rawContent());
+    if (s.perplexity() == null) {
+      return Verdict.keep();
+    }
+    if (s.perplexity() > maxPerplexity) {
+      return Verdict.drop(PERPLEXITY_TOO_HIGH, d.language().label() + " " + s.perplexity() + " > " + maxPerplexity);
+    }
+    return Verdict.keep(d.withSignal(FIELD, s.perplexity()));
+  }
+
+  @Override
+  public void close() {
+    if (scorers != null) {
+      scorers.values().forEach(CcNetPerplexity::close);
+      scorers = null;
+    }
+  }
+}
