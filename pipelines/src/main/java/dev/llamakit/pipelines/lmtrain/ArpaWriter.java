@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes an {@link NgramModel} as the ARPA text lmplz prints: the {@code \data\} header with {@code ngram k=count},
+ * Writes an {@link EstimatedModel} as the ARPA text lmplz prints: the {@code \data\} header with {@code ngram k=count},
  * then one {@code \k-grams:} section per order ({@code log10prob TAB words TAB log10backoff}, no backoff column for
  * the highest order), sections in the model's order (unigrams by id, higher orders in suffix order), floats in
  * KenLM's shortest form ({@code -0.30103}, {@code 0}, {@code -6.989217e-7}), and {@code \end\}.
@@ -20,21 +20,21 @@ public final class ArpaWriter {
   private ArpaWriter() {}
 
   /** Writes the model to a file (UTF-8). */
-  public static void write(NgramModel model, Path file) throws IOException {
+  public static void write(EstimatedModel model, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(model, w);
     }
   }
 
   /** Writes the model to a stream (UTF-8); the stream stays open. */
-  public static void write(NgramModel model, OutputStream out) throws IOException {
+  public static void write(EstimatedModel model, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     write(model, w);
     w.flush();
   }
 
   /** Writes the model to a character sink. */
-  public static void write(NgramModel model, Appendable out) throws IOException {
+  public static void write(EstimatedModel model, Appendable out) throws IOException {
     int n = model.order();
     out.append("\\data\\\n");
     for (int k = 1; k <= n; k++) {
@@ -65,7 +65,7 @@ public final class ArpaWriter {
   }
 
   /** The model as one ARPA string (for small models and tests). */
-  public static String toString(NgramModel model) {
+  public static String toString(EstimatedModel model) {
     StringBuilder sb = new StringBuilder();
     try {
       write(model, sb);

@@ -120,7 +120,7 @@ public final class KneserNeyEstimator {
    * @param tokenizedLines one sentence per element, words separated by whitespace
    * @throws BadDiscountException when discounts fail and no fallback is configured
    */
-  public NgramModel estimate(Iterable<String> tokenizedLines) {
+  public EstimatedModel estimate(Iterable<String> tokenizedLines) {
     Corpus corpus = Corpus.read(tokenizedLines, skipSymbols);
     int n = order;
     Table full = countFull(corpus, n);
@@ -225,10 +225,10 @@ public final class KneserNeyEstimator {
         for (int i = 0; i < t.size; i++) {
           float uninterp;
           float gm;
-          if (i == NgramModel.UNK) {
+          if (i == EstimatedModel.UNK) {
             uninterp = interpolateUnigrams ? 0f : g;
             gm = assign;
-          } else if (i == NgramModel.BOS) {
+          } else if (i == EstimatedModel.BOS) {
             uninterp = 1f;
             gm = 0f;
           } else {
@@ -258,7 +258,7 @@ public final class KneserNeyEstimator {
         float[] g = gamma[k];
         for (int i = 0; i < t.size; i++) {
           int last = t.cols[k - 1][i];
-          float b = used[i] && last != NgramModel.UNK && last != NgramModel.EOS ? g[i] : 1f;
+          float b = used[i] && last != EstimatedModel.UNK && last != EstimatedModel.EOS ? g[i] : 1f;
           bo[i] = log10(b);
         }
         logBackoffs[k - 1] = bo;
@@ -272,7 +272,7 @@ public final class KneserNeyEstimator {
       words[k - 1] = tables[k - 1].cols;
       counts[k - 1] = tables[k - 1].counts;
     }
-    return new NgramModel(corpus.vocabulary.toArray(String[]::new), words, counts, logProbs, logBackoffs, discounts,
+    return new EstimatedModel(corpus.vocabulary.toArray(String[]::new), words, counts, logProbs, logBackoffs, discounts,
         corpus.tokenCount);
   }
 
@@ -332,7 +332,7 @@ public final class KneserNeyEstimator {
               id = c.vocabulary.size();
               c.ids.put(w, id);
               c.vocabulary.add(w);
-            } else if (id <= NgramModel.EOS) {
+            } else if (id <= EstimatedModel.EOS) {
               if (!skipSymbols) {
                 throw new IllegalArgumentException("special word " + w + " in the text (skip symbols to ignore it)");
               }
@@ -342,7 +342,7 @@ public final class KneserNeyEstimator {
             c.tokenCount++;
           }
         }
-        c.add(NgramModel.EOS, offset);
+        c.add(EstimatedModel.EOS, offset);
       }
       return c;
     }
@@ -367,7 +367,7 @@ public final class KneserNeyEstimator {
 
     /** Word {@code back} positions before position {@code p}, {@code <s>} before the sentence start. */
     int wordBefore(int p, int back) {
-      return back > offsets[p] ? NgramModel.BOS : tokens[p - back];
+      return back > offsets[p] ? EstimatedModel.BOS : tokens[p - back];
     }
   }
 
@@ -456,7 +456,7 @@ public final class KneserNeyEstimator {
   /** {@code <s>} at positions from+1 .. n-1 of row i of the full table. */
   private static boolean hasInnerBos(Table full, int i, int from, int n) {
     for (int col = from + 1; col < n; col++) {
-      if (full.cols[col][i] == NgramModel.BOS) {
+      if (full.cols[col][i] == EstimatedModel.BOS) {
         return true;
       }
     }
@@ -482,8 +482,8 @@ public final class KneserNeyEstimator {
     long[] counts = new long[runs + extra];
     int j = 0;
     if (k == 1) {
-      cols[0][0] = NgramModel.UNK;
-      cols[0][1] = NgramModel.BOS;
+      cols[0][0] = EstimatedModel.UNK;
+      cols[0][1] = EstimatedModel.BOS;
       j = 2;
     }
     int[] before = full.cols[first - 1];
@@ -497,7 +497,7 @@ public final class KneserNeyEstimator {
         }
         lastRaw = end == full.size ? raw : -1;
         long count;
-        if (full.cols[first][i] == NgramModel.BOS) {
+        if (full.cols[first][i] == EstimatedModel.BOS) {
           count = raw;
         } else {
           count = 1;
@@ -537,8 +537,8 @@ public final class KneserNeyEstimator {
   private static Table withSpecialUnigrams(Table t) {
     int[][] cols = new int[1][t.size + 2];
     long[] counts = new long[t.size + 2];
-    cols[0][0] = NgramModel.UNK;
-    cols[0][1] = NgramModel.BOS;
+    cols[0][0] = EstimatedModel.UNK;
+    cols[0][1] = EstimatedModel.BOS;
     System.arraycopy(t.cols[0], 0, cols[0], 2, t.size);
     System.arraycopy(t.counts, 0, counts, 2, t.size);
     return new Table(cols, counts);

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * List<String> lines = Files.readAllLines(Path.of("train.sp.txt"));          // words separated by spaces
- * NgramModel lm = new KneserNeyEstimator(5)
+ * EstimatedModel lm = new KneserNeyEstimator(5)
  *     .withDiscountFallback(Discount.LMPLZ_FALLBACK)                          // lmplz --discount_fallback
  *     .estimate(lines);
  * ArpaWriter.write(lm, Path.of("lm.arpa"));                                   // lmplz -o 5 ... > lm.arpa

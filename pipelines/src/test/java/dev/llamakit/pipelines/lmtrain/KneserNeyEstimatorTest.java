@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KneserNeyEstimatorTest {
   static final List<String> CORPUS = List.of("a b", "", "a b a");
 
-  static NgramModel bigram() {
+  static EstimatedModel bigram() {
     return new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK).estimate(CORPUS);
   }
 
@@ -38,7 +38,7 @@ class KneserNeyEstimatorTest {
 
   @Test
   void adjustedCountsAreContinuationCountsExceptAtTheTopAndAfterBos() {
-    NgramModel m = bigram();
+    EstimatedModel m = bigram();
     assertEquals(List.of("<unk>", "<s>", "</s>", "a", "b"),
         List.of(m.word(0), m.word(1), m.word(2), m.word(3), m.word(4)));
     assertEquals(5, m.size(1));
@@ -60,7 +60,7 @@ class KneserNeyEstimatorTest {
     // Unigram adjusted counts 2, 1, 3 would give n1 = n2 = n3 = 1 and valid discounts (1/3, 1, 3); lmplz's
     // count-of-counts take the raw count 2 of the last unigram "b", so n1 = 0 and the fallback applies, as in the
     // ARPA lmplz wrote for this corpus (toy_special.o2.arpa).
-    NgramModel m = bigram();
+    EstimatedModel m = bigram();
     assertEquals(Discount.LMPLZ_FALLBACK, m.discount(1));
     assertEquals(Discount.LMPLZ_FALLBACK, m.discount(2));
     assertThrows(BadDiscountException.class, () -> new KneserNeyEstimator(2).estimate(CORPUS));
@@ -68,7 +68,7 @@ class KneserNeyEstimatorTest {
 
   @Test
   void interpolatedProbabilitiesAndBackoffsByHand() {
-    NgramModel m = bigram();
+    EstimatedModel m = bigram();
     // unigrams: D = 0.5, 1, 1.5; denominator 2 + 1 + 3 = 6; gamma = (0.5 + 1 + 1.5) / 6 = 0.5; uniform = 1/4
     double gamma1 = (0.5 + 1 + 1.5) / 6;
     double uniform = 1.0 / 4; // 5 words without <s>
@@ -99,11 +99,11 @@ class KneserNeyEstimatorTest {
 
   @Test
   void unigramMassToUnkWithoutInterpolation() {
-    NgramModel m = new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK)
+    EstimatedModel m = new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK)
         .withInterpolateUnigrams(false).estimate(CORPUS);
     assertLog(0.5, m.logProb(1, m.find("<unk>")), "<unk> takes gamma");
     assertLog(1.0 / 6, m.logProb(1, m.find("a")), "a not interpolated");
-    NgramModel padded = new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK).withVocabPad(100)
+    EstimatedModel padded = new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK).withVocabPad(100)
         .estimate(CORPUS);
     assertLog(0.5 / 100, padded.logProb(1, padded.find("<unk>")), "uniform over 100 words");
   }
@@ -112,7 +112,7 @@ class KneserNeyEstimatorTest {
   void specialWordsAreRejectedOrSkipped() {
     KneserNeyEstimator e = new KneserNeyEstimator(2).withDiscountFallback(Discount.LMPLZ_FALLBACK);
     assertThrows(IllegalArgumentException.class, () -> e.estimate(List.of("a <s> b")));
-    NgramModel skipped = e.withSkipSymbols(true).estimate(List.of("a <s> b", "\tb\ra  <unk>"));
+    EstimatedModel skipped = e.withSkipSymbols(true).estimate(List.of("a <s> b", "\tb\ra  <unk>"));
     assertEquals(5, skipped.size(1));
     assertTrue(skipped.find("a b") >= 0);
     assertTrue(skipped.find("b a") >= 0);
@@ -120,7 +120,7 @@ class KneserNeyEstimatorTest {
 
   @Test
   void highestOrderHasNoBosPaddingInside() {
-    NgramModel m = new KneserNeyEstimator(3).withDiscountFallback(Discount.LMPLZ_FALLBACK).estimate(List.of("x"));
+    EstimatedModel m = new KneserNeyEstimator(3).withDiscountFallback(Discount.LMPLZ_FALLBACK).estimate(List.of("x"));
     // trigrams: "<s> x </s>" only; bigrams "<s> x", "x </s>"; "<s> <s> x" is padding
     assertEquals(1, m.size(3));
     assertEquals("<s> x </s>", m.text(3, 0));

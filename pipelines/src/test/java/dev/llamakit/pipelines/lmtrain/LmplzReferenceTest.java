@@ -71,7 +71,7 @@ class LmplzReferenceTest {
   /** Comparison outcome: max |delta log10| over probabilities and backoffs, lines not byte-identical. */
   record Diff(double maxProb, double maxBackoff, int differentLines, int total) {}
 
-  static Diff compare(NgramModel model, Arpa ref) {
+  static Diff compare(EstimatedModel model, Arpa ref) {
     for (int k = 1; k <= model.order(); k++) {
       assertEquals(ref.counts().get(k - 1), model.size(k), "number of " + k + "-grams");
     }
@@ -104,7 +104,7 @@ class LmplzReferenceTest {
   }
 
   static Diff check(String corpus, String arpa, KneserNeyEstimator estimator) throws IOException {
-    NgramModel model = estimator.estimate(lines(resource(corpus)));
+    EstimatedModel model = estimator.estimate(lines(resource(corpus)));
     Arpa ref;
     try (BufferedReader r = resource(arpa)) {
       ref = parse(r);
@@ -171,7 +171,7 @@ class LmplzReferenceTest {
     List<String> corpus = lines(resource("wikitext2-valid.sp.txt.gz"));
     long tokens = 0;
     long t0 = System.nanoTime();
-    NgramModel model = LMPLZ5.estimate(corpus);
+    EstimatedModel model = LMPLZ5.estimate(corpus);
     double seconds = (System.nanoTime() - t0) / 1e9;
     tokens = model.tokenCount();
     System.out.printf("estimated order 5 on %d tokens in %.2f s: %.0f tokens/s%n", tokens, seconds, tokens / seconds);

@@ -12,7 +12,7 @@ import java.util.Map;
  * log10 backoff (0 when it is no context). Word ids of order {@code k} are stored column-wise, one {@code int[]} per
  * position, so no per-n-gram objects exist.
  */
-public final class NgramModel {
+public final class EstimatedModel {
   /** Id of {@code <unk>}. */
   public static final int UNK = 0;
   /** Id of {@code <s>}. */
@@ -29,7 +29,7 @@ public final class NgramModel {
   private final long tokenCount;
   private volatile Map<String, Integer> ids;
 
-  NgramModel(String[] vocabulary, int[][][] words, long[][] adjustedCounts, float[][] logProbs,
+  EstimatedModel(String[] vocabulary, int[][][] words, long[][] adjustedCounts, float[][] logProbs,
       float[][] logBackoffs, Discount[] discounts, long tokenCount) {
     this.vocabulary = vocabulary;
     this.words = words;
