@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 /** {@code llamakit pipeline}: corpus pipelines on Apache Beam. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Corpus pipelines on Apache Beam (embedded Flink runner by default).",
-    subcommands = {CcNetCommand.class, SampleCommand.class, picocli.CommandLine.HelpCommand.class})
+    subcommands = {CcNetCommand.class, SampleCommand.class, TrainClassifierCommand.class, TrainClassifierCommand.Calibrate.class, picocli.CommandLine.HelpCommand.class})
 public final class PipelineCommand extends CommandGroup {}
