@@ -1,0 +1,163 @@
+package dev.llamakit.pipelines.filters.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.safety.data.Example;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a classifier's training documents and cuts them into page-sized pieces.
+ *
+ * <p>A file ending in {@code .jsonl}, {@code .json} or {@code .ndjson} (optionally {@code .gz}) holds one JSON object
+ * per line, the text in {@code textField}; any other file is plain UTF-8 text, either one document per file
+ * ({@link Unit#FILE}) or per line ({@link Unit#LINE}). A document longer than {@code chunkChars} is cut at line
+ * breaks into pieces of at least {@code chunkChars} characters (a short tail joins the piece before it), so a book
+ * becomes many page-sized examples; every piece keeps its document as its split group, so the pieces of one
+ * document all land on the same side of the train/validation split.
+ */
+public final class QualityCorpus {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How a plain-text file is cut into documents. */
+  public enum Unit { FILE, LINE }
+
+  /**
+   * One input: its files, the source name it is reported under (several files may share one), its label.
+   */
+  public record Source(String name, String label, List<Path> files) {}
+
+  /** How to read and cut documents. {@code chunkChars} 0 keeps documents whole; shorter pieces than {@code minChars} are skipped. */
+  public record Reading(String textField, Unit unit, int chunkChars, int minChars) {}
+
+  private QualityCorpus() {}
+
+  /**
+   * Parses {@code NAME=PATH} or {@code PATH} arguments into sources (a bare path is its own source, named by its file
+   * name without extensions), merging files that share a name, in first-seen order.
+   */
+  public static List<Source> sources(List<String> args, String label) {
+    java.util.LinkedHashMap<String, List<Path>> m = new java.util.LinkedHashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      String name;
+      Path p;
+      if (eq > 0 && !a.substring(0, eq).contains("/")) {
+        name = a.substring(0, eq);
+        p = Path.of(a.substring(eq + 1));
+      } else {
+        p = Path.of(a);
+        name = p.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]+$", "");
+      }
+      m.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+    }
+    List<Source> out = new ArrayList<>();
+    m.forEach((k, v) -> out.add(new Source(k, label, List.copyOf(v))));
+    return out;
+  }
+
+  /** Every piece of every document of {@code s}, as labelled examples grouped by document. */
+  public static List<Example> read(Source s, Reading r) throws IOException {
+    List<Example> out = new ArrayList<>();
+    for (Path f : s.files()) {
+      if (!Files.isRegularFile(f)) {
+        throw new IOException("training file " + f + " not found");
+      }
+      List<String> docs = documents(f, r);
+      for (int i = 0; i < docs.size(); i++) {
+        String group = s.name() + ":" + f.getFileName() + "#" + i;
+        for (String piece : chunks(docs.get(i), r.chunkChars())) {
+          if (piece.strip().length() >= r.minChars()) {
+            out.add(new Example(piece, s.label(), s.name(), group));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The documents of one file. */
+  static List<String> documents(Path f, Reading r) throws IOException {
+    String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    boolean gz = name.endsWith(".gz");
+    String base = gz ? name.substring(0, name.length() - 3) : name;
+    boolean jsonl = base.endsWith(".jsonl") || base.endsWith(".json") || base.endsWith(".ndjson");
+    List<String> docs = new ArrayList<>();
+    try (InputStream raw = Files.newInputStream(f);
+         InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      if (!jsonl && r.unit() == Unit.FILE) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[1 << 16];
+        for (int n; (n = br.read(buf)) > 0; ) {
+          sb.append(buf, 0, n);
+        }
+        docs.add(sb.toString().replace("\r\n", "\n"));
+        return docs;
+      }
+      String line;
+      long lineNo = 0;
+      while ((line = br.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        if (!jsonl) {
+          docs.add(line);
+          continue;
+        }
+        JsonNode n;
+        try {
+          n = JSON.readTree(line);
+        } catch (IOException e) {
+          throw new IOException(f + ":" + lineNo + ": not a JSON object: " + e.getMessage(), e);
+        }
+        JsonNode t = n.get(r.textField());
+        if (t == null || !t.isTextual()) {
+          throw new IOException(f + ":" + lineNo + ": no text field '" + r.textField() + "'");
+        }
+        docs.add(t.asText());
+      }
+    }
+    return docs;
+  }
+
+  /**
+   * Cuts {@code text} at line breaks into pieces of at least {@code chunkChars} characters; a tail shorter than
+   * half of that joins the piece before it. {@code chunkChars} 0: the text is one piece.
+   */
+  public static List<String> chunks(String text, int chunkChars) {
+    List<String> out = new ArrayList<>();
+    if (chunkChars <= 0 || text.length() <= chunkChars) {
+      out.add(text);
+      return out;
+    }
+    StringBuilder cur = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (cur.length() > 0) {
+        cur.append('\n');
+      }
+      cur.append(line);
+      if (cur.length() >= chunkChars) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    if (!cur.toString().isBlank()) {
+      if (cur.length() < chunkChars / 2 && !out.isEmpty()) {
+        out.set(out.size() - 1, out.getLast() + "\n" + cur);
+      } else {
+        out.add(cur.toString());
+      }
+    }
+    return out;
+  }
+}
