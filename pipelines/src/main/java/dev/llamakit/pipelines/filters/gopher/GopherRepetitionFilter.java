@@ -76,11 +76,12 @@ public final class GopherRepetitionFilter implements DocumentFilter {
     int nDup = p.maxDuplicateNgramCharFraction.size();
     double[] top = new double[nTop];
     double[] dup = new double[nDup];
+    long[][] keys = NgramRepetition.keys(words, Math.max(nTop + 1, nDup + 4));
     for (int i = 0; i < nTop; i++) {
-      top[i] = ngrams.topShare(words, i + 2, length);
+      top[i] = ngrams.topShare(words, keys[i + 2], i + 2, length);
     }
     for (int i = 0; i < nDup; i++) {
-      dup[i] = ngrams.duplicateShare(words, i + 5, length);
+      dup[i] = ngrams.duplicateShare(words, keys[i + 5], i + 5, length);
     }
     Verdict v = decide(paraFrac, paraChars, lineFrac, lineChars, top, dup);
     v = v.signal("gopher_duplicate_paragraph_fraction", paraFrac)

@@ -49,15 +49,6 @@ final class NgramCounts {
     return i;
   }
 
-  /** The key of the n-gram of {@code n} word hashes starting at {@code from}; never 0. */
-  static long key(long[] wordHashes, int from, int n) {
-    long k = n;
-    for (int j = from; j < from + n; j++) {
-      k = mix(k * 0x9E3779B97F4A7C15L + wordHashes[j]);
-    }
-    return k == 0 ? 1 : k;
-  }
-
   /** A 64-bit hash of the characters {@code s[from, to)}. */
   static long hash(String s, int from, int to) {
     long h = 0xcbf29ce484222325L;

@@ -23,6 +23,23 @@ final class NgramRepetition {
     this.datatrove = datatrove;
   }
 
+  /** The keys of the n-grams of {@code w} for every n up to {@code maxN}, each from the (n-1)-gram keys. */
+  static long[][] keys(Words w, int maxN) {
+    long[][] k = new long[maxN + 1][];
+    long[] prev = w.hashes;
+    for (int n = 2; n <= maxN; n++) {
+      int grams = Math.max(0, w.count - n + 1);
+      long[] cur = new long[grams];
+      for (int i = 0; i < grams; i++) {
+        long key = NgramCounts.mix(prev[i] * 0x9E3779B97F4A7C15L + w.hashes[i + n - 1] + n);
+        cur[i] = key == 0 ? 1 : key;
+      }
+      k[n] = cur;
+      prev = cur;
+    }
+    return k;
+  }
+
   /** The document's whitespace words: hash and length in code points of each. */
   record Words(long[] hashes, int[] lengths, int count, long chars) {
     static Words of(String s) {
@@ -61,17 +78,15 @@ final class NgramRepetition {
   }
 
   /** The share of characters in the most frequent n-gram. */
-  double topShare(Words w, int n, long textLength) {
+  double topShare(Words w, long[] keys, int n, long textLength) {
     int grams = w.count - n + 1;
     if (grams <= 0) {
       return 0;
     }
     NgramCounts counts = new NgramCounts(grams);
-    long[] keys = new long[grams];
     int best = -1;
     int bestCount = 0;
     for (int i = 0; i < grams; i++) {
-      keys[i] = NgramCounts.key(w.hashes, i, n);
       counts.add(keys[i]);
     }
     for (int i = 0; i < grams; i++) { // first-seen wins ties, like Counter.most_common
@@ -101,7 +116,7 @@ final class NgramRepetition {
   }
 
   /** The share of characters in duplicated n-grams. */
-  double duplicateShare(Words w, int n, long textLength) {
+  double duplicateShare(Words w, long[] keys, int n, long textLength) {
     int grams = w.count - n + 1;
     if (grams <= 0) {
       return 0;
@@ -111,7 +126,7 @@ final class NgramRepetition {
       long repeated = 0;
       int i = 0;
       while (i < grams) {
-        if (counts.addIfAbsent(NgramCounts.key(w.hashes, i, n))) {
+        if (counts.addIfAbsent(keys[i])) {
           i++;
         } else {
           for (int j = i; j < i + n; j++) {
@@ -122,9 +137,7 @@ final class NgramRepetition {
       }
       return GopherQualityFilter.ratio(repeated, textLength);
     }
-    long[] keys = new long[grams];
     for (int i = 0; i < grams; i++) {
-      keys[i] = NgramCounts.key(w.hashes, i, n);
       counts.add(keys[i]);
     }
     boolean[] covered = new boolean[w.count];
