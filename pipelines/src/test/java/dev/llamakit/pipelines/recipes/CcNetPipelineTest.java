@@ -42,7 +42,8 @@ class CcNetPipelineTest {
         .with("dedup_lines", "min_length", 200)
         .with("dedup_lines", "policy", policy.name().toLowerCase().replace('_', '-'))
         .with("language", "model", lid.toString())
-        .with("write", "shards", 1);
+        .with("write", "shards", 1)
+        .with("write", "layout", "language");
     return new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(input.toString()), 2);
   }
 

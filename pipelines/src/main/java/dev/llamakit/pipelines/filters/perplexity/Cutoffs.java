@@ -32,14 +32,18 @@ public final class Cutoffs implements Serializable {
     this.origin = origin;
   }
 
-  /** {@code ccnet} (the shipped table) or a cutoff.csv file. */
+  /**
+   * {@code ccnet} (cc_net's table), the name of a bundled model ({@code wikitext2-en}: cutoffs computed for it), or
+   * a cutoff.csv file.
+   */
   public static Cutoffs load(String nameOrFile) throws IOException {
-    if (nameOrFile.equals(CCNET)) {
-      try (InputStream in = Cutoffs.class.getResourceAsStream("ccnet-cutoff.csv")) {
+    if (nameOrFile.equals(CCNET) || BundledModels.isBundled(nameOrFile)) {
+      String resource = nameOrFile + "-cutoff.csv";
+      try (InputStream in = Cutoffs.class.getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IllegalStateException("resource ccnet-cutoff.csv is missing from the jar");
+          throw new IllegalStateException("resource " + resource + " is missing from the jar");
         }
-        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "ccnet-cutoff.csv");
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
       }
     }
     Path p = Path.of(nameOrFile);

@@ -35,7 +35,10 @@ public final class PerplexityFilter implements DocumentFilter {
 
   /** The step's parameters. */
   public static final class Params implements Serializable {
-    /** A folder of {@code <lang>.sp.model} + {@code <lang>.arpa.bin} (or .arpa, .arpa.gz) pairs (cc_net's lm_sp/). */
+    /**
+     * A folder of {@code <lang>.sp.model} + {@code <lang>.arpa.bin} (or .arpa, .arpa.gz) pairs (cc_net's lm_sp/),
+     * or the name of a bundled model ({@code wikitext2-en}).
+     */
     public String models;
     /** Languages to score (empty: every language with a model in the folder). */
     public List<String> languages = new ArrayList<>();
@@ -46,6 +49,7 @@ public final class PerplexityFilter implements DocumentFilter {
   /** A language's two model files. */
   record LanguageModels(String sp, String lm) implements Serializable {}
 
+  private final String bundled;
   private final Map<String, LanguageModels> files;
   private final double maxPerplexity;
   private transient Map<String, CcNetPerplexity> scorers;
@@ -54,8 +58,9 @@ public final class PerplexityFilter implements DocumentFilter {
     if (p.models == null || p.models.isBlank()) {
       throw new IllegalArgumentException("models: name the folder of <lang>.sp.model and <lang>.arpa.bin files");
     }
+    this.bundled = BundledModels.isBundled(p.models) ? p.models : null;
     try {
-      this.files = find(Path.of(p.models), p.languages);
+      this.files = find(bundled != null ? BundledModels.folder(bundled) : Path.of(p.models), p.languages);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
@@ -115,6 +120,9 @@ public final class PerplexityFilter implements DocumentFilter {
 
   @Override
   public void open() throws IOException {
+    if (bundled != null) {
+      BundledModels.folder(bundled); // a worker on another machine extracts its own copy
+    }
     Map<String, CcNetPerplexity> s = new TreeMap<>();
     try {
       for (Map.Entry<String, LanguageModels> e : files.entrySet()) {
