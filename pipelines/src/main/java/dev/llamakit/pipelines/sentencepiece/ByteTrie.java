@@ -2,6 +2,7 @@ package dev.llamakit.pipelines.sentencepiece;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -73,8 +74,8 @@ final class ByteTrie {
     private int[] base = new int[1024];
     private int[] check = new int[1024];
     private int[] values = new int[1024];
+    private final BitSet used = new BitSet();
     private int size = 1;
-    private int firstFree = 1;
 
     /** Adds {@code key → value} ({@code value >= 0}, key not empty); a key added twice keeps the first value. */
     Builder put(byte[] key, int value) {
@@ -100,6 +101,7 @@ final class ByteTrie {
       Arrays.fill(check, -1);
       Arrays.fill(values, -1);
       check[ROOT] = Integer.MIN_VALUE;
+      used.set(ROOT);
       place(ROOT, 0, sorted, sortedValues, 0, sorted.size());
       return new ByteTrie(Arrays.copyOf(base, size), Arrays.copyOf(check, size), Arrays.copyOf(values, size),
           sorted.isEmpty());
@@ -107,8 +109,8 @@ final class ByteTrie {
 
     /** Lays out the children of {@code node}: the keys {@code [lo, hi)} share their first {@code depth} bytes. */
     private void place(int node, int depth, List<byte[]> keys, List<Integer> vals, int lo, int hi) {
-      int[] labels = new int[256];
-      int[] starts = new int[257];
+      int[] labels = new int[Math.min(256, hi - lo)];
+      int[] starts = new int[labels.length + 1];
       int n = 0;
       for (int i = lo; i < hi; i++) {
         byte[] k = keys.get(i);
@@ -131,6 +133,7 @@ final class ByteTrie {
       base[node] = b;
       for (int j = 0; j < n; j++) {
         check[b + labels[j]] = node;
+        used.set(b + labels[j]);
       }
       for (int j = 0; j < n; j++) {
         place(b + labels[j], depth + 1, keys, vals, starts[j], starts[j + 1]);
@@ -139,19 +142,19 @@ final class ByteTrie {
 
     /** The smallest base {@code >= 1} whose slots {@code base + label} are all free. */
     private int findBase(int[] labels, int n) {
-      while (firstFree < check.length && check[firstFree] != -1) {
-        firstFree++;
-      }
-      for (int b = Math.max(1, firstFree - labels[0]); ; b++) {
-        ensure(b + 256);
+      int b = Math.max(1, used.nextClearBit(1) - labels[0]);
+      while (true) {
+        b = Math.max(b, used.nextClearBit(b + labels[0]) - labels[0]); // first label on a free slot
         boolean free = true;
-        for (int j = 0; j < n && free; j++) {
-          free = check[b + labels[j]] == -1;
+        for (int j = 1; j < n && free; j++) {
+          free = !used.get(b + labels[j]);
         }
         if (free) {
+          ensure(b + 256);
           size = Math.max(size, b + labels[n - 1] + 1);
           return b;
         }
+        b++;
       }
     }
 
