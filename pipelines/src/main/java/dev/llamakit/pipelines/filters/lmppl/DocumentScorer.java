@@ -2,7 +2,6 @@ package dev.llamakit.pipelines.filters.lmppl;
 
 import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.gguf.GgufMetadata;
-import dev.llamakit.engine.inference.LogProbs;
 import dev.llamakit.engine.model.InferenceState;
 import dev.llamakit.engine.model.LlamaModel;
 import dev.llamakit.engine.model.ModelOptions;
@@ -146,7 +145,7 @@ final class DocumentScorer implements AutoCloseable {
       float[] logits = model.forward(s, seq, b, e, from);
       for (int p = from; p < e; p++) {
         int row = (p - from) * vocab;
-        sum += logits[row + seq[p + 1]] - LogProbs.logSumExp(logits, row, vocab);
+        sum += logits[row + seq[p + 1]] - LogSumExp.of(logits, row, vocab);
       }
     }
     return sum;

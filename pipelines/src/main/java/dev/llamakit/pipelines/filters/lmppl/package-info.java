@@ -16,7 +16,7 @@
  *   <li>{@link dev.llamakit.pipelines.filters.lmppl.LmScore}: summed log-likelihood and token count.</li>
  * </ul>
  *
- * <p>Cost: a forward pass over up to {@code max_tokens} tokens per document, plus one vocabulary-wide log-softmax
+ * <p>Cost: a forward pass over up to {@code max_tokens} tokens per document, plus one vocabulary-wide log-sum-exp (vectorised)
  * per scored token — orders of magnitude more than KenLM. Put the step after the cheap filters (length, dedup,
  * language), and use a small model; {@code bench/LmPerplexityBenchmark} measures documents per second.
  *
