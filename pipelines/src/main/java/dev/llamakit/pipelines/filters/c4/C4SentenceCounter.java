@@ -15,7 +15,7 @@ import java.util.Set;
  * word continues. A break whose remainder is only closing quotes and brackets makes no sentence (punkt's boundary
  * realignment). The trained tables are replaced by two word lists, so a rare abbreviation can count differently.
  */
-final class C4SentenceCounter {
+final class C4SentenceCounter implements java.io.Serializable {
   private static final String AFTER_TOKEN = "?!)\";}]*:@'({[";
   private static final String CLOSERS = "\"')]}";
 

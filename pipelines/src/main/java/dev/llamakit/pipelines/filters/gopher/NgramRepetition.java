@@ -16,7 +16,7 @@ import dev.llamakit.pipelines.text.PyText;
  * skips n words), over {@code len(text)}. One difference remains: datatrove compares n-grams as words joined
  * without a separator ({@code "ab c"} equals {@code "a bc"}); here they are compared word by word.
  */
-final class NgramRepetition {
+final class NgramRepetition implements java.io.Serializable {
   private final boolean datatrove;
 
   NgramRepetition(boolean datatrove) {

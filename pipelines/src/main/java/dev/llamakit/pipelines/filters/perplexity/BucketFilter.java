@@ -56,6 +56,10 @@ public final class BucketFilter implements DocumentFilter {
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
+    if (p.tailPercentile > cutoffs.maxPercentile()) {
+      throw new IllegalArgumentException("tail_percentile " + p.tailPercentile + " is beyond the last row ("
+          + cutoffs.maxPercentile() + ") of " + cutoffs.origin());
+    }
     this.head = p.headPercentile;
     this.tail = p.tailPercentile;
     this.keep = Set.copyOf(p.keep);

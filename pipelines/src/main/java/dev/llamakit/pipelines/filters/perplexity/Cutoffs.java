@@ -12,12 +12,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Per-language perplexity percentiles in cc_net's {@code cutoff.csv} layout: a header row {@code ,lang1,lang2,...}
- * then one row per percentile {@code p,v1,v2,...} for p = 0..100. cc_net's shipped table (made with its
+ * then one row per percentile {@code p,v1,v2,...} from p = 0 (cc_net's own table stops at 99). cc_net's shipped table (made with its
  * Wikipedia models) is the resource {@code ccnet-cutoff.csv}; {@link #compute} makes one from perplexities.
  */
 public final class Cutoffs implements Serializable {
@@ -60,11 +59,11 @@ public final class Cutoffs implements Serializable {
     if (header.length < 2 || !header[0].isEmpty()) {
       throw new IOException(origin + ":1: not a cutoff.csv header (expected ',lang1,lang2,...')");
     }
-    if (lines.length != 102) {
-      throw new IOException(origin + ": expected 101 percentile rows (0..100), found " + (lines.length - 1));
+    if (lines.length < 2) {
+      throw new IOException(origin + ": no percentile rows");
     }
     int nl = header.length - 1;
-    double[][] cols = new double[nl][101];
+    double[][] cols = new double[nl][lines.length - 1]; // cc_net's own table has rows 0..99, computed ones 0..100
     for (int r = 1; r < lines.length; r++) {
       String[] f = lines[r].split(",", -1);
       if (f.length != header.length) {
@@ -101,7 +100,7 @@ public final class Cutoffs implements Serializable {
       double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       double[] p = new double[101];
       for (int q = 0; q <= 100; q++) {
-        double pos = q / 100.0 * (v.length - 1);
+        double pos = (double) q * (v.length - 1) / 100.0;
         int lo = (int) Math.floor(pos);
         int hi = Math.min(v.length - 1, lo + 1);
         p[q] = v[lo] + (v[hi] - v[lo]) * (pos - lo);
@@ -116,10 +115,15 @@ public final class Cutoffs implements Serializable {
     return new ArrayList<>(byLanguage.keySet());
   }
 
-  /** The value at {@code percentile} (0..100) for {@code lang}, or NaN when the language is not in the table. */
+  /** The value at {@code percentile} for {@code lang}, or NaN when the language is not in the table. */
   public double at(String lang, int percentile) {
     double[] p = byLanguage.get(lang);
     return p == null ? Double.NaN : p[percentile];
+  }
+
+  /** The highest percentile the table has (cc_net's: 99; computed tables: 100). */
+  public int maxPercentile() {
+    return byLanguage.values().stream().mapToInt(p -> p.length - 1).min().orElse(-1);
   }
 
   /** The table as cc_net's cutoff.csv text. */
@@ -129,11 +133,11 @@ public final class Cutoffs implements Serializable {
       sb.append(',').append(l);
     }
     sb.append('\n');
-    for (int q = 0; q <= 100; q++) {
+    for (int q = 0; q <= maxPercentile(); q++) {
       sb.append(q);
       for (double[] p : byLanguage.values()) {
         double v = p[q];
-        sb.append(',').append(v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v));
+        sb.append(',').append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
       }
       sb.append('\n');
     }

@@ -84,7 +84,7 @@ class BucketFilterTest {
     var e1 = assertThrows(IOException.class, () -> Cutoffs.load(notCsv.toString()));
     assertTrue(e1.getMessage().startsWith(notCsv + ":1: not a cutoff.csv header"), e1.getMessage());
     StringBuilder sb = new StringBuilder(",en\n");
-    for (int q = 0; q <= 100; q++) {
+    for (int q = 0; q <= 99; q++) {
       sb.append(q).append(',').append(q == 57 ? "abc" : Integer.toString(q)).append('\n');
     }
     Path nan = Files.writeString(tmp.resolve("nan.csv"), sb.toString());
