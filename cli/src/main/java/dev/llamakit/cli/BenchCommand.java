@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code llamakit bench}: every module's benchmark under one roof. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmarks: throughput and latency of each module on this machine.",
-        "bench pipeline | engine (= engine bench) | safety (= safety bench) | eval (= eval bench)"},
-    subcommands = {dev.llamakit.pipelines.cli.PipelineBenchCommand.class, picocli.CommandLine.HelpCommand.class})
+        "bench pipeline | rules | engine (= engine bench) | safety (= safety bench) | eval (= eval bench)"},
+    subcommands = {dev.llamakit.pipelines.cli.PipelineBenchCommand.class,
+        dev.llamakit.pipelines.cli.StepsBenchCommand.class, picocli.CommandLine.HelpCommand.class})
 final class BenchCommand extends CommandGroup {}

@@ -29,8 +29,6 @@ public final class MetricNames {
   public static final String DEDUP_CHARS_REMOVED = "dedup.chars_removed";
   /** Documents tagged by the safety classifier. */
   public static final String SAFETY_TAGGED = "safety.tagged";
-  /** Documents in languages the safety classifier does not cover. */
-  public static final String SAFETY_NOT_SCORED = "safety.not_scored_language";
   /** Distribution of safety scores times 1000. */
   public static final String SAFETY_SCORE_X1000 = "safety.score_x1000";
 

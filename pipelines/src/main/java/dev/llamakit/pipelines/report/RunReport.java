@@ -2,7 +2,6 @@ package dev.llamakit.pipelines.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.llamakit.pipelines.beam.Routes;
 import dev.llamakit.pipelines.doc.MetricNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,13 +41,13 @@ public final class RunReport {
     MetricQueryResults q = metrics.allMetrics();
     Map<String, Long> c = new TreeMap<>();
     for (MetricResult<Long> r : q.getCounters()) {
-      if (Routes.NAMESPACE.equals(r.getName().getNamespace())) {
+      if (MetricNames.NAMESPACE.equals(r.getName().getNamespace())) {
         c.merge(r.getName().getName(), value(r), Long::sum);
       }
     }
     Map<String, DistributionResult> d = new TreeMap<>();
     for (MetricResult<DistributionResult> r : q.getDistributions()) {
-      if (Routes.NAMESPACE.equals(r.getName().getNamespace())) {
+      if (MetricNames.NAMESPACE.equals(r.getName().getNamespace())) {
         DistributionResult v = value(r);
         d.merge(r.getName().getName(), v, (a, b) -> DistributionResult.create(a.getSum() + b.getSum(),
             a.getCount() + b.getCount(), Math.min(a.getMin(), b.getMin()), Math.max(a.getMax(), b.getMax())));
@@ -81,11 +80,11 @@ public final class RunReport {
   }
 
   public long read() {
-    return counter("read");
+    return counter(MetricNames.READ);
   }
 
   public long written() {
-    return counter("written");
+    return counter(MetricNames.WRITTEN);
   }
 
   public Map<String, Long> dropsByReason() {
@@ -125,19 +124,51 @@ public final class RunReport {
     return m;
   }
 
+  /** Per language: documents written per perplexity bucket, and the mean perplexity of those with one. */
+  public Map<String, Map<String, Object>> buckets() {
+    Map<String, Map<String, Object>> m = new TreeMap<>();
+    counters.forEach((k, v) -> {
+      if (k.startsWith("bucket.")) {
+        int dot = k.lastIndexOf('.');
+        String lang = k.substring("bucket.".length(), dot);
+        m.computeIfAbsent(lang, x -> new LinkedHashMap<>()).put(k.substring(dot + 1), v);
+      }
+    });
+    distributions.forEach((k, d) -> {
+      if (k.startsWith("perplexity.") && k.endsWith(".x10") && d.getCount() > 0) {
+        String lang = k.substring("perplexity.".length(), k.length() - ".x10".length());
+        Map<String, Object> e = m.computeIfAbsent(lang, x -> new LinkedHashMap<>());
+        e.put("mean_perplexity", Math.round((double) d.getSum() / d.getCount()) / 10.0);
+        e.put("documents_with_perplexity", d.getCount());
+      }
+    });
+    return m;
+  }
+
+  /** Documents that signals-only rules would have dropped, per reason. */
+  public Map<String, Long> wouldDrop() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    counters.forEach((k, n) -> {
+      if (k.startsWith(MetricNames.WOULD_DROP_PREFIX) && n > 0) {
+        m.put(k.substring(MetricNames.WOULD_DROP_PREFIX.length()), n);
+      }
+    });
+    return m;
+  }
+
   /** The distribution of safety scores over tagged documents: mean and a ten-bin histogram. */
   public Map<String, Object> safety() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("documents_tagged", counter("safety.tagged"));
-    m.put("documents_not_scored_language", counter("safety.not_scored_language"));
-    DistributionResult d = distributions.get("safety.score_x1000");
+    m.put("documents_tagged", counter(MetricNames.SAFETY_TAGGED));
+    m.put("documents_written_untagged", written() - counter(MetricNames.SAFETY_TAGGED));
+    DistributionResult d = distributions.get(MetricNames.SAFETY_SCORE_X1000);
     if (d != null && d.getCount() > 0) {
       m.put("mean_score", Math.round((double) d.getSum() / d.getCount()) / 1000.0);
       m.put("max_score", d.getMax() / 1000.0);
     }
     Map<String, Long> bins = new LinkedHashMap<>();
     for (int b = 0; b < 10; b++) {
-      bins.put(String.format("%.1f-%.1f", b / 10.0, (b + 1) / 10.0), counter("safety.bin." + b));
+      bins.put(String.format("%.1f-%.1f", b / 10.0, (b + 1) / 10.0), counter(MetricNames.safetyBin(b)));
     }
     m.put("histogram", bins);
     return m;
@@ -154,27 +185,33 @@ public final class RunReport {
     m.put("accounting", Map.of("holds", accountingHolds(), "read", read(), "written_plus_dropped",
         written() + dropped()));
     Map<String, Object> dedup = new LinkedHashMap<>();
-    long in = counter("dedup.lines_in");
+    long in = counter(MetricNames.DEDUP_LINES_IN);
     dedup.put("lines_in", in);
-    dedup.put("lines_removed", counter("dedup.lines_removed"));
-    dedup.put("fraction_lines_removed", in == 0 ? 0.0 : Math.round(1e4 * counter("dedup.lines_removed") / in) / 1e4);
-    dedup.put("chars_removed", counter("dedup.chars_removed"));
+    dedup.put("lines_removed", counter(MetricNames.DEDUP_LINES_REMOVED));
+    dedup.put("fraction_lines_removed", in == 0 ? 0.0 : Math.round(1e4 * counter(MetricNames.DEDUP_LINES_REMOVED) / in) / 1e4);
+    dedup.put("chars_removed", counter(MetricNames.DEDUP_CHARS_REMOVED));
     m.put("dedup", dedup);
     m.put("languages", languages());
-    if (counter("safety.tagged") + counter("safety.not_scored_language") > 0) {
+    if (!buckets().isEmpty()) {
+      m.put("buckets", buckets());
+    }
+    if (!wouldDrop().isEmpty()) {
+      m.put("would_drop", wouldDrop());
+    }
+    if (counter(MetricNames.SAFETY_TAGGED) > 0) {
       m.put("safety", safety());
     }
     Map<String, Object> input = new LinkedHashMap<>();
-    input.put("files", counter("files"));
-    input.put("bytes", counter("bytes.read"));
-    input.put("warcinfo_records", counter("records.warcinfo"));
+    input.put("files", counter(MetricNames.FILES));
+    input.put("bytes", counter(MetricNames.BYTES_READ));
+    input.put("warcinfo_records", counter(MetricNames.WARCINFO));
     m.put("input", input);
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("wall_seconds", Math.round(wallSeconds * 100) / 100.0);
     t.put("cores", cores);
     t.put("documents_per_second", rate(read()));
     t.put("documents_per_second_per_core", rate(read()) / cores);
-    t.put("input_mb_per_second", Math.round(counter("bytes.read") / 1e6 / Math.max(wallSeconds, 1e-9) * 100) / 100.0);
+    t.put("input_mb_per_second", Math.round(counter(MetricNames.BYTES_READ) / 1e6 / Math.max(wallSeconds, 1e-9) * 100) / 100.0);
     m.put("throughput", t);
     m.putAll(extra);
     return m;
@@ -196,17 +233,19 @@ public final class RunReport {
     out.printf("documents: %,d read, %,d written, %,d dropped%n", read(), written(), dropped());
     dropsByReason().forEach((r, n) -> out.printf("  dropped %-24s %,d%n", r, n));
     out.printf("accounting: read = written + dropped %s%n", accountingHolds() ? "holds" : "DOES NOT HOLD");
-    long in = counter("dedup.lines_in");
-    out.printf("dedup: %,d of %,d lines removed (%.1f%%), %,d characters%n", counter("dedup.lines_removed"), in,
-        in == 0 ? 0.0 : 100.0 * counter("dedup.lines_removed") / in, counter("dedup.chars_removed"));
+    long in = counter(MetricNames.DEDUP_LINES_IN);
+    out.printf("dedup: %,d of %,d lines removed (%.1f%%), %,d characters%n", counter(MetricNames.DEDUP_LINES_REMOVED), in,
+        in == 0 ? 0.0 : 100.0 * counter(MetricNames.DEDUP_LINES_REMOVED) / in, counter(MetricNames.DEDUP_CHARS_REMOVED));
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
-    if (counter("safety.tagged") > 0) {
-      out.printf("safety: %,d documents tagged (%,d in languages the classifier does not cover left untagged), "
-          + "score histogram %s%n", counter("safety.tagged"), counter("safety.not_scored_language"),
+    buckets().forEach((l, e) -> out.printf("  %-6s buckets %s%n", l, e));
+    wouldDrop().forEach((r, n) -> out.printf("  signals only: %,d would be dropped as %s%n", n, r));
+    if (counter(MetricNames.SAFETY_TAGGED) > 0) {
+      out.printf("safety: %,d documents tagged (%,d written untagged: languages the classifier does not cover), "
+          + "score histogram %s%n", counter(MetricNames.SAFETY_TAGGED), written() - counter(MetricNames.SAFETY_TAGGED),
           safety().get("histogram"));
     }
     out.printf("time: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s of input%n", wallSeconds, rate(read()),
-        rate(read()) / cores, counter("bytes.read") / 1e6 / Math.max(wallSeconds, 1e-9));
+        rate(read()) / cores, counter(MetricNames.BYTES_READ) / 1e6 / Math.max(wallSeconds, 1e-9));
   }
 }
