@@ -44,6 +44,10 @@ public final class JobOptions {
       + "--set language.languages=[en,fr] (YAML value; repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--signals-only", description = "Run every rule signals-only (RedPajama-V2 style): nothing is "
+      + "dropped by a rule; each writes its measured values and a would_drop list for selection downstream.")
+  boolean signalsOnly;
+
   @Option(names = "--runner", defaultValue = "flink", paramLabel = "flink|spark|direct",
       description = "Beam runner (default: ${DEFAULT-VALUE}, an embedded Flink mini-cluster).")
   String runner;
@@ -77,6 +81,9 @@ public final class JobOptions {
     Recipe r = recipe;
     for (String o : overrides) {
       r = Recipes.override(r, o);
+    }
+    if (signalsOnly) {
+      r = r.allRules(RecipeCompiler.SIGNALS_ONLY, true);
     }
     CompiledRecipe compiled = new RecipeCompiler()
         .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile, base), parallelism);

@@ -55,6 +55,15 @@ public record Recipe(String name, String description, String origin, List<Recipe
         + String.join(", ", stepNames()));
   }
 
+  /** A copy with a parameter set on every rule step (every step but read, dedup_lines and write). */
+  public Recipe allRules(String key, Object value) {
+    List<RecipeStep> out = new ArrayList<>();
+    for (RecipeStep s : steps) {
+      out.add(RecipeCompiler.BUILT_IN_STEPS.contains(s.name()) ? s : s.with(key, value));
+    }
+    return new Recipe(name, description, origin, out);
+  }
+
   /** A copy with a step inserted before the first step named {@code before}. */
   public Recipe insertBefore(String before, String stepName, Map<String, Object> params) {
     List<RecipeStep> out = new ArrayList<>();
