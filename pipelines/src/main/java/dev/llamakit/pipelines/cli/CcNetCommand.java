@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code llamakit pipeline ccnet}: the {@code ccnet} preset recipe with its most used parameters as flags. A flag
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
       "  llamakit pipeline ccnet --paths wet.paths.gz --base /data/cc --output out/ccnet --dedup keep-first",
       "  llamakit pipeline ccnet docs.jsonl.gz --text-field text --output out --runner flink --master host:8081"})
 public final class CcNetCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "INPUT", arity = "0..*", description = JobOptions.INPUTS)
+  List<String> inputs = new ArrayList<>();
+
   @Mixin JobOptions job;
 
   @Option(names = "--format", paramLabel = "auto|wet|jsonl", description = "Input format (default: from each file name).")
@@ -112,7 +116,7 @@ public final class CcNetCommand implements Callable<Integer> {
     if (safetyTag || safetyFilter != null) {
       r = r.insertBefore("write", "safety", safetyFilter == null ? Map.of() : Map.of("threshold", safetyFilter));
     }
-    return job.run(r, spec.commandLine());
+    return job.run(r, inputs, spec.commandLine());
   }
 
   private static Recipe set(Recipe r, String step, String key, Object value) {

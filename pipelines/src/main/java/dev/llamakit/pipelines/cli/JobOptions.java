@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The options every recipe command shares — inputs, output, runner, recipe overrides — and the one way a recipe is
@@ -20,10 +19,6 @@ import picocli.CommandLine.Parameters;
  * runs), run with {@link RecipeJob}, print the report and where the output went.
  */
 public final class JobOptions {
-  @Parameters(paramLabel = "INPUT", arity = "0..*",
-      description = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz).")
-  List<String> inputs = new ArrayList<>();
-
   @Option(names = "--sample", description = "Run on the bundled sample corpus (samples/ccnet) into "
       + "llamakit-out/<recipe>-sample.")
   boolean sample;
@@ -63,8 +58,12 @@ public final class JobOptions {
       + "--beam=--maxBundleSize=1000 (repeatable).")
   List<String> beamArgs = new ArrayList<>();
 
-  /** Runs {@code recipe} with these options; returns the exit code (1 when accounting does not hold). */
-  int run(Recipe recipe, CommandLine cmd) throws Exception {
+  /** The help line of a command's INPUT parameters. */
+  static final String INPUTS = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz).";
+
+  /** Runs {@code recipe} on {@code inputs} with these options; returns the exit code (1 when accounting fails). */
+  int run(Recipe recipe, List<String> given, CommandLine cmd) throws Exception {
+    List<String> inputs = new ArrayList<>(given);
     if (sample) {
       inputs.add(SampleCorpus.folder().toString());
       if (output == null) {

@@ -1,6 +1,8 @@
 package dev.llamakit.pipelines.cli;
 
 import dev.llamakit.pipelines.recipes.Recipes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +21,15 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RECIPE", description = "A preset name or a recipe file.")
   String recipe;
 
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT", description = JobOptions.INPUTS)
+  List<String> inputs = new ArrayList<>();
+
   @Mixin JobOptions job;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    return job.run(Recipes.resolve(recipe), spec.commandLine());
+    return job.run(Recipes.resolve(recipe), inputs, spec.commandLine());
   }
 }

@@ -66,7 +66,7 @@ public final class InputResolver {
       InputFile.Format f = forced != null ? forced : InputFile.Format.guess(p.getFileName().toString());
       if (f == null) {
         throw new IllegalArgumentException(p + ": cannot tell the format from the name (.warc.wet[.gz] or "
-            + ".jsonl[.gz]); pass --format");
+            + ".jsonl[.gz]); set the read step's format (--set read.format=wet or jsonl; --format on pipeline ccnet)");
       }
       out.add(new InputFile(out.size(), p.toString(), segments.get(i), f));
     }
