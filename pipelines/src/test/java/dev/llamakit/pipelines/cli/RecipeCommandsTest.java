@@ -57,4 +57,28 @@ class RecipeCommandsTest {
     assertTrue(report.contains("\"GOPHER_TOO_FEW_WORDS\" : 1"), report);
     assertTrue(report.contains("\"written\" : 1"), report);
   }
+
+  /** The engine feeding the pipeline: lm_perplexity with a real Llama GGUF in a recipe, on the DirectRunner. */
+  @Test
+  void engineScoredPerplexityInARecipe() throws Exception {
+    Path model = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+    Path recipe = Files.writeString(tmp.resolve("lm.yaml"), """
+        steps:
+          - read: {}
+          - lm_perplexity: {model: %s, max_tokens: 64, max_perplexity: 1000}
+          - write: {layout: single}
+        """.formatted(model));
+    Path in = Files.writeString(tmp.resolve("docs.jsonl"),
+        "{\"id\": \"story\", \"text\": \"Once upon a time, there was a little girl named Lily. She liked to play.\"}\n"
+        + "{\"id\": \"noise\", \"text\": \"qzx vbn 7#k@ wpl 99 zzq xj jjk qqq ffv mmz 0x3 kkp\"}\n");
+    StringWriter err = new StringWriter();
+    CommandLine cmd = new CommandLine(new RunCommand());
+    cmd.setErr(new PrintWriter(err));
+    int code = cmd.execute(recipe.toString(), in.toString(), "-o", tmp.resolve("out").toString(), "--runner",
+        "direct");
+    assertEquals(0, code, err.toString());
+    String report = Files.readString(tmp.resolve("out/report.json"));
+    assertTrue(report.contains("\"LM_PERPLEXITY_TOO_HIGH\" : 1"), report);
+    assertTrue(report.contains("\"written\" : 1"), report);
+  }
 }
