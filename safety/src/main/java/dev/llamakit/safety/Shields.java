@@ -31,23 +31,11 @@ public final class Shields {
   public static Shield byId(String id) {
     Supplier<Shield> s = BUILT_IN.get(id);
     if (s == null) {
-      String near = BUILT_IN.keySet().stream().sorted(java.util.Comparator.comparingInt(k -> distance(k, id)))
+      String near = BUILT_IN.keySet().stream()
+          .sorted(java.util.Comparator.comparingInt(k -> dev.llamakit.engine.cli.Suggestions.distance(k, id)))
           .limit(2).reduce((a, b) -> a + ", " + b).orElse("");
       throw new IllegalArgumentException("unknown shield '" + id + "'; did you mean: " + near + "? (known: " + ids() + ")");
     }
     return s.get();
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      int[] t = prev; prev = cur; cur = t;
-    }
-    return prev[b.length()];
   }
 }

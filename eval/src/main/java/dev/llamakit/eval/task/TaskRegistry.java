@@ -82,34 +82,10 @@ public final class TaskRegistry {
     }
   }
 
-  /** ", did you mean: a, b?" for the names closest to {@code name}, or the full list when none is close. */
+  /** "; did you mean: a, b?" for the names closest to {@code name}, or the full list when none is close. */
   public static String suggestions(String name, java.util.Collection<String> known) {
-    List<String> sorted = new ArrayList<>(known);
-    sorted.sort(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k));
-    List<String> near = sorted.stream()
-        .filter(k -> distance(name, k) <= Math.max(2, name.length() / 3) || k.startsWith(name) || name.startsWith(k))
-        .limit(3).toList();
+    List<String> near = dev.llamakit.engine.cli.Suggestions.near(name, known);
     return near.isEmpty() ? "; known: " + String.join(", ", known) : "; did you mean: " + String.join(", ", near) + "?";
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static byte[] bytes(String resource) {

@@ -1,13 +1,10 @@
 package dev.llamakit.pipelines.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.pipelines.filters.perplexity.Cutoffs;
+import dev.llamakit.pipelines.io.TextFiles;
 import dev.llamakit.pipelines.filters.perplexity.PerplexityFilter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,12 +45,11 @@ public final class CutoffsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, List<Double>> byLang = new TreeMap<>();
-    ObjectMapper om = new ObjectMapper();
     long files = 0;
     for (Path in : inputs) {
       for (Path f : shards(in)) {
         files++;
-        read(f, om, byLang);
+        read(f, byLang);
       }
     }
     Map<String, List<Double>> kept = new TreeMap<>();
@@ -95,29 +90,13 @@ public final class CutoffsCommand implements Callable<Integer> {
     }
   }
 
-  private static void read(Path f, ObjectMapper om, Map<String, List<Double>> byLang) throws IOException {
-    try (InputStream raw = Files.newInputStream(f);
-         BufferedReader r = new BufferedReader(new InputStreamReader(
-             f.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.UTF_8))) {
-      String line;
-      long n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode d;
-        try {
-          d = om.readTree(line);
-        } catch (IOException e) {
-          throw new IOException(f + ":" + n + ": not a JSON document: " + e.getMessage(), e);
-        }
-        JsonNode pp = d.get(PerplexityFilter.FIELD);
-        JsonNode lang = d.get("language");
-        if (pp != null && pp.isNumber() && lang != null && lang.isTextual()) {
-          byLang.computeIfAbsent(lang.asText(), k -> new ArrayList<>()).add(pp.asDouble());
-        }
+  private static void read(Path f, Map<String, List<Double>> byLang) throws IOException {
+    TextFiles.forEachJson(f, (d, n) -> {
+      JsonNode pp = d.get(PerplexityFilter.FIELD);
+      JsonNode lang = d.get("language");
+      if (pp != null && pp.isNumber() && lang != null && lang.isTextual()) {
+        byLang.computeIfAbsent(lang.asText(), k -> new ArrayList<>()).add(pp.asDouble());
       }
-    }
+    });
   }
 }

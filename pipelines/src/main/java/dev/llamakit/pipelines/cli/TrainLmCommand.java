@@ -1,27 +1,19 @@
 package dev.llamakit.pipelines.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.pipelines.io.TextFiles;
 import dev.llamakit.pipelines.lmtrain.ArpaWriter;
 import dev.llamakit.pipelines.lmtrain.Discount;
 import dev.llamakit.pipelines.lmtrain.KneserNeyEstimator;
 import dev.llamakit.pipelines.lmtrain.EstimatedModel;
 import dev.llamakit.pipelines.sentencepiece.SentencePieceModel;
 import dev.llamakit.pipelines.text.PerplexityNormalizer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +33,7 @@ import picocli.CommandLine.Parameters;
       "  llamakit pipeline train-lm --language en --sp-model en.sp.model --output lm_sp wiki-en.txt"})
 public final class TrainLmCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files (one document or paragraph per "
-      + "line) or JSONL(.gz) files with a text field.")
+      + "line; blank lines skipped) or JSONL(.gz) files with a text field.")
   List<Path> inputs;
 
   @Option(names = "--language", required = true, description = "Language code: the models are <lang>.sp.model and "
@@ -70,7 +62,7 @@ public final class TrainLmCommand implements Callable<Integer> {
     List<String> tokenized = new ArrayList<>();
     long t0 = System.nanoTime();
     for (Path in : inputs) {
-      readTexts(in, text -> {
+      TextFiles.forEachText(in, textField, text -> {
         String normalized = PerplexityNormalizer.normalize(text);
         if (!normalized.isEmpty()) {
           tokenized.add(String.join(" ", sp.encodeAsPieces(normalized)));
@@ -103,41 +95,5 @@ public final class TrainLmCommand implements Callable<Integer> {
     System.out.println("models: " + output.toAbsolutePath() + " (" + spOut.getFileName() + ", " + arpa.getFileName()
         + ")");
     return 0;
-  }
-
-  private void readTexts(Path f, java.util.function.Consumer<String> sink) throws IOException {
-    if (!Files.isRegularFile(f)) {
-      throw new NoSuchFileException(f.toString(), null, "training text not found");
-    }
-    String name = f.getFileName().toString();
-    boolean jsonl = name.contains(".jsonl") || name.endsWith(".json.gz") || name.endsWith(".json");
-    ObjectMapper om = new ObjectMapper();
-    try (InputStream raw = Files.newInputStream(f);
-         BufferedReader r = new BufferedReader(new InputStreamReader(
-             name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.UTF_8))) {
-      String line;
-      long n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (!jsonl) {
-          sink.accept(line);
-          continue;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode d;
-        try {
-          d = om.readTree(line);
-        } catch (IOException e) {
-          throw new IOException(f + ":" + n + ": not a JSON object: " + e.getMessage(), e);
-        }
-        JsonNode t = d.get(textField);
-        if (t == null || !t.isTextual()) {
-          throw new IOException(f + ":" + n + ": no text field '" + textField + "'");
-        }
-        sink.accept(t.asText());
-      }
-    }
   }
 }

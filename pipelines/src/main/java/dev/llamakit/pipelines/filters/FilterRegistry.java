@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.filters;
 
+import dev.llamakit.engine.cli.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;

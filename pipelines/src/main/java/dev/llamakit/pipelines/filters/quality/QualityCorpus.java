@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.filters.quality;
 
+import dev.llamakit.pipelines.io.TextFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.safety.data.Example;
@@ -86,46 +87,11 @@ public final class QualityCorpus {
 
   /** The documents of one file. */
   static List<String> documents(Path f, Reading r) throws IOException {
-    String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    boolean gz = name.endsWith(".gz");
-    String base = gz ? name.substring(0, name.length() - 3) : name;
-    boolean jsonl = base.endsWith(".jsonl") || base.endsWith(".json") || base.endsWith(".ndjson");
     List<String> docs = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(f);
-         InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
-         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      if (!jsonl && r.unit() == Unit.FILE) {
-        StringBuilder sb = new StringBuilder();
-        char[] buf = new char[1 << 16];
-        for (int n; (n = br.read(buf)) > 0; ) {
-          sb.append(buf, 0, n);
-        }
-        docs.add(sb.toString().replace("\r\n", "\n"));
-        return docs;
-      }
-      String line;
-      long lineNo = 0;
-      while ((line = br.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        if (!jsonl) {
-          docs.add(line);
-          continue;
-        }
-        JsonNode n;
-        try {
-          n = JSON.readTree(line);
-        } catch (IOException e) {
-          throw new IOException(f + ":" + lineNo + ": not a JSON object: " + e.getMessage(), e);
-        }
-        JsonNode t = n.get(r.textField());
-        if (t == null || !t.isTextual()) {
-          throw new IOException(f + ":" + lineNo + ": no text field '" + r.textField() + "'");
-        }
-        docs.add(t.asText());
-      }
+    if (!TextFiles.isJsonLines(f) && r.unit() == Unit.FILE) {
+      docs.add(TextFiles.readAll(f));
+    } else {
+      TextFiles.forEachText(f, r.textField(), docs::add);
     }
     return docs;
   }

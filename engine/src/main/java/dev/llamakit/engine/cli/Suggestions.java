@@ -1,10 +1,13 @@
-package dev.llamakit.pipelines.filters;
+package dev.llamakit.engine.cli;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** "Did you mean ...?" for unknown names: the known names within a small edit distance, nearest first. */
+/**
+ * "Did you mean ...?" for unknown names — steps, parameters, presets, tasks, shields: the known names within a small
+ * edit distance (or sharing a prefix), nearest first. The one place every registry of llamakit gets its suggestions.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -17,18 +20,22 @@ public final class Suggestions {
     return " (did you mean " + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList()) + "?)";
   }
 
-  /** Known names within distance max(2, length/3) of {@code name}, or containing it, nearest first (at most 3). */
+  /**
+   * Known names within distance max(2, length/3) of {@code name}, or one a prefix of the other, or containing it,
+   * nearest first (at most 3).
+   */
   public static List<String> near(String name, Collection<String> known) {
     int limit = Math.max(2, name.length() / 3);
     return known.stream()
-        .filter(k -> distance(name, k) <= limit || (name.length() >= 3 && k.contains(name)))
+        .filter(k -> distance(name, k) <= limit || k.startsWith(name) || name.startsWith(k)
+            || (name.length() >= 3 && k.contains(name)))
         .sorted(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k))
         .limit(3)
         .toList();
   }
 
   /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
