@@ -145,6 +145,33 @@ class GopherRepetitionEquivalenceTest {
   }
 
   @Test
+  void oneFilterOnSeveralThreadsAtOnce() throws Exception {
+    GopherRepetitionFilter.Params p = new GopherRepetitionFilter.Params();
+    GopherRepetitionFilter fast = new GopherRepetitionFilter(p);
+    ReferenceGopherRepetition ref = new ReferenceGopherRepetition(p);
+    List<String> texts = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(11);
+    for (int i = 0; i < 300; i++) {
+      texts.add(document(r));
+    }
+    List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int offset = t * 37;
+      tasks.add(() -> {
+        for (int i = 0; i < texts.size(); i++) {
+          assertSame(fast, ref, texts.get((i + offset) % texts.size()));
+        }
+        return null;
+      });
+    }
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      for (var f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    }
+  }
+
+  @Test
   void sameOnLongDocumentsBeyondTheKeptScratch() {
     SplittableRandom r = new SplittableRandom(7);
     GopherRepetitionFilter.Params p = new GopherRepetitionFilter.Params();
