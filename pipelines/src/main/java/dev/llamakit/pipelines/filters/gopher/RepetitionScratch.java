@@ -128,6 +128,15 @@ final class RepetitionScratch {
     return h;
   }
 
+  /** A cheap hash of {@code c[from, to)} from its length and first, middle and last unit. */
+  private static int sketch(char[] c, int from, int to) {
+    int len = to - from;
+    if (len == 0) {
+      return 0;
+    }
+    return len * 0x9E3779B9 + ((c[from] << 16) | c[to - 1]) * 0x85EBCA6B + c[from + (len >>> 1)] * 0xC2B2AE35;
+  }
+
   /** True when {@code c[a, a + len)} equals {@code c[b, b + len)}. */
   private static boolean same(char[] c, int a, int b, int len) {
     if (len > 16) {
@@ -322,15 +331,48 @@ final class RepetitionScratch {
     }
   }
 
-  /** Of the first {@code m} elements: those equal to an earlier one, and their code points. */
+  /** Slots of the sketch table: a sketch and how many elements have it (0: empty slot). */
+  private int[] lenKey = new int[0];
+  private int[] lenCount = new int[0];
+
+  /**
+   * Of the first {@code m} elements: those equal to an earlier one, and their code points. Equal elements have
+   * equal sketches (length, first, middle and last unit), so an element whose sketch no other element has cannot
+   * equal another: only elements of shared sketches are hashed in full and compared.
+   */
   GopherRepetitionFilter.Duplicates duplicates(int m) {
     char[] c = chars;
+    int cap = tableCapacity(m);
+    if (lenKey.length < cap) {
+      lenKey = new int[cap];
+      lenCount = new int[cap];
+    }
+    int lenMask = cap - 1;
+    Arrays.fill(lenCount, 0, cap, 0);
+    for (int k = 0; k < m; k++) {
+      int key = sketch(c, elemStart[k], elemEnd[k]);
+      elemHash[k] = key;
+      int s = slot(key, lenMask);
+      while (lenCount[s] != 0 && lenKey[s] != key) {
+        s = (s + 1) & lenMask;
+      }
+      lenKey[s] = key;
+      lenCount[s]++;
+    }
     int mask = clearTable(m);
     int dup = 0;
     long dupChars = 0;
     for (int k = 0; k < m; k++) {
       int from = elemStart[k];
       int to = elemEnd[k];
+      int key = elemHash[k];
+      int ls = slot(key, lenMask);
+      while (lenKey[ls] != key) {
+        ls = (ls + 1) & lenMask;
+      }
+      if (lenCount[ls] < 2) {
+        continue; // the only element with its sketch
+      }
       int h = hash(c, from, to);
       elemHash[k] = h;
       int s = slot(h, mask);
