@@ -19,6 +19,9 @@ import java.util.List;
  * of two or more {@code \n}; a duplicate is an element equal to an earlier one (copies beyond the first, as in
  * datatrove), its characters counted against the text's length. Words are whitespace-separated.
  * N-gram shares depend on {@code ngram_method}, see {@link NgramRepetition}.
+ *
+ * <p>The working arrays live in a per-thread {@link RepetitionScratch}; the filter itself holds only its
+ * parameters and stays serializable.
  */
 public final class GopherRepetitionFilter implements DocumentFilter {
   public static final DropReason DUPLICATE_LINES = DropReason.of("GOPHER_DUPLICATE_LINES");
@@ -45,6 +48,9 @@ public final class GopherRepetitionFilter implements DocumentFilter {
 
   private final Params p;
   private final NgramRepetition ngrams;
+  /** The signal names, {@code gopher_top_2gram_char_fraction}, ... and {@code gopher_duplicate_5gram_...}. */
+  private final String[] topKeys;
+  private final String[] dupKeys;
 
   public GopherRepetitionFilter(Params p) {
     this.p = p;
@@ -59,39 +65,41 @@ public final class GopherRepetitionFilter implements DocumentFilter {
         throw new IllegalArgumentException("n-gram thresholds must be numbers >= 0, got " + l);
       }
     }
+    topKeys = new String[p.maxTopNgramCharFraction.size()];
+    for (int i = 0; i < topKeys.length; i++) {
+      topKeys[i] = "gopher_top_" + (i + 2) + "gram_char_fraction";
+    }
+    dupKeys = new String[p.maxDuplicateNgramCharFraction.size()];
+    for (int i = 0; i < dupKeys.length; i++) {
+      dupKeys[i] = "gopher_duplicate_" + (i + 5) + "gram_char_fraction";
+    }
   }
 
   @Override
   public Verdict apply(Document d) {
     String text = d.rawContent();
     int length = PyText.len(text);
-    Duplicates para = Duplicates.of(paragraphs(PyText.strip(text)));
-    Duplicates lines = Duplicates.of(lines(text));
+    RepetitionScratch s = RepetitionScratch.get(text.length());
+    s.load(text);
+    Duplicates para = s.duplicates(s.paragraphs());
+    Duplicates lines = s.duplicates(s.lines());
     double paraFrac = GopherQualityFilter.ratio(para.elements, para.total);
     double paraChars = GopherQualityFilter.ratio(para.chars, length);
     double lineFrac = GopherQualityFilter.ratio(lines.elements, lines.total);
     double lineChars = GopherQualityFilter.ratio(lines.chars, length);
-    NgramRepetition.Words words = NgramRepetition.Words.of(text);
-    int nTop = p.maxTopNgramCharFraction.size();
-    int nDup = p.maxDuplicateNgramCharFraction.size();
-    double[] top = new double[nTop];
-    double[] dup = new double[nDup];
-    long[][] keys = NgramRepetition.keys(words, Math.max(nTop + 1, nDup + 4));
-    for (int i = 0; i < nTop; i++) {
-      top[i] = ngrams.topShare(words, keys[i + 2], i + 2, length);
-    }
-    for (int i = 0; i < nDup; i++) {
-      dup[i] = ngrams.duplicateShare(words, keys[i + 5], i + 5, length);
-    }
+    s.words();
+    double[] top = new double[topKeys.length];
+    double[] dup = new double[dupKeys.length];
+    ngrams.measure(s, top, dup, length);
     Verdict v = decide(paraFrac, paraChars, lineFrac, lineChars, top, dup);
     v = v.signal("gopher_duplicate_paragraph_fraction", paraFrac)
         .signal("gopher_duplicate_paragraph_char_fraction", paraChars)
         .signal("gopher_duplicate_line_fraction", lineFrac).signal("gopher_duplicate_line_char_fraction", lineChars);
-    for (int i = 0; i < nTop; i++) {
-      v = v.signal("gopher_top_" + (i + 2) + "gram_char_fraction", top[i]);
+    for (int i = 0; i < top.length; i++) {
+      v = v.signal(topKeys[i], top[i]);
     }
-    for (int i = 0; i < nDup; i++) {
-      v = v.signal("gopher_duplicate_" + (i + 5) + "gram_char_fraction", dup[i]);
+    for (int i = 0; i < dup.length; i++) {
+      v = v.signal(dupKeys[i], dup[i]);
     }
     return v;
   }
@@ -129,52 +137,5 @@ public final class GopherRepetitionFilter implements DocumentFilter {
   }
 
   /** Count of elements equal to an earlier one, their code points, and the element count. */
-  record Duplicates(int elements, long chars, int total) {
-    static Duplicates of(List<String> xs) {
-      java.util.HashSet<String> seen = new java.util.HashSet<>();
-      int dup = 0;
-      long chars = 0;
-      for (String x : xs) {
-        if (!seen.add(x)) {
-          dup++;
-          chars += PyText.len(x);
-        }
-      }
-      return new Duplicates(dup, chars, xs.size());
-    }
-  }
-
-  static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        if (i > start) {
-          out.add(text.substring(start, i));
-        }
-        start = i + 1;
-      }
-    }
-    return out;
-  }
-
-  static List<String> paragraphs(String stripped) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    int n = stripped.length();
-    while (i < n) {
-      if (stripped.charAt(i) == '\n' && i + 1 < n && stripped.charAt(i + 1) == '\n') {
-        out.add(stripped.substring(start, i));
-        while (i < n && stripped.charAt(i) == '\n') {
-          i++;
-        }
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    out.add(stripped.substring(start));
-    return out;
-  }
+  record Duplicates(int elements, long chars, int total) {}
 }

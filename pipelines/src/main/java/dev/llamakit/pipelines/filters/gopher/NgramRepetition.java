@@ -1,7 +1,5 @@
 package dev.llamakit.pipelines.filters.gopher;
 
-import dev.llamakit.pipelines.text.PyText;
-
 /**
  * The n-gram shares of the Gopher repetition rules, two ways.
  *
@@ -15,6 +13,13 @@ import dev.llamakit.pipelines.text.PyText;
  * duplicated n-grams = datatrove's greedy scan (an n-gram seen before adds its characters without spaces and
  * skips n words), over {@code len(text)}. One difference remains: datatrove compares n-grams as words joined
  * without a separator ({@code "ab c"} equals {@code "a bc"}); here they are compared word by word.
+ *
+ * <p>How: words get dense ids (equal words, compared exactly, share one). An n-gram can occur twice only if both
+ * its first and its last (n-1)-gram do, so each n only looks at the positions where two consecutive repeated
+ * (n-1)-grams start, and names each such n-gram by the pair (class of its first (n-1)-gram, id of its last word) —
+ * an exact key, no hash of the n-gram. Most n-grams of a real text occur once, so for n of 3 and more there is
+ * usually little left to look at. Every n-gram not in the list of repeated ones occurs exactly once, which is all
+ * the shares need to know about it.
  */
 final class NgramRepetition implements java.io.Serializable {
   private final boolean datatrove;
@@ -23,142 +28,163 @@ final class NgramRepetition implements java.io.Serializable {
     this.datatrove = datatrove;
   }
 
-  /** The keys of the n-grams of {@code w} for every n up to {@code maxN}, each from the (n-1)-gram keys. */
-  static long[][] keys(Words w, int maxN) {
-    long[][] k = new long[maxN + 1][];
-    long[] prev = w.hashes;
-    for (int n = 2; n <= maxN; n++) {
-      int grams = Math.max(0, w.count - n + 1);
-      long[] cur = new long[grams];
-      for (int i = 0; i < grams; i++) {
-        long key = NgramCounts.mix(prev[i] * 0x9E3779B97F4A7C15L + w.hashes[i + n - 1] + n);
-        cur[i] = key == 0 ? 1 : key;
+  /**
+   * The shares for the words of {@code s} ({@link RepetitionScratch#words} done): {@code top[i]} of the most
+   * frequent (i + 2)-gram, {@code dup[i]} of the duplicated (i + 5)-grams.
+   */
+  void measure(RepetitionScratch s, double[] top, double[] dup, long textLength) {
+    int count = s.wordCount;
+    s.ensureNgrams();
+    int[] pos = s.repPos;
+    int[] cls = s.repCls;
+    int[] nextPos = s.nextPos;
+    int[] nextCls = s.nextCls;
+    int m = 0; // the repeated 1-grams: words that occur more than once
+    for (int i = 0; i < count; i++) {
+      int id = s.wordId[i];
+      if (s.idCount[id] > 1) {
+        pos[m] = i;
+        cls[m++] = id;
       }
-      k[n] = cur;
-      prev = cur;
     }
-    return k;
+    int maxN = Math.max(top.length + 1, dup.length + 4);
+    for (int n = 2; n <= maxN; n++) {
+      m = nextLevel(s, pos, cls, m, n, nextPos, nextCls);
+      int[] t = pos;
+      pos = nextPos;
+      nextPos = t;
+      t = cls;
+      cls = nextCls;
+      nextCls = t;
+      int grams = count - n + 1;
+      if (n - 2 < top.length) {
+        top[n - 2] = grams <= 0 ? 0 : topShare(s, pos, cls, m, n, textLength);
+      }
+      if (n >= 5 && n - 5 < dup.length) {
+        dup[n - 5] = grams <= 0 ? 0 : duplicateShare(s, pos, cls, m, n, textLength);
+      }
+    }
   }
 
-  /** The document's whitespace words: hash and length in code points of each. */
-  record Words(long[] hashes, int[] lengths, int count, long chars) {
-    static Words of(String s) {
-      int cap = Math.max(16, s.length() / 5);
-      long[] h = new long[cap];
-      int[] len = new int[cap];
-      int count = 0;
-      long chars = 0;
-      int n = s.length();
-      int i = 0;
-      while (i < n) {
-        while (i < n && PyText.isSpace(s.charAt(i))) {
-          i++;
-        }
-        int start = i;
-        int cps = 0;
-        while (i < n && !PyText.isSpace(s.charAt(i))) {
-          if (!Character.isLowSurrogate(s.charAt(i))) {
-            cps++;
-          }
-          i++;
-        }
-        if (cps == 0) {
+  /**
+   * From the {@code m} repeated (n-1)-grams ({@code pos} ascending, {@code cls} their classes), the repeated
+   * n-grams into {@code outPos}/{@code outCls}, their classes' counts into {@code s.clsCount}; returns their number.
+   */
+  private static int nextLevel(RepetitionScratch s, int[] pos, int[] cls, int m, int n, int[] outPos,
+      int[] outCls) {
+    int mask = s.clearPairs(m);
+    int shift = 64 - Integer.bitCount(mask);
+    long[] keys = s.pairKeys;
+    int[] ids = s.pairIds;
+    int[] counts = s.clsCount;
+    int[] wordId = s.wordId;
+    int classes = 0;
+    int cands = 0;
+    for (int k = 0; k + 1 < m; k++) {
+      int p = pos[k];
+      if (pos[k + 1] != p + 1) {
+        continue; // the n-gram's last (n-1)-gram occurs once
+      }
+      long key = ((long) cls[k] << 32) | wordId[p + n - 1];
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+      while (true) {
+        int o = ids[slot];
+        if (o < 0) {
+          ids[slot] = classes;
+          keys[slot] = key;
+          counts[classes] = 1;
+          outCls[cands] = classes++;
           break;
         }
-        if (count == h.length) {
-          h = java.util.Arrays.copyOf(h, count * 2);
-          len = java.util.Arrays.copyOf(len, count * 2);
+        if (keys[slot] == key) {
+          counts[o]++;
+          outCls[cands] = o;
+          break;
         }
-        h[count] = NgramCounts.hash(s, start, i);
-        len[count++] = cps;
-        chars += cps;
+        slot = (slot + 1) & mask;
       }
-      return new Words(h, len, count, chars);
+      outPos[cands++] = p;
     }
+    int r = 0;
+    for (int k = 0; k < cands; k++) {
+      int c = outCls[k];
+      if (counts[c] > 1) {
+        outPos[r] = outPos[k];
+        outCls[r++] = c;
+      }
+    }
+    return r;
   }
 
-  /** The share of characters in the most frequent n-gram. */
-  double topShare(Words w, long[] keys, int n, long textLength) {
-    int grams = w.count - n + 1;
-    if (grams <= 0) {
-      return 0;
-    }
-    NgramCounts counts = new NgramCounts(grams);
-    int best = -1;
-    int bestCount = 0;
-    for (int i = 0; i < grams; i++) {
-      counts.add(keys[i]);
-    }
-    for (int i = 0; i < grams; i++) { // first-seen wins ties, like Counter.most_common
-      int c = counts.count(keys[i]);
+  /** The share of characters in the most frequent n-gram; {@code m} repeated n-grams at {@code pos}. */
+  private double topShare(RepetitionScratch s, int[] pos, int[] cls, int m, int n, long textLength) {
+    int[] counts = s.clsCount;
+    int best = 0; // first-seen wins ties, like Counter.most_common: with no repeats, the first n-gram, once
+    int bestCount = 1;
+    int bestCls = -1;
+    for (int k = 0; k < m; k++) {
+      int c = counts[cls[k]];
       if (c > bestCount) {
-        best = i;
+        best = pos[k];
         bestCount = c;
+        bestCls = cls[k];
       }
     }
+    long[] cum = s.cum;
     if (datatrove) {
-      long chars = n - 1; // the joining spaces
-      for (int j = best; j < best + n; j++) {
-        chars += w.lengths[j];
-      }
+      long chars = n - 1 + cum[best + n] - cum[best]; // the joining spaces and the words
       return GopherQualityFilter.ratio(chars * bestCount, textLength);
     }
     if (bestCount < 2) {
       return 0;
     }
-    boolean[] covered = new boolean[w.count];
-    for (int i = 0; i < grams; i++) {
-      if (keys[i] == keys[best]) {
-        java.util.Arrays.fill(covered, i, i + n, true);
-      }
-    }
-    return GopherQualityFilter.ratio(coveredChars(w, covered), w.chars);
+    return GopherQualityFilter.ratio(covered(cum, pos, cls, m, n, bestCls), cum[s.wordCount]);
   }
 
-  /** The share of characters in duplicated n-grams. */
-  double duplicateShare(Words w, long[] keys, int n, long textLength) {
-    int grams = w.count - n + 1;
-    if (grams <= 0) {
-      return 0;
+  /** The share of characters in duplicated n-grams; {@code m} repeated n-grams at {@code pos}. */
+  private double duplicateShare(RepetitionScratch s, int[] pos, int[] cls, int m, int n, long textLength) {
+    long[] cum = s.cum;
+    if (!datatrove) {
+      return GopherQualityFilter.ratio(covered(cum, pos, cls, m, n, -1), cum[s.wordCount]);
     }
-    NgramCounts counts = new NgramCounts(grams);
-    if (datatrove) {
-      long repeated = 0;
-      int i = 0;
-      while (i < grams) {
-        if (counts.addIfAbsent(keys[i])) {
-          i++;
-        } else {
-          for (int j = i; j < i + n; j++) {
-            repeated += w.lengths[j];
-          }
-          i += n;
-        }
+    // The greedy scan: an n-gram seen before adds its words and skips them; a skipped n-gram is not seen. An
+    // n-gram that occurs once is never seen before, so only the repeated ones matter.
+    boolean[] seen = s.seen;
+    long repeated = 0;
+    int next = 0;
+    for (int k = 0; k < m; k++) {
+      int p = pos[k];
+      if (p < next) {
+        continue;
       }
-      return GopherQualityFilter.ratio(repeated, textLength);
-    }
-    for (int i = 0; i < grams; i++) {
-      counts.add(keys[i]);
-    }
-    boolean[] covered = new boolean[w.count];
-    int coveredUpTo = 0; // words before this index are already marked
-    for (int i = 0; i < grams; i++) {
-      if (counts.count(keys[i]) > 1) {
-        for (int j = Math.max(i, coveredUpTo); j < i + n; j++) {
-          covered[j] = true;
-        }
-        coveredUpTo = i + n;
+      if (seen[cls[k]]) {
+        repeated += cum[p + n] - cum[p];
+        next = p + n;
+      } else {
+        seen[cls[k]] = true;
       }
     }
-    return GopherQualityFilter.ratio(coveredChars(w, covered), w.chars);
+    for (int k = 0; k < m; k++) {
+      seen[cls[k]] = false;
+    }
+    return GopherQualityFilter.ratio(repeated, textLength);
   }
 
-  private static long coveredChars(Words w, boolean[] covered) {
+  /** Code points of the words covered by the n-grams at {@code pos} (of class {@code only}, or all if -1). */
+  private static long covered(long[] cum, int[] pos, int[] cls, int m, int n, int only) {
     long c = 0;
-    for (int i = 0; i < w.count; i++) {
-      if (covered[i]) {
-        c += w.lengths[i];
+    int upTo = 0; // words before this index are counted
+    for (int k = 0; k < m; k++) {
+      if (only >= 0 && cls[k] != only) {
+        continue;
       }
+      int p = pos[k];
+      int end = p + n;
+      int from = Math.max(p, upTo);
+      if (from < end) {
+        c += cum[end] - cum[from];
+      }
+      upTo = end;
     }
     return c;
   }

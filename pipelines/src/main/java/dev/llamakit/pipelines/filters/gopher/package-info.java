@@ -19,6 +19,8 @@
  * two of"; dolma counts occurrences: {@code stop_word_count}); bullets default to datatrove's {@code •} and
  * {@code -}; duplicate lines/paragraphs count copies beyond the first (datatrove; dolma counts every copy); n-gram
  * shares follow the paper's wording with overlaps counted once ({@code ngram_method: datatrove} gives datatrove's
- * greedy scan over {@code len(text)}). N-grams are compared by 64-bit hashes of their words.
+ * greedy scan over {@code len(text)}). Lines, paragraphs, words and n-grams are compared exactly (hashes only
+ * find candidates); {@code gopher_repetition} keeps per-thread scratch arrays and looks at an n-gram only when its
+ * first and last (n-1)-grams both repeat (see {@link dev.llamakit.pipelines.filters.gopher.NgramRepetition}).
  */
 package dev.llamakit.pipelines.filters.gopher;
