@@ -15,11 +15,15 @@ import java.util.Objects;
  */
 public final class Signals implements Serializable {
   /** No signals. */
-  public static final Signals EMPTY = new Signals(Map.of());
+  public static final Signals EMPTY = new Signals(new String[0], new Object[0]);
 
-  private final Map<String, Object> values;
+  // Parallel arrays in insertion order: a document carries a handful of signals, and a rule adds a dozen in a row,
+  // so copying two short arrays beats copying a hash map on every with().
+  private final String[] keys;
+  private final Object[] values;
 
-  private Signals(Map<String, Object> values) {
+  private Signals(String[] keys, Object[] values) {
+    this.keys = keys;
     this.values = values;
   }
 
@@ -27,27 +31,38 @@ public final class Signals implements Serializable {
   public Signals with(String key, Object value) {
     Objects.requireNonNull(key, "key");
     check(key, value);
-    Map<String, Object> m = new LinkedHashMap<>(values);
-    m.put(key, value instanceof List<?> l ? List.copyOf(l) : value);
-    return new Signals(Collections.unmodifiableMap(m));
+    Object v = value instanceof List<?> l ? List.copyOf(l) : value;
+    int i = indexOf(key);
+    if (i >= 0) {
+      Object[] vs = values.clone();
+      vs[i] = v;
+      return new Signals(keys, vs);
+    }
+    String[] ks = java.util.Arrays.copyOf(keys, keys.length + 1);
+    Object[] vs = java.util.Arrays.copyOf(values, values.length + 1);
+    ks[keys.length] = key;
+    vs[values.length] = v;
+    return new Signals(ks, vs);
   }
 
   /** A copy with every entry of {@code other} added. */
   public Signals withAll(Signals other) {
-    if (other.values.isEmpty()) {
+    if (other.keys.length == 0) {
       return this;
     }
-    if (values.isEmpty()) {
+    if (keys.length == 0) {
       return other;
     }
-    Map<String, Object> m = new LinkedHashMap<>(values);
-    m.putAll(other.values);
-    return new Signals(Collections.unmodifiableMap(m));
+    Signals s = this;
+    for (int i = 0; i < other.keys.length; i++) {
+      s = s.with(other.keys[i], other.values[i]);
+    }
+    return s;
   }
 
   /** A copy with {@code item} appended to the string list under {@code key}. */
   public Signals append(String key, String item) {
-    Object old = values.get(key);
+    Object old = get(key);
     List<String> list = new java.util.ArrayList<>();
     if (old instanceof List<?> l) {
       for (Object o : l) {
@@ -58,29 +73,48 @@ public final class Signals implements Serializable {
     return with(key, list);
   }
 
+  private int indexOf(String key) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The value under {@code key}, or null. */
   public Object get(String key) {
-    return values.get(key);
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
   }
 
   /** The string under {@code key}, or null. */
   public String string(String key) {
-    Object v = values.get(key);
+    Object v = get(key);
     return v == null ? null : v.toString();
   }
 
   /** The number under {@code key}, or NaN. */
   public double number(String key) {
-    return values.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    return get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   public boolean isEmpty() {
-    return values.isEmpty();
+    return keys.length == 0;
   }
 
-  /** The entries in insertion order (unmodifiable). */
+  /** How many signals. */
+  public int size() {
+    return keys.length;
+  }
+
+  /** The entries in insertion order (an unmodifiable copy). */
   public Map<String, Object> asMap() {
-    return values;
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      m.put(keys[i], values[i]);
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   private static void check(String key, Object value) {
@@ -100,16 +134,16 @@ public final class Signals implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Signals s && s.values.equals(values);
+    return o instanceof Signals s && java.util.Arrays.equals(s.keys, keys) && java.util.Arrays.equals(s.values, values);
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return java.util.Arrays.hashCode(keys) * 31 + java.util.Arrays.hashCode(values);
   }
 
   @Override
   public String toString() {
-    return values.toString();
+    return asMap().toString();
   }
 }
