@@ -33,10 +33,18 @@ final class HeapProbingTables implements ProbingTables {
       mask = size - 1;
     }
 
+    int home(long key) {
+      return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    }
+
     int find(long key) {
-      int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+      int i = home(key);
+      return probe(key, i, keys[i]);
+    }
+
+    /** Linear probing from slot {@code i}, whose key {@code k} has been read. */
+    int probe(long key, int i, long k) {
       while (true) {
-        long k = keys[i];
         if (k == key) {
           return i;
         }
@@ -44,6 +52,7 @@ final class HeapProbingTables implements ProbingTables {
           return -1;
         }
         i = (i + 1) & mask;
+        k = keys[i];
       }
     }
 
@@ -105,6 +114,31 @@ final class HeapProbingTables implements ProbingTables {
   @Override
   public float middleBackoff(int orderMinus2, long slot) {
     return middle[orderMinus2].backoff[(int) slot];
+  }
+
+  @Override
+  public long home(int orderMinus2, long key) {
+    return table(orderMinus2 + 2).home(key);
+  }
+
+  @Override
+  public long storedKey(int orderMinus2, long slot) {
+    return table(orderMinus2 + 2).keys[(int) slot];
+  }
+
+  @Override
+  public long probe(int orderMinus2, long key, long home, long storedAtHome) {
+    return table(orderMinus2 + 2).probe(key, (int) home, storedAtHome);
+  }
+
+  @Override
+  public long findLongest(long key) {
+    return longest.find(key);
+  }
+
+  @Override
+  public float longestProbAt(long slot) {
+    return Float.intBitsToFloat(longest.prob[(int) slot]);
   }
 
   @Override

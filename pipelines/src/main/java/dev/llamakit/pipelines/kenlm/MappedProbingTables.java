@@ -22,6 +22,10 @@ final class MappedProbingTables implements ProbingTables {
   private final long[] middleBuckets;
   private final long longest;
   private final long longestBuckets;
+  /** Per table of n-grams of length {@code i + 2} (the last: the highest order): start, entry size, bucket count. */
+  private final long[] tableAt;
+  private final int[] entryBytes;
+  private final FastMod[] bucketOf;
 
   MappedProbingTables(MemorySegment segment, KenLmBinaryLayout layout) {
     this.s = segment;
@@ -31,6 +35,16 @@ final class MappedProbingTables implements ProbingTables {
     this.middleBuckets = layout.middleBuckets;
     this.longest = layout.longestTable;
     this.longestBuckets = layout.longestBuckets;
+    int tables = order - 1;
+    this.tableAt = new long[tables];
+    this.entryBytes = new int[tables];
+    this.bucketOf = new FastMod[tables];
+    for (int i = 0; i < tables; i++) {
+      boolean last = i == order - 2;
+      tableAt[i] = last ? longest : middle[i];
+      entryBytes[i] = last ? LONGEST_ENTRY : MIDDLE_ENTRY;
+      bucketOf[i] = new FastMod(last ? longestBuckets : middleBuckets[i]);
+    }
   }
 
   @Override
@@ -67,6 +81,51 @@ final class MappedProbingTables implements ProbingTables {
   public float longestProb(long key) {
     long slot = find(longest, longestBuckets, LONGEST_ENTRY, key);
     return slot < 0 ? Float.NaN : s.get(F32, slot + 8);
+  }
+
+  @Override
+  public long findLongest(long key) {
+    return find(longest, longestBuckets, LONGEST_ENTRY, key);
+  }
+
+  @Override
+  public float longestProbAt(long slot) {
+    return s.get(F32, slot + 8);
+  }
+
+  @Override
+  public long home(int orderMinus2, long key) {
+    return tableAt[orderMinus2] + bucketOf[orderMinus2].mod(key) * entryBytes[orderMinus2];
+  }
+
+  @Override
+  public long storedKey(int orderMinus2, long slot) {
+    return s.get(U64, slot);
+  }
+
+  @Override
+  public long probe(int orderMinus2, long key, long home, long storedAtHome) {
+    return orderMinus2 == order - 2
+        ? probe(longest, longestBuckets, LONGEST_ENTRY, key, home, storedAtHome)
+        : probe(middle[orderMinus2], middleBuckets[orderMinus2], MIDDLE_ENTRY, key, home, storedAtHome);
+  }
+
+  /** Linear probing from {@code at}, whose stored key {@code k} has already been read. */
+  private long probe(long table, long buckets, int entry, long key, long at, long k) {
+    long end = table + buckets * entry;
+    while (true) {
+      if (k == key) {
+        return at;
+      }
+      if (k == 0) {
+        return -1;
+      }
+      at += entry;
+      if (at == end) {
+        at = table;
+      }
+      k = s.get(U64, at);
+    }
   }
 
   private long find(long table, long buckets, int entry, long key) {

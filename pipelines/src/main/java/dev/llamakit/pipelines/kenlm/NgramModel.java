@@ -81,15 +81,36 @@ public interface NgramModel extends AutoCloseable {
   }
 
   /**
+   * The float32 log10 probability of the sentence {@code <s> words[0] .. words[count-1] </s>}, given as indices: the
+   * same total as {@link #score(CharSequence)} of the line whose words have these indices. Implementations may be
+   * faster than {@link #score(NgramState, int, NgramState)} per word.
+   *
+   * @throws IndexOutOfBoundsException when an index is outside {@code [0, vocabularySize())} or {@code count} is
+   *     outside {@code [0, words.length]}
+   */
+  default float scoreSentence(int[] words, int count) {
+    java.util.Objects.checkFromIndexSize(0, count, words.length);
+    NgramState a = newState();
+    NgramState b = newState();
+    beginSentence(a);
+    float total = 0f;
+    for (int i = 0; i < count; i++) {
+      total += score(a, words[i], b);
+      NgramState t = a;
+      a = b;
+      b = t;
+    }
+    return total + score(a, endSentenceIndex(), b);
+  }
+
+  /**
    * {@code kenlm.Model.score(line)} with bos and eos: splits {@code tokenizedLine} on KenLM's whitespace
    * ({@link KenLmWords}), scores every word after {@code <s>} and then {@code </s>}, summing in float32.
    */
   default float score(CharSequence tokenizedLine) {
     byte[] bytes = tokenizedLine.toString().getBytes(StandardCharsets.UTF_8);
-    NgramState a = newState();
-    NgramState b = newState();
-    beginSentence(a);
-    float total = 0f;
+    int[] words = new int[16];
+    int count = 0;
     int n = bytes.length;
     int i = 0;
     while (true) {
@@ -103,12 +124,12 @@ public interface NgramModel extends AutoCloseable {
       while (i < n && !KenLmWords.isSeparator(bytes[i])) {
         i++;
       }
-      total += score(a, index(bytes, start, i - start), b);
-      NgramState t = a;
-      a = b;
-      b = t;
+      if (count == words.length) {
+        words = java.util.Arrays.copyOf(words, count * 2);
+      }
+      words[count++] = index(bytes, start, i - start);
     }
-    return total + score(a, endSentenceIndex(), b);
+    return scoreSentence(words, count);
   }
 
   /** Releases what the model holds (the mapping of a binary file); scoring afterwards fails. */

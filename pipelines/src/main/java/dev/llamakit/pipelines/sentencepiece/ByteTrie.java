@@ -62,6 +62,21 @@ final class ByteTrie {
     return longest;
   }
 
+  /** Number of slots of the double array: node numbers are {@code [0, slots())}. */
+  int slots() {
+    return check.length;
+  }
+
+  /** The base of {@code node}: its child along byte {@code c} would be slot {@code base(node) + c}. */
+  int base(int node) {
+    return base[node];
+  }
+
+  /** The parent of slot {@code t}, or a negative number when the slot is free (the root's is {@code MIN_VALUE}). */
+  int check(int t) {
+    return check[t];
+  }
+
   /** True when the trie has no key. */
   boolean isEmpty() {
     return empty;

@@ -18,6 +18,13 @@ final class CharsMap {
   private final byte[] replacements;
   /** For each first byte: whether any rule starts with it (a quick reject for the common case). */
   private final boolean[] firstByte = new boolean[256];
+  /**
+   * For each ASCII byte {@code a}: bit {@code c} of {@code asciiPairs[4a .. 4a+3]} is set when some rule starts with
+   * the two bytes {@code a c}.
+   */
+  private final long[] asciiPairs = new long[128 * 4];
+  /** For each ASCII byte: whether the one-byte string is itself a rule. */
+  private final boolean[] asciiAlone = new boolean[128];
 
   private CharsMap(int[] units, byte[] replacements) {
     this.units = units;
@@ -27,6 +34,59 @@ final class CharsMap {
       int pos = root ^ b;
       firstByte[b] = pos < units.length && label(units[pos]) == b;
     }
+    byte[] two = new byte[2];
+    for (int a = 0; a < 128; a++) {
+      if (!firstByte[a]) {
+        continue;
+      }
+      two[0] = (byte) a;
+      asciiAlone[a] = longestMatch(two, 0, 1) >= 0;
+      for (int c = 0; c < 256; c++) {
+        two[1] = (byte) c;
+        if (walks(two)) {
+          asciiPairs[4 * a + (c >>> 6)] |= 1L << (c & 63);
+        }
+      }
+    }
+  }
+
+  /** Whether the trie has a path for all of {@code s} (a prefix of some rule, or a rule). */
+  private boolean walks(byte[] s) {
+    int pos = offset(units[0]);
+    for (byte value : s) {
+      int b = value & 0xFF;
+      pos ^= b;
+      if (pos >= units.length) {
+        return false;
+      }
+      int unit = units[pos];
+      if (label(unit) != b) {
+        return false;
+      }
+      pos ^= offset(unit);
+    }
+    return true;
+  }
+
+  /**
+   * True when no rule applies at {@code s[from]}, an ASCII byte, followed by {@code s[from+1]} (or by nothing when
+   * {@code from + 1 == to}): the byte is not a rule by itself and no rule starts with these two bytes, so
+   * {@link #longestMatch} would find nothing. A quick check for the common case of ASCII letters, which start rules
+   * only as a letter followed by a combining mark.
+   */
+  boolean asciiUnmapped(byte[] s, int from, int to) {
+    int a = s[from];
+    if (a < 0 || !firstByte[a]) {
+      return a >= 0;
+    }
+    if (asciiAlone[a]) {
+      return false;
+    }
+    if (from + 1 >= to) {
+      return true;
+    }
+    int c = s[from + 1] & 0xFF;
+    return (asciiPairs[4 * a + (c >>> 6)] & (1L << (c & 63))) == 0;
   }
 
   /**

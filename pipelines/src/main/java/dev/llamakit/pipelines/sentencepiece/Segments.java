@@ -32,6 +32,11 @@ final class Segments {
     size++;
   }
 
+  /** Empties the list, keeping its arrays (for reuse by the next text). */
+  void clear() {
+    size = 0;
+  }
+
   /** Replaces the end of the last segment (merging a run of unknown pieces). */
   void extendLast(int end) {
     ends[size - 1] = end;

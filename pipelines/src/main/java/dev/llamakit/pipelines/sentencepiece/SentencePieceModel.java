@@ -156,19 +156,82 @@ public final class SentencePieceModel {
     return "SentencePieceModel[" + modelType + ", " + size() + " pieces, normalizer " + normalizerName + "]";
   }
 
+  /**
+   * The pieces of one text as {@link #encode(byte[], int, Encoding)} leaves them, and that call's working space: owned
+   * by one thread and reused from text to text, so encoding allocates nothing once the arrays have grown. Piece
+   * {@code i} has id {@link #id(int)} and spans {@code normalized()[start(i), end(i))} (for an UNKNOWN piece that span
+   * is its text, as {@link #encodeAsPieces} spells it). Not thread-safe; valid until the next encode into it.
+   */
+  public static final class Encoding {
+    private final Encoder.Lattice lattice = new Encoder.Lattice();
+    private final Segments raw = new Segments(64);
+    private final Segments pieces = new Segments(64);
+    private byte[] normalized = new byte[64];
+    private int normalizedLength;
+
+    /** Number of pieces. */
+    public int size() {
+      return pieces.size();
+    }
+
+    /** The id of piece {@code i}. */
+    public int id(int i) {
+      return pieces.id(i);
+    }
+
+    /** Where piece {@code i} starts in {@link #normalized()}. */
+    public int start(int i) {
+      return pieces.start(i);
+    }
+
+    /** Where piece {@code i} ends in {@link #normalized()}. */
+    public int end(int i) {
+      return pieces.end(i);
+    }
+
+    /** The normalised UTF-8 text (SentencePiece's, with {@code ▁}) in {@code [0, normalizedLength())}; do not modify. */
+    public byte[] normalized() {
+      return normalized;
+    }
+
+    /** The length in bytes of the normalised text. */
+    public int normalizedLength() {
+      return normalizedLength;
+    }
+  }
+
+  /** A fresh {@link Encoding} for one thread's repeated {@link #encode(byte[], int, Encoding)} calls. */
+  public Encoding newEncoding() {
+    return new Encoding();
+  }
+
+  /**
+   * Encodes the UTF-8 text {@code utf8[0, length)} (well-formed UTF-8, as a Java string's encoding is) into
+   * {@code into}: the same pieces as {@link #encodeAsPieces} and {@link #encodeAsIds} give for the decoded string.
+   */
+  public void encode(byte[] utf8, int length, Encoding into) {
+    TextNormalizer.Output n = normalizer.normalize(utf8, length, into.normalized);
+    into.normalized = n.bytes();
+    into.normalizedLength = n.length();
+    encoder.encode(n.bytes(), n.length(), into.lattice, into.raw);
+    postprocess(n.bytes(), into.raw, into.pieces);
+  }
+
   private record Encoded(byte[] normalized, Segments segments) {}
 
   private Encoded encode(String text) {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     TextNormalizer.Output n = normalizer.normalize(utf8, utf8.length);
     Segments raw = encoder.encode(n.bytes(), n.length());
-    return new Encoded(n.bytes(), postprocess(n.bytes(), raw));
+    Segments out = new Segments(raw.size());
+    postprocess(n.bytes(), raw, out);
+    return new Encoded(n.bytes(), out);
   }
 
   /** SentencePiece's PopulateSentencePieceText: merge runs of unknown pieces, or spell them as bytes. */
-  private Segments postprocess(byte[] text, Segments raw) {
+  private void postprocess(byte[] text, Segments raw, Segments out) {
     boolean byteFallback = trainer.byteFallback();
-    Segments out = new Segments(raw.size());
+    out.clear();
     boolean prevUnk = false;
     for (int i = 0; i < raw.size(); i++) {
       int id = raw.id(i);
@@ -184,7 +247,6 @@ public final class SentencePieceModel {
       }
       prevUnk = unk;
     }
-    return out;
   }
 
   /** For tests: the normalised text SentencePiece's normaliser produces (with {@code ▁}). */

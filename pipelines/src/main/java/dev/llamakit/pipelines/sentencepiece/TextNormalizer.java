@@ -21,6 +21,8 @@ final class TextNormalizer {
   private final boolean removeExtraWhitespaces;
   private final boolean escapeWhitespaces;
   private final boolean whitespaceAsSuffix;
+  /** True when an input space is always a one-character rule: no user-defined symbol or charsmap rule starts with it. */
+  private final boolean plainSpace;
 
   TextNormalizer(CharsMap charsMap, ByteTrie userDefined, ModelFile.Normalization spec, boolean whitespaceAsSuffix) {
     this.charsMap = charsMap;
@@ -29,6 +31,7 @@ final class TextNormalizer {
     this.removeExtraWhitespaces = spec.removeExtraWhitespaces();
     this.escapeWhitespaces = spec.escapeWhitespaces();
     this.whitespaceAsSuffix = whitespaceAsSuffix;
+    this.plainSpace = this.userDefined == null && (charsMap == null || !charsMap.mayMatch((byte) ' '));
   }
 
   /** The normalised UTF-8 text: {@code out.bytes[0, out.length)}. */
@@ -48,6 +51,14 @@ final class TextNormalizer {
 
   /** Normalises {@code in[0, length)}. */
   Output normalize(byte[] in, int length) {
+    return normalize(in, length, null);
+  }
+
+  /**
+   * Normalises {@code in[0, length)}, writing into {@code buffer} when it is large enough (the output's array is then
+   * {@code buffer}; otherwise a new array).
+   */
+  Output normalize(byte[] in, int length, byte[] buffer) {
     Prefix p = new Prefix();
     int pos = 0;
     if (removeExtraWhitespaces) {
@@ -62,7 +73,8 @@ final class TextNormalizer {
     if (pos >= length) {
       return new Output(new byte[0], 0);
     }
-    byte[] out = new byte[Math.max(16, (length - pos) * 3 + 6)];
+    int capacity = Math.max(16, (length - pos) * 3 + 6);
+    byte[] out = buffer != null && buffer.length >= capacity ? buffer : new byte[capacity];
     int n = 0;
     if (!whitespaceAsSuffix && addDummyPrefix) {
       n = appendSpace(out, n);
@@ -70,12 +82,25 @@ final class TextNormalizer {
     boolean prevSpace = removeExtraWhitespaces;
     while (pos < length) {
       byte lead = in[pos];
-      if (lead > ' ' && userDefined == null && (charsMap == null || !charsMap.mayMatch(lead))) {
+      if (lead > ' ' && userDefined == null
+          && (charsMap == null || !charsMap.mayMatch(lead) || charsMap.asciiUnmapped(in, pos, length))) {
         if (n + 3 > out.length) {
           out = Arrays.copyOf(out, out.length * 2);
         }
         out[n++] = lead; // fast path: printable ASCII no rule touches
         prevSpace = false;
+        pos++;
+        continue;
+      }
+      if (lead == ' ' && plainSpace) {
+        // fast path: the one-character rule " ": dropped after a space (remove_extra_whitespaces), else escaped
+        if (!prevSpace) {
+          if (n + 3 > out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          n = appendSpace(out, n);
+          prevSpace = removeExtraWhitespaces;
+        }
         pos++;
         continue;
       }

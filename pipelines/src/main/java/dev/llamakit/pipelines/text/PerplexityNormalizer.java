@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +38,26 @@ public final class PerplexityNormalizer {
   private static final String[] REPLACE = new String[PUNCT.keySet().stream().mapToInt(Integer::intValue).max()
       .orElseThrow() - FIRST + 1];
 
+  /** {@link #REPLACE} as UTF-8. */
+  private static final byte[][] REPLACE_UTF8 = new byte[REPLACE.length][];
+
+  /** Per ASCII character of an already lower-cased text: the byte it becomes, or -1 when it is deleted. */
+  private static final byte[] ASCII_MAP = new byte[128];
+
+  /** As {@link #ASCII_MAP}, lower-casing too (for a text that is pure ASCII, not lower-cased yet). */
+  private static final byte[] ASCII_LOWER_MAP = new byte[128];
+
   static {
     PUNCT.forEach((cp, replacement) -> REPLACE[cp - FIRST] = replacement);
+    for (int k = 0; k < REPLACE.length; k++) {
+      REPLACE_UTF8[k] = REPLACE[k] == null ? null : REPLACE[k].getBytes(StandardCharsets.UTF_8);
+    }
+    for (int c = 0; c < 128; c++) {
+      String r = replacement(c);
+      byte b = r == null ? (byte) c : r.isEmpty() ? -1 : (byte) r.charAt(0);
+      ASCII_MAP[c] = b;
+      ASCII_LOWER_MAP[c] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
   }
 
   private PerplexityNormalizer() {}
@@ -73,6 +92,129 @@ public final class PerplexityNormalizer {
       i = j;
     }
     return out.toString();
+  }
+
+  /**
+   * {@link #normalize(String)} encoded as UTF-8, as {@code normalize(text).getBytes(UTF_8)} would give it (an unpaired
+   * surrogate becomes {@code '?'}), without the intermediate string: a pure-ASCII text is mapped in one pass.
+   */
+  public static byte[] normalizeToUtf8(String text) {
+    String s = PyText.strip(text);
+    int len = s.length();
+    if (len == 0) {
+      return new byte[0];
+    }
+    boolean ascii = true;
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      // lower-casing an ASCII text is per character; no NFD, Mn, Nd or table step touches ASCII
+      byte[] out = new byte[len];
+      int n = 0;
+      for (int i = 0; i < len; i++) {
+        byte b = ASCII_LOWER_MAP[s.charAt(i)];
+        if (b >= 0) {
+          out[n++] = b;
+        }
+      }
+      return n == len ? out : Arrays.copyOf(out, n);
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    len = s.length();
+    byte[] out = new byte[len + (len >> 1) + 16];
+    int n = 0;
+    for (int i = 0; i < len; ) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        byte b = ASCII_MAP[c];
+        if (b >= 0) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          out[n++] = b;
+        }
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < len && s.charAt(j) >= 0x80) {
+        j++;
+      }
+      String run = Normalizer.normalize(s.substring(i, j), Normalizer.Form.NFD);
+      for (int k = 0; k < run.length(); ) {
+        int cp = run.codePointAt(k);
+        k += Character.charCount(cp);
+        if (out.length - n < 16) {
+          out = Arrays.copyOf(out, out.length * 2 + 16);
+        }
+        if (cp < 0x80) {
+          byte b = ASCII_MAP[cp];
+          if (b >= 0) {
+            out[n++] = b;
+          }
+          continue;
+        }
+        byte[] r = replacementUtf8(cp);
+        if (r == null) {
+          n = putUtf8(out, n, cp);
+        } else {
+          if (out.length - n < r.length) {
+            out = Arrays.copyOf(out, out.length * 2 + r.length);
+          }
+          System.arraycopy(r, 0, out, n, r.length);
+          n += r.length;
+        }
+      }
+      i = j;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** {@link #replacement} of a non-ASCII code point, as UTF-8. */
+  private static byte[] replacementUtf8(int cp) {
+    if (cp < 0xA0) {
+      return EMPTY;
+    }
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK) {
+      return EMPTY;
+    }
+    if (type == Character.DECIMAL_DIGIT_NUMBER) {
+      return ZERO;
+    }
+    int k = cp - FIRST;
+    return k >= 0 && k < REPLACE_UTF8.length ? REPLACE_UTF8[k] : null;
+  }
+
+  private static final byte[] EMPTY = {};
+  private static final byte[] ZERO = {'0'};
+
+  /** Writes {@code cp} (not ASCII) as UTF-8; an unpaired surrogate as {@code '?'}, as {@link String#getBytes} does. */
+  private static int putUtf8(byte[] out, int n, int cp) {
+    if (cp < 0x800) {
+      out[n] = (byte) (0xC0 | (cp >> 6));
+      out[n + 1] = (byte) (0x80 | (cp & 0x3F));
+      return n + 2;
+    }
+    if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+      out[n] = '?';
+      return n + 1;
+    }
+    if (cp < 0x10000) {
+      out[n] = (byte) (0xE0 | (cp >> 12));
+      out[n + 1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      out[n + 2] = (byte) (0x80 | (cp & 0x3F));
+      return n + 3;
+    }
+    out[n] = (byte) (0xF0 | (cp >> 18));
+    out[n + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+    out[n + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+    out[n + 3] = (byte) (0x80 | (cp & 0x3F));
+    return n + 4;
   }
 
   private static void appendMapped(StringBuilder out, int cp) {

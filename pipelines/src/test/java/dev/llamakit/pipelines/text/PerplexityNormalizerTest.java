@@ -26,6 +26,24 @@ class PerplexityNormalizerTest {
     assertEquals(List.of(), wrong);
   }
 
+  /** The UTF-8 fast path is {@code normalize(text).getBytes(UTF_8)} on goldens and on generated mixed-script text. */
+  @Test
+  void utf8FormEqualsTheEncodedString() {
+    List<String> raws = new ArrayList<>();
+    KenlmGoldens.records().forEach(r -> raws.add(r.raw()));
+    List<String> texts = new ArrayList<>(raws);
+    texts.addAll(dev.llamakit.pipelines.sentencepiece.MixedText.documents(3, 2000, 60, raws));
+    texts.addAll(List.of("", " ", "ABC xyz 0123456789 \u0000\u001f\u007f", "\ud800", "a\udc00", "\ud83d\ude00"));
+    List<String> wrong = new ArrayList<>();
+    for (String t : texts) {
+      byte[] expected = PerplexityNormalizer.normalize(t).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (!java.util.Arrays.equals(expected, PerplexityNormalizer.normalizeToUtf8(t))) {
+        wrong.add("<" + t + ">");
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
   @Test
   void stepsInCcNetOrder() {
     assertEquals("", PerplexityNormalizer.normalize(" \t\u00a0\u3000\u202f "));

@@ -7,6 +7,7 @@ import dev.llamakit.pipelines.text.PyText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,12 +26,38 @@ import java.util.List;
  * }</pre>
  */
 public final class CcNetPerplexity implements AutoCloseable {
+  /** {@link #lmWord} of a piece that must go through the step-by-step path. */
+  private static final int SLOW = -1;
+
   private final SentencePieceModel pieces;
   private final NgramModel lm;
+  /**
+   * Per SentencePiece id: the KenLM index of the piece's text, or {@link #SLOW} for the UNKNOWN piece (its text is
+   * the input's) and for a piece containing a Python whitespace character (which splits it into several KenLM words
+   * or {@code split()} tokens; none does in cc_net's models).
+   */
+  private final int[] lmWord;
+  /** Per SentencePiece id: its text, as {@code encodeAsPieces} gives it. */
+  private final String[] pieceText;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   public CcNetPerplexity(SentencePieceModel pieces, NgramModel lm) {
     this.pieces = pieces;
     this.lm = lm;
+    this.lmWord = new int[pieces.size()];
+    this.pieceText = new String[pieces.size()];
+    for (int id = 0; id < lmWord.length; id++) {
+      String text = pieces.piece(id).text();
+      pieceText[id] = text;
+      lmWord[id] = id == pieces.unkId() || hasPythonSpace(text) ? SLOW : lm.index(text);
+    }
+  }
+
+  /** One thread's working space. */
+  private final class Scratch {
+    final SentencePieceModel.Encoding encoding = pieces.newEncoding();
+    int[] words = new int[256];
+    final StringBuilder tokenized = new StringBuilder(1024);
   }
 
   /** Loads a SentencePiece model and a KenLM model (ARPA, ARPA.gz or probing binary, memory-mapped). */
@@ -49,8 +76,74 @@ public final class CcNetPerplexity implements AutoCloseable {
    */
   public record Score(String tokenized, float log10, int length, Double perplexity) {}
 
-  /** Scores a document's {@code raw_content}. Thread-safe. */
+  /**
+   * Scores a document's {@code raw_content}. Thread-safe.
+   *
+   * <p>Fast path, same result as {@link #scoreStepByStep}: the normalised text goes to SentencePiece as UTF-8, each
+   * piece id maps to its KenLM index through a table made at construction (an unknown piece's text is looked up), and
+   * KenLM scores the index sequence ({@link NgramModel#scoreSentence(int[], int)}). When no piece contains a Python
+   * whitespace character (checked per piece), the pieces joined by single spaces split back into exactly these
+   * pieces, both on KenLM's whitespace (a subset of Python's) and on Python's, so KenLM's words are the pieces and
+   * {@code len(tokenized.split()) + 1} is the number of pieces plus one. Otherwise the step-by-step path runs.
+   */
   public Score score(String rawContent) {
+    return score(rawContent, true);
+  }
+
+  /**
+   * cc_net's perplexity of a document's {@code raw_content}, or null where cc_net sets none: {@code score(raw)
+   * .perplexity()} without building the {@code tokenized} string. Thread-safe.
+   */
+  public Double perplexity(String rawContent) {
+    return score(rawContent, false).perplexity();
+  }
+
+  private Score score(String rawContent, boolean withTokenized) {
+    Scratch s = scratch.get();
+    byte[] utf8 = PerplexityNormalizer.normalizeToUtf8(rawContent);
+    SentencePieceModel.Encoding e = s.encoding;
+    pieces.encode(utf8, utf8.length, e);
+    int n = e.size();
+    if (s.words.length < n) {
+      s.words = new int[Math.max(n, s.words.length * 2)];
+    }
+    int[] words = s.words;
+    StringBuilder tokenized = s.tokenized;
+    tokenized.setLength(0);
+    for (int i = 0; i < n; i++) {
+      int id = e.id(i);
+      int w = lmWord[id];
+      String text = null;
+      if (w == SLOW) {
+        if (id != pieces.unkId()) {
+          return scoreStepByStep(rawContent);
+        }
+        text = new String(e.normalized(), e.start(i), e.end(i) - e.start(i), StandardCharsets.UTF_8);
+        if (hasPythonSpace(text)) {
+          return scoreStepByStep(rawContent);
+        }
+        w = lm.index(text);
+      }
+      words[i] = w;
+      if (withTokenized) {
+        if (i > 0) {
+          tokenized.append(' ');
+        }
+        tokenized.append(text != null ? text : pieceText[id]);
+      }
+    }
+    float log10 = lm.scoreSentence(words, n);
+    int length = n + 1;
+    Double perplexity = n == 0 ? null : round1(Math.pow(10.0, -log10 / (double) length));
+    return new Score(withTokenized ? tokenized.toString() : null, log10, length, perplexity);
+  }
+
+  /**
+   * {@link #score} through the public step-by-step API: {@link PerplexityNormalizer#normalize}, then
+   * {@link SentencePieceModel#encodeAsPieces}, joined by spaces, then {@link NgramModel#score(CharSequence)} and
+   * Python's {@code len(tokenized.split()) + 1}. The reference the fast path is tested against.
+   */
+  public Score scoreStepByStep(String rawContent) {
     String normalized = PerplexityNormalizer.normalize(rawContent);
     List<String> p = pieces.encodeAsPieces(normalized);
     String tokenized = String.join(" ", p);
@@ -58,6 +151,15 @@ public final class CcNetPerplexity implements AutoCloseable {
     int length = pythonSplitCount(tokenized) + 1;
     Double perplexity = tokenized.isEmpty() ? null : round1(Math.pow(10.0, -log10 / (double) length));
     return new Score(tokenized, log10, length, perplexity);
+  }
+
+  private static boolean hasPythonSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (PyText.isSpace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Python's {@code round(x, 1)}: the exact binary value rounded half to even. */

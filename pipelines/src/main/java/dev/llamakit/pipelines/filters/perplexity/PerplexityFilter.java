@@ -141,14 +141,14 @@ public final class PerplexityFilter implements DocumentFilter {
     if (scorer == null) {
       return Verdict.keep();
     }
-    CcNetPerplexity.Score s = scorer.score(d.rawContent());
-    if (s.perplexity() == null) {
+    Double perplexity = scorer.perplexity(d.rawContent());
+    if (perplexity == null) {
       return Verdict.keep();
     }
-    if (s.perplexity() > maxPerplexity) {
-      return Verdict.drop(PERPLEXITY_TOO_HIGH, d.language().label() + " " + s.perplexity() + " > " + maxPerplexity);
+    if (perplexity > maxPerplexity) {
+      return Verdict.drop(PERPLEXITY_TOO_HIGH, d.language().label() + " " + perplexity + " > " + maxPerplexity);
     }
-    return Verdict.keep(d.withSignal(FIELD, s.perplexity()));
+    return Verdict.keep(d.withSignal(FIELD, perplexity));
   }
 
   @Override
