@@ -129,21 +129,7 @@ final class MappedProbingTables implements ProbingTables {
   }
 
   private long find(long table, long buckets, int entry, long key) {
-    long i = Long.remainderUnsigned(key, buckets);
-    long at = table + i * entry;
-    long end = table + buckets * entry;
-    while (true) {
-      long k = s.get(U64, at);
-      if (k == key) {
-        return at;
-      }
-      if (k == 0) {
-        return -1;
-      }
-      at += entry;
-      if (at == end) {
-        at = table;
-      }
-    }
+    long at = table + Long.remainderUnsigned(key, buckets) * entry;
+    return probe(table, buckets, entry, key, at, s.get(U64, at));
   }
 }
