@@ -5,7 +5,9 @@ import dev.llamakit.pipelines.lmtrain.ArpaWriter;
 import dev.llamakit.pipelines.lmtrain.Discount;
 import dev.llamakit.pipelines.lmtrain.KneserNeyEstimator;
 import dev.llamakit.pipelines.lmtrain.EstimatedModel;
-import dev.llamakit.pipelines.sentencepiece.SentencePieceModel;
+import dev.llamakit.pipelines.filters.perplexity.GgufPieces;
+import dev.llamakit.pipelines.filters.perplexity.PieceTokenizer;
+import dev.llamakit.pipelines.filters.perplexity.SentencePiecePieces;
 import dev.llamakit.pipelines.text.PerplexityNormalizer;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +27,26 @@ import picocli.CommandLine.Parameters;
  * document) cc_net-normalised, SentencePiece-tokenised, an order-N modified Kneser-Ney model estimated as KenLM's
  * {@code lmplz --discount_fallback} does — written in cc_net's {@code lm_sp/} layout ({@code <lang>.sp.model} and
  * {@code <lang>.arpa.gz}) so the {@code perplexity} step can use the folder as it is.
+ *
+ * <p>With {@code --gguf FILE} instead of {@code --sp-model}, the tokenizer is that GGUF's (a vocab-only GGUF, or a
+ * full model's; Llama 2 SentencePiece or Llama 3 BPE, as llama.cpp tokenizes) and the words are its tokens' piece
+ * texts ({@link GgufPieces}); the folder gets {@code <lang>.gguf} beside {@code <lang>.arpa.gz}. The tokenizer file
+ * is copied; {@code --link} makes {@code <lang>.<ext>} a symbolic link to it instead (for a full model GGUF, which
+ * would otherwise be copied whole). A tokenizer of the other kind already in the folder for the language
+ * ({@code <lang>.sp.model} when writing {@code <lang>.gguf}, or the reverse) is removed: it no longer matches the
+ * n-gram model, and the {@code perplexity} step refuses a language with both.
  */
 @Command(name = "train-lm", mixinStandardHelpOptions = true,
     description = {"Train a cc_net-style perplexity model for one language: normalise and SentencePiece-tokenise a",
       "reference corpus, estimate an order-N modified Kneser-Ney n-gram model (KenLM lmplz's estimator), and write",
-      "<lang>.sp.model + <lang>.arpa.gz into a models folder for the perplexity step."},
-    footer = {"", "Example:",
-      "  llamakit pipeline train-lm --language en --sp-model en.sp.model --output lm_sp wiki-en.txt"})
+      "<lang>.sp.model + <lang>.arpa.gz into a models folder for the perplexity step.",
+      "With --gguf instead of --sp-model the tokenizer of a GGUF file (vocab-only or a full model; Llama 2",
+      "SentencePiece or Llama 3 BPE) is used, its tokens' piece texts are the n-gram words, and the folder gets",
+      "<lang>.gguf + <lang>.arpa.gz. Give exactly one of --sp-model and --gguf."},
+    footer = {"", "Examples:",
+      "  llamakit pipeline train-lm --language en --sp-model en.sp.model --output lm_sp wiki-en.txt",
+      "  llamakit pipeline train-lm --language en --gguf ggml-vocab-llama-bpe.gguf --output lm_sp wiki-en.txt",
+      "  llamakit pipeline train-lm --language en --gguf llama-3-8b.Q4_K_M.gguf --link --output lm_sp wiki-en.txt"})
 public final class TrainLmCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Text files (one document or paragraph per "
       + "line; blank lines skipped) or JSONL(.gz) files with a text field.")
@@ -40,9 +56,24 @@ public final class TrainLmCommand implements Callable<Integer> {
       + "<lang>.arpa.gz.")
   String language;
 
-  @Option(names = "--sp-model", required = true, paramLabel = "FILE", description = "The SentencePiece model to "
-      + "tokenise with (copied beside the n-gram model).")
-  Path spModel;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TokenizerChoice tokenizer;
+
+  /** Exactly one tokenizer. */
+  static final class TokenizerChoice {
+    @Option(names = "--sp-model", required = true, paramLabel = "FILE", description = "The SentencePiece model to "
+        + "tokenise with (written beside the n-gram model as <lang>.sp.model).")
+    Path spModel;
+
+    @Option(names = "--gguf", required = true, paramLabel = "FILE", description = "A GGUF file (vocab-only or a full "
+        + "model) whose tokenizer tokenises; its tokens' piece texts are the words (written beside the n-gram model "
+        + "as <lang>.gguf).")
+    Path gguf;
+  }
+
+  @Option(names = {"--link", "--no-copy"}, description = "Write the tokenizer file as a symbolic link to FILE "
+      + "instead of a copy (for a full model GGUF).")
+  boolean link;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The models folder.")
   Path output;
@@ -58,14 +89,16 @@ public final class TrainLmCommand implements Callable<Integer> {
     if (order < 1 || order > 9) {
       throw new IllegalArgumentException("--order must be between 1 and 9, not " + order);
     }
-    SentencePieceModel sp = SentencePieceModel.load(spModel);
+    boolean gguf = tokenizer.gguf != null;
+    Path source = gguf ? tokenizer.gguf : tokenizer.spModel;
+    PieceTokenizer pieces = gguf ? GgufPieces.open(source) : SentencePiecePieces.open(source);
     List<String> tokenized = new ArrayList<>();
     long t0 = System.nanoTime();
     for (Path in : inputs) {
       TextFiles.forEachText(in, textField, text -> {
         String normalized = PerplexityNormalizer.normalize(text);
         if (!normalized.isEmpty()) {
-          tokenized.add(String.join(" ", sp.encodeAsPieces(normalized)));
+          tokenized.add(String.join(" ", pieces.pieces(normalized)));
         }
       });
     }
@@ -80,11 +113,20 @@ public final class TrainLmCommand implements Callable<Integer> {
       ArpaWriter.write(lm, out);
     }
     Files.move(tmp, arpa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    Path spOut = output.resolve(language + ".sp.model");
-    if (!Files.exists(spOut) || !Files.isSameFile(spOut, spModel)) {
-      Path spTmp = output.resolve(language + ".sp.model.tmp");
-      Files.copy(spModel, spTmp, StandardCopyOption.REPLACE_EXISTING);
+    Path spOut = output.resolve(language + (gguf ? PieceTokenizer.GGUF_SUFFIX : ".sp.model"));
+    Path other = output.resolve(language + (gguf ? ".sp.model" : PieceTokenizer.GGUF_SUFFIX));
+    if (!Files.exists(spOut) || !Files.isSameFile(spOut, source)) {
+      Path spTmp = output.resolve(spOut.getFileName() + ".tmp");
+      Files.deleteIfExists(spTmp);
+      if (link) {
+        Files.createSymbolicLink(spTmp, source.toAbsolutePath());
+      } else {
+        Files.copy(source, spTmp, StandardCopyOption.REPLACE_EXISTING);
+      }
       Files.move(spTmp, spOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    if (Files.deleteIfExists(other)) {
+      System.out.println("removed " + other + ": it was the tokenizer of the n-gram model just replaced");
     }
     StringBuilder counts = new StringBuilder();
     for (int k = 1; k <= order; k++) {

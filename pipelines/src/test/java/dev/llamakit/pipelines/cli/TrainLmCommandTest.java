@@ -64,6 +64,58 @@ class TrainLmCommandTest {
     assertTrue(err.toString().contains("absent.txt"), err.toString());
   }
 
+  private int run(java.io.StringWriter err, String... args) {
+    CommandLine cmd = new CommandLine(new TrainLmCommand());
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    cmd.setExecutionExceptionHandler((ex, c, r) -> {
+      c.getErr().println(ex.getMessage());
+      return 1;
+    });
+    return cmd.execute(args);
+  }
+
+  @Test
+  void exactlyOneOfSpModelAndGgufIsAUsageError() throws Exception {
+    Path sp = SharedFiles.require("golden/kenlm/sp.model");
+    Path gguf = SharedFiles.require("models/tokenizers/llama2/ggml-vocab-llama-spm.gguf");
+    Path text = Files.writeString(tmp.resolve("t.txt"), "one line of text\n");
+    java.io.StringWriter both = new java.io.StringWriter();
+    assertEquals(2, run(both, "--language", "en", "--sp-model", sp.toString(), "--gguf", gguf.toString(), "--output",
+        tmp.resolve("o").toString(), text.toString()));
+    assertTrue(both.toString().contains("mutually exclusive"), both.toString());
+    java.io.StringWriter neither = new java.io.StringWriter();
+    assertEquals(2, run(neither, "--language", "en", "--output", tmp.resolve("o").toString(), text.toString()));
+    assertTrue(neither.toString().contains("--sp-model") && neither.toString().contains("--gguf"),
+        neither.toString());
+    assertTrue(!Files.exists(tmp.resolve("o")));
+  }
+
+  @Test
+  void ggufReplacesTheOtherTokenizerAndCanBeLinked() throws Exception {
+    Path sp = SharedFiles.require("golden/kenlm/sp.model");
+    Path gguf = SharedFiles.require("models/tokenizers/llama3/ggml-vocab-llama3-rebuilt.gguf");
+    Path valid = SharedFiles.require("data/web/wikitext-2/valid.txt");
+    Path text = tmp.resolve("t.txt");
+    try (var lines = Files.lines(valid)) {
+      Files.write(text, lines.filter(l -> !l.isBlank()).limit(50).toList());
+    }
+    Path out = tmp.resolve("lm");
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertEquals(0, run(err, "--language", "en", "--sp-model", sp.toString(), "--order", "3", "--output",
+        out.toString(), text.toString()), err.toString());
+    assertTrue(Files.isRegularFile(out.resolve("en.sp.model")));
+    assertEquals(0, run(err, "--language", "en", "--gguf", gguf.toString(), "--link", "--order", "3", "--output",
+        out.toString(), text.toString()), err.toString());
+    assertTrue(!Files.exists(out.resolve("en.sp.model")), "the stale SentencePiece model is removed");
+    assertTrue(Files.isSymbolicLink(out.resolve("en.gguf")));
+    assertTrue(Files.isSameFile(gguf, out.resolve("en.gguf")));
+    Map<String, float[]> arpa = read(out.resolve("en.arpa.gz"));
+    assertTrue(arpa.containsKey("1:\u0120the"), "Llama 3 pieces are the words");
+    assertEquals(0, run(err, "--language", "en", "--sp-model", sp.toString(), "--order", "3", "--output",
+        out.toString(), text.toString()), err.toString());
+    assertTrue(Files.isRegularFile(out.resolve("en.sp.model")) && !Files.exists(out.resolve("en.gguf")));
+  }
+
   static Map<String, float[]> read(Path arpaGz) throws Exception {
     Map<String, float[]> m = new HashMap<>(1 << 20);
     try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(arpaGz)),

@@ -19,51 +19,91 @@ import java.util.List;
  * {@code perplexity = round(10 ** (-log10 / length), 1)} with Python's correctly rounded half-even rounding. An
  * empty {@code tokenized} gets no perplexity (cc_net leaves the field unset).
  *
+ * <p>The tokenizer is a {@link PieceTokenizer}: cc_net's SentencePiece model ({@link SentencePiecePieces}, exact) or
+ * the tokenizer of any GGUF file ({@link GgufPieces}: Llama 2's SentencePiece or Llama 3's BPE vocabulary as llama.cpp
+ * tokenizes, each token's piece text as the n-gram word), with an n-gram model trained on the same tokenizer's pieces
+ * ({@code llamakit pipeline train-lm --gguf}). Everything after the pieces is the same formula.
+ *
  * <pre>{@code
  * try (CcNetPerplexity pp = CcNetPerplexity.open(Path.of("lm_sp/en.sp.model"), Path.of("lm_sp/en.arpa.bin"))) {
  *   Double perplexity = pp.score(document.rawContent()).perplexity();   // null when cc_net sets none
  * }
+ * try (CcNetPerplexity pp = CcNetPerplexity.open(Path.of("lm_sp/en.gguf"), Path.of("lm_sp/en.arpa.gz"))) { … }
  * }</pre>
  */
 public final class CcNetPerplexity implements AutoCloseable {
   /** {@link #lmWord} of a piece that must go through the step-by-step path. */
   private static final int SLOW = -1;
 
+  private final PieceTokenizer tokenizer;
+  /** The SentencePiece model when {@link #tokenizer} is one (its fused fast path), else null. */
   private final SentencePieceModel pieces;
+  /** The GGUF tokenizer when {@link #tokenizer} is one, else null. */
+  private final GgufPieces gguf;
   private final NgramModel lm;
   /**
-   * Per SentencePiece id: the KenLM index of the piece's text, or {@link #SLOW} for the UNKNOWN piece (its text is
-   * the input's) and for a piece containing a Python whitespace character (which splits it into several KenLM words
-   * or {@code split()} tokens; none does in cc_net's models).
+   * Per token id: the KenLM index of the piece's text, or {@link #SLOW} for SentencePiece's UNKNOWN piece (its text
+   * is the input's) and for a SentencePiece piece containing a Python whitespace character (which splits it into
+   * several KenLM words or {@code split()} tokens; none does in cc_net's models). GGUF words never need the slow path
+   * ({@link GgufPieces#lmWord}).
    */
   private final int[] lmWord;
-  /** Per SentencePiece id: its text, as {@code encodeAsPieces} gives it. */
+  /** Per token id: its text, as {@code encodeAsPieces} (or {@link GgufPieces#word}) gives it. */
   private final String[] pieceText;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   public CcNetPerplexity(SentencePieceModel pieces, NgramModel lm) {
-    this.pieces = pieces;
+    this(new SentencePiecePieces(pieces, null), lm);
+  }
+
+  /** A perplexity model of any {@link PieceTokenizer} and an n-gram model trained on its pieces. */
+  public CcNetPerplexity(PieceTokenizer tokenizer, NgramModel lm) {
+    this.tokenizer = tokenizer;
     this.lm = lm;
-    this.lmWord = new int[pieces.size()];
-    this.pieceText = new String[pieces.size()];
-    for (int id = 0; id < lmWord.length; id++) {
-      String text = pieces.piece(id).text();
-      pieceText[id] = text;
-      lmWord[id] = id == pieces.unkId() || hasPythonSpace(text) ? SLOW : lm.index(text);
+    switch (tokenizer) {
+      case SentencePiecePieces sp -> {
+        this.pieces = sp.model();
+        this.gguf = null;
+        this.lmWord = new int[pieces.size()];
+        this.pieceText = new String[pieces.size()];
+        for (int id = 0; id < lmWord.length; id++) {
+          String text = pieces.piece(id).text();
+          pieceText[id] = text;
+          lmWord[id] = id == pieces.unkId() || hasPythonSpace(text) ? SLOW : lm.index(text);
+        }
+      }
+      case GgufPieces g -> {
+        this.pieces = null;
+        this.gguf = g;
+        this.lmWord = new int[g.size()];
+        this.pieceText = new String[g.size()];
+        for (int id = 0; id < lmWord.length; id++) {
+          pieceText[id] = g.word(id);
+          lmWord[id] = lm.index(pieceText[id]);
+        }
+      }
     }
   }
 
   /** One thread's working space. */
   private final class Scratch {
-    final SentencePieceModel.Encoding encoding = pieces.newEncoding();
+    final SentencePieceModel.Encoding encoding = pieces == null ? null : pieces.newEncoding();
     int[] words = new int[256];
     final StringBuilder tokenized = new StringBuilder(1024);
   }
 
-  /** Loads a SentencePiece model and a KenLM model (ARPA, ARPA.gz or probing binary, memory-mapped). */
-  public static CcNetPerplexity open(Path spModel, Path lmFile) throws IOException {
-    SentencePieceModel sp = SentencePieceModel.load(spModel);
-    return new CcNetPerplexity(sp, NgramModel.open(lmFile));
+  /**
+   * Loads a tokenizer ({@link PieceTokenizer#open}: a GGUF when the name ends in {@code .gguf}, else a SentencePiece
+   * model) and a KenLM model (ARPA, ARPA.gz or probing binary, memory-mapped).
+   */
+  public static CcNetPerplexity open(Path tokenizerFile, Path lmFile) throws IOException {
+    PieceTokenizer t = PieceTokenizer.open(tokenizerFile);
+    return new CcNetPerplexity(t, NgramModel.open(lmFile));
+  }
+
+  /** The tokenizer. */
+  public PieceTokenizer tokenizer() {
+    return tokenizer;
   }
 
   /**
@@ -99,6 +139,9 @@ public final class CcNetPerplexity implements AutoCloseable {
   }
 
   private Score score(String rawContent, boolean withTokenized) {
+    if (gguf != null) {
+      return scoreGguf(rawContent, withTokenized);
+    }
     Scratch s = scratch.get();
     byte[] utf8 = PerplexityNormalizer.normalizeToUtf8(rawContent);
     SentencePieceModel.Encoding e = s.encoding;
@@ -138,14 +181,40 @@ public final class CcNetPerplexity implements AutoCloseable {
     return new Score(withTokenized ? tokenized.toString() : null, log10, length, perplexity);
   }
 
+  /** The GGUF path: token ids to KenLM indices through the table; every word is one whitespace-free piece. */
+  private Score scoreGguf(String rawContent, boolean withTokenized) {
+    int[] ids = gguf.ids(PerplexityNormalizer.normalize(rawContent));
+    int n = ids.length;
+    Scratch s = scratch.get();
+    if (s.words.length < n) {
+      s.words = new int[Math.max(n, s.words.length * 2)];
+    }
+    int[] words = s.words;
+    StringBuilder tokenized = s.tokenized;
+    tokenized.setLength(0);
+    for (int i = 0; i < n; i++) {
+      words[i] = lmWord[ids[i]];
+      if (withTokenized) {
+        if (i > 0) {
+          tokenized.append(' ');
+        }
+        tokenized.append(pieceText[ids[i]]);
+      }
+    }
+    float log10 = lm.scoreSentence(words, n);
+    int length = n + 1;
+    Double perplexity = n == 0 ? null : round1(Math.pow(10.0, -log10 / (double) length));
+    return new Score(withTokenized ? tokenized.toString() : null, log10, length, perplexity);
+  }
+
   /**
    * {@link #score} through the public step-by-step API: {@link PerplexityNormalizer#normalize}, then
-   * {@link SentencePieceModel#encodeAsPieces}, joined by spaces, then {@link NgramModel#score(CharSequence)} and
+   * {@link PieceTokenizer#pieces} ({@link SentencePieceModel#encodeAsPieces} for cc_net's models), joined by spaces, then {@link NgramModel#score(CharSequence)} and
    * Python's {@code len(tokenized.split()) + 1}. The reference the fast path is tested against.
    */
   public Score scoreStepByStep(String rawContent) {
     String normalized = PerplexityNormalizer.normalize(rawContent);
-    List<String> p = pieces.encodeAsPieces(normalized);
+    List<String> p = tokenizer.pieces(normalized);
     String tokenized = String.join(" ", p);
     float log10 = lm.score(tokenized);
     int length = pythonSplitCount(tokenized) + 1;

@@ -14,16 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * cc_net's perplexity step: for a document whose language has a model in {@code models}, adds {@code perplexity}
- * ({@link CcNetPerplexity}: cc_net's normalisation, SentencePiece, KenLM 5-gram, cc_net's formula and rounding).
+ * ({@link CcNetPerplexity}: cc_net's normalisation, SentencePiece or a GGUF vocabulary's tokens, KenLM n-gram,
+ * cc_net's formula and rounding).
  * Documents in languages without a model get no perplexity and go on (the {@code bucket} step puts them in
  * {@code all}); with {@code max_perplexity} set, documents above it are dropped as {@code PERPLEXITY_TOO_HIGH}.
  *
  * <p>{@code models} is a folder laid out as cc_net's {@code lm_sp/}: {@code <lang>.sp.model} beside
  * {@code <lang>.arpa.bin} (KenLM's probing binary, memory-mapped) or {@code <lang>.arpa} / {@code <lang>.arpa.gz}.
+ * In place of {@code <lang>.sp.model} a language may have {@code <lang>.gguf}: a vocab-only or full model GGUF whose
+ * tokenizer (Llama 2 SentencePiece or Llama 3 BPE, {@link GgufPieces}) made the pieces the n-gram model was trained
+ * on ({@code llamakit pipeline train-lm --gguf}). A language with both, or an n-gram model with neither, is an error
+ * naming the files.
  * Every model is loaded once on the driver when the recipe is compiled, so a missing, truncated or wrong-format
  * file is an error naming it before the pipeline starts; each worker loads them again in {@link #open()}.
  */
@@ -36,8 +42,8 @@ public final class PerplexityFilter implements DocumentFilter {
   /** The step's parameters. */
   public static final class Params implements Serializable {
     /**
-     * A folder of {@code <lang>.sp.model} + {@code <lang>.arpa.bin} (or .arpa, .arpa.gz) pairs (cc_net's lm_sp/),
-     * or the name of a bundled model ({@code wikitext2-en}).
+     * A folder of {@code <lang>.sp.model} (or {@code <lang>.gguf}) + {@code <lang>.arpa.bin} (or .arpa, .arpa.gz)
+     * pairs (cc_net's lm_sp/), or the name of a bundled model ({@code wikitext2-en}).
      */
     public String models;
     /** Languages to score (empty: every language with a model in the folder). */
@@ -46,8 +52,10 @@ public final class PerplexityFilter implements DocumentFilter {
     public Double maxPerplexity;
   }
 
-  /** A language's two model files. */
-  record LanguageModels(String sp, String lm) implements Serializable {}
+  /** A language's two model files: its tokenizer ({@code .sp.model} or {@code .gguf}) and its n-gram model. */
+  record LanguageModels(String tokenizer, String lm) implements Serializable {}
+
+  private static final String SP_SUFFIX = ".sp.model";
 
   private final String bundled;
   private final Map<String, LanguageModels> files;
@@ -56,7 +64,8 @@ public final class PerplexityFilter implements DocumentFilter {
 
   public PerplexityFilter(Params p) {
     if (p.models == null || p.models.isBlank()) {
-      throw new IllegalArgumentException("models: name the folder of <lang>.sp.model and <lang>.arpa.bin files");
+      throw new IllegalArgumentException(
+          "models: name the folder of <lang>.sp.model (or <lang>.gguf) and <lang>.arpa.bin files");
     }
     this.bundled = BundledModels.isBundled(p.models) ? p.models : null;
     try {
@@ -83,39 +92,71 @@ public final class PerplexityFilter implements DocumentFilter {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "perplexity models folder not found");
     }
-    Map<String, LanguageModels> m = new TreeMap<>();
+    TreeSet<String> langs = new TreeSet<>();
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path sp : s.filter(f -> f.getFileName().toString().endsWith(".sp.model")).sorted().toList()) {
-        String name = sp.getFileName().toString();
-        String lang = name.substring(0, name.length() - ".sp.model".length());
-        if (!wanted.isEmpty() && !wanted.contains(lang)) {
-          continue;
-        }
-        Path lm = null;
-        for (String suffix : LM_SUFFIXES) {
-          Path c = dir.resolve(lang + suffix);
-          if (Files.isRegularFile(c)) {
-            lm = c;
+      for (Path f : s.toList()) {
+        String name = f.getFileName().toString();
+        for (String suffix : tokenizerAndLmSuffixes()) {
+          if (name.endsWith(suffix) && name.length() > suffix.length()) {
+            langs.add(name.substring(0, name.length() - suffix.length()));
             break;
           }
         }
-        if (lm == null) {
-          throw new NoSuchFileException(dir.resolve(lang + ".arpa.bin").toString(), null,
-              "no KenLM model beside " + name + " (looked for " + String.join(", ", LM_SUFFIXES) + ")");
-        }
-        m.put(lang, new LanguageModels(sp.toAbsolutePath().toString(), lm.toAbsolutePath().toString()));
       }
+    }
+    Map<String, LanguageModels> m = new TreeMap<>();
+    for (String lang : langs) {
+      if (!wanted.isEmpty() && !wanted.contains(lang)) {
+        continue;
+      }
+      Path sp = dir.resolve(lang + SP_SUFFIX);
+      Path gguf = dir.resolve(lang + PieceTokenizer.GGUF_SUFFIX);
+      boolean hasSp = Files.isRegularFile(sp);
+      boolean hasGguf = Files.isRegularFile(gguf);
+      Path lm = null;
+      for (String suffix : LM_SUFFIXES) {
+        Path c = dir.resolve(lang + suffix);
+        if (Files.isRegularFile(c)) {
+          lm = c;
+          break;
+        }
+      }
+      if (hasSp && hasGguf) {
+        throw new IOException(sp + " and " + gguf + ": two tokenizers for language " + lang + "; keep one of them");
+      }
+      if (!hasSp && !hasGguf) {
+        if (lm == null) {
+          continue; // a folder named like a model file: not a model
+        }
+        throw new NoSuchFileException(lm.toString(), null, "no tokenizer beside it (looked for " + sp.getFileName()
+            + " and " + gguf.getFileName() + ")");
+      }
+      Path tokenizer = hasSp ? sp : gguf;
+      if (lm == null) {
+        throw new NoSuchFileException(dir.resolve(lang + ".arpa.bin").toString(), null,
+            "no KenLM model beside " + tokenizer.getFileName() + " (looked for " + String.join(", ", LM_SUFFIXES)
+                + ")");
+      }
+      m.put(lang, new LanguageModels(tokenizer.toAbsolutePath().toString(), lm.toAbsolutePath().toString()));
     }
     for (String w : wanted) {
       if (!m.containsKey(w)) {
-        throw new NoSuchFileException(dir.resolve(w + ".sp.model").toString(), null,
-            "languages names " + w + " but the models folder has no model for it");
+        throw new NoSuchFileException(dir.resolve(w + SP_SUFFIX).toString(), null,
+            "languages names " + w + " but the models folder has no model for it (neither " + w + SP_SUFFIX + " nor "
+                + w + PieceTokenizer.GGUF_SUFFIX + ")");
       }
     }
     if (m.isEmpty()) {
-      throw new NoSuchFileException(dir.toString(), null, "no <lang>.sp.model files in the perplexity models folder");
+      throw new NoSuchFileException(dir.toString(), null,
+          "no <lang>.sp.model or <lang>.gguf files in the perplexity models folder");
     }
     return m;
+  }
+
+  private static List<String> tokenizerAndLmSuffixes() {
+    List<String> l = new ArrayList<>(List.of(SP_SUFFIX, PieceTokenizer.GGUF_SUFFIX));
+    l.addAll(LM_SUFFIXES);
+    return l;
   }
 
   @Override
@@ -126,7 +167,7 @@ public final class PerplexityFilter implements DocumentFilter {
     Map<String, CcNetPerplexity> s = new TreeMap<>();
     try {
       for (Map.Entry<String, LanguageModels> e : files.entrySet()) {
-        s.put(e.getKey(), CcNetPerplexity.open(Path.of(e.getValue().sp()), Path.of(e.getValue().lm())));
+        s.put(e.getKey(), CcNetPerplexity.open(Path.of(e.getValue().tokenizer()), Path.of(e.getValue().lm())));
       }
     } catch (IOException | RuntimeException e) {
       s.values().forEach(CcNetPerplexity::close);
