@@ -128,6 +128,13 @@ public final class TrainLmCommand implements Callable<Integer> {
     if (Files.deleteIfExists(other)) {
       System.out.println("removed " + other + ": it was the tokenizer of the n-gram model just replaced");
     }
+    for (String stale : List.of(".arpa.bin", ".binary", ".arpa")) {
+      // the perplexity step prefers these to .arpa.gz: an older model there would shadow the new one
+      Path old = output.resolve(language + stale);
+      if (Files.deleteIfExists(old)) {
+        System.out.println("removed " + old + ": an older n-gram model that would shadow " + arpa.getFileName());
+      }
+    }
     StringBuilder counts = new StringBuilder();
     for (int k = 1; k <= order; k++) {
       counts.append(k == 1 ? "" : " / ").append(String.format("%,d", lm.size(k)));
