@@ -1,7 +1,8 @@
 package dev.llamakit.pipelines.langid;
 
-import com.github.jfasttext.JFastText;
 import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.fasttext.FastTextModel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,19 +11,23 @@ import java.nio.file.Path;
  * breaks removed (lines glued without a space), top-1 label without {@code __label__}, the probability rounded to two
  * decimals the way numpy's {@code ndarray.round(2)} rounds.
  *
- * <p>A native fastText model is not safe to share between threads: create one identifier per thread (Beam: per
- * DoFn instance, in {@code @Setup}) and {@link #close()} it.
+ * <p>The model runs in pure Java ({@link FastTextModel}, equal to JFastText's native fastText label for label and
+ * float for float); an identifier may be shared between threads. {@link #close()} is kept for the callers that
+ * scope it (Beam: per DoFn instance, in {@code @Setup}) and releases nothing.
  */
 public final class LanguageIdentifier implements AutoCloseable {
-  private final JFastText model;
+  private final FastTextModel model;
 
   public LanguageIdentifier(Path modelFile) {
     if (!Files.isRegularFile(modelFile)) {
       throw new IllegalArgumentException("fastText language-ID model not found: " + modelFile
           + " (run: llamakit models fetch lid176)");
     }
-    model = new JFastText();
-    model.loadModel(modelFile.toString());
+    try {
+      model = FastTextModel.load(modelFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot load the fastText language-ID model: " + e.getMessage(), e);
+    }
   }
 
   /** cc_net's LID input: {@code text.replace("\n", "")}. */
@@ -41,17 +46,17 @@ public final class LanguageIdentifier implements AutoCloseable {
   /** Identifies the language of a document's {@code raw_content}. */
   public Document.Language identify(String rawContent) {
     String text = prepare(rawContent);
-    JFastText.ProbLabel p = model.predictProba(text);
+    FastTextModel.Prediction p = model.predictTop(text);
     if (p == null) {
       return new Document.Language("unknown", 0.0);
     }
-    float prob = (float) Math.exp(p.logProb);
-    String label = p.label.startsWith("__label__") ? p.label.substring("__label__".length()) : p.label;
+    float prob = p.probability();
+    String label = p.label().startsWith("__label__") ? p.label().substring("__label__".length()) : p.label();
     return new Document.Language(label, roundLikeCcNet(prob));
   }
 
   @Override
   public void close() {
-    model.unloadModel();
+    // nothing native to release
   }
 }
