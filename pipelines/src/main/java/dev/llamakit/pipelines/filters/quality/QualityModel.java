@@ -1,6 +1,6 @@
 package dev.llamakit.pipelines.filters.quality;
 
-import dev.llamakit.safety.fasttext.FastTextModel;
+import dev.llamakit.pipelines.fasttext.FastTextModel;
 import dev.llamakit.safety.fasttext.TextFeatures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * A loaded quality classifier: a supervised fastText model and the name of its positive ("reference-like") label.
  * {@link #score} is the probability of that label for a document's text after {@link #normalize} — the same
  * normalisation the trainer applied to every training line, so training and inference see the same tokens.
  *
- * <p>The file is checked before the native loader sees it (fastText's magic number and version 12): the native
- * code ends the whole process on a file it cannot read, so a wrong path must fail here, with the file named.
+ * <p>Inference runs in pure Java ({@link FastTextModel}, equal to the native fastText that trained the model);
+ * training stays with JFastText. The file is checked first (fastText's magic number and version 12) so a wrong path
+ * fails here, with the file named.
  *
  * <pre>{@code
  * QualityModel m = QualityModel.load("default", "wiki");          // or a path to a .bin / .ftz
@@ -32,21 +34,28 @@ public final class QualityModel {
   /** The shipped model's positive label. */
   public static final String DEFAULT_LABEL = "wiki";
 
+  private static final String LABEL_PREFIX = "__label__";
   private static final int FASTTEXT_MAGIC = 793712314;
   private static final int FASTTEXT_VERSION = 12;
+
+  private static volatile Path extractedDefault;
 
   private final FastTextModel model;
   private final String label;
   private final String name;
+  private final int nlabels;
 
   private QualityModel(FastTextModel model, String label, String name) {
-    if (!model.labels().contains(label)) {
+    List<String> labels = model.labels().stream()
+        .map(l -> l.startsWith(LABEL_PREFIX) ? l.substring(LABEL_PREFIX.length()) : l).toList();
+    if (!labels.contains(label)) {
       throw new IllegalArgumentException("model " + name + " has no label '" + label + "' (labels: "
-          + String.join(", ", model.labels()) + ")");
+          + String.join(", ", labels) + ")");
     }
     this.model = model;
     this.label = label;
     this.name = name;
+    this.nlabels = model.labels().size();
   }
 
   /**
@@ -55,13 +64,35 @@ public final class QualityModel {
    * @throws IllegalArgumentException when the file is missing, is not a fastText model, or lacks {@code label}
    */
   public static QualityModel load(String spec, String label) {
-    if (DEFAULT.equals(spec)) {
-      return new QualityModel(FastTextModel.fromResource(QualityModel.class, DEFAULT_RESOURCE), label,
-          "default (" + DEFAULT_RESOURCE + ")");
-    }
-    Path f = Path.of(spec);
+    Path f = DEFAULT.equals(spec) ? defaultFile() : Path.of(spec);
     checkFastTextFile(f);
-    return new QualityModel(new FastTextModel(f), label, f.toString());
+    try {
+      return new QualityModel(FastTextModel.load(f), label,
+          DEFAULT.equals(spec) ? "default (" + DEFAULT_RESOURCE + ")" : f.toString());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("quality model file " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The shipped model, copied once per JVM out of the jar into a temporary file (written, then renamed). */
+  private static synchronized Path defaultFile() {
+    if (extractedDefault == null) {
+      try (InputStream in = QualityModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the jar");
+        }
+        Path dir = Files.createTempDirectory("llamakit-quality");
+        Path tmp = dir.resolve(DEFAULT_RESOURCE + ".tmp");
+        Files.copy(in, tmp);
+        Path f = Files.move(tmp, dir.resolve(DEFAULT_RESOURCE), StandardCopyOption.ATOMIC_MOVE);
+        f.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        extractedDefault = f;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot extract the shipped quality model", e);
+      }
+    }
+    return extractedDefault;
   }
 
   /**
@@ -105,8 +136,13 @@ public final class QualityModel {
    * nothing, and a page with no known English word is no reference page).
    */
   public double score(String raw) {
-    Map<String, Double> p = model.probabilities(normalize(raw));
-    return p.isEmpty() ? 0.0 : p.getOrDefault(label, 0.0);
+    for (FastTextModel.Prediction p : model.predict(normalize(raw), nlabels, 0f)) {
+      String l = p.label().startsWith(LABEL_PREFIX) ? p.label().substring(LABEL_PREFIX.length()) : p.label();
+      if (l.equals(label)) {
+        return p.probability();
+      }
+    }
+    return 0.0;
   }
 
   /** The positive label. */
@@ -114,9 +150,10 @@ public final class QualityModel {
     return label;
   }
 
-  /** The model's labels. */
-  public java.util.List<String> labels() {
-    return model.labels();
+  /** The model's labels (without {@code __label__}). */
+  public List<String> labels() {
+    return model.labels().stream().map(l -> l.startsWith(LABEL_PREFIX) ? l.substring(LABEL_PREFIX.length()) : l)
+        .toList();
   }
 
   /** Where the model came from (a file, or the shipped resource). */
