@@ -86,21 +86,37 @@ public final class FastTextModel {
   }
 
   /**
+   * Checks only that {@code file} starts like a fastText model this class reads (magic number, version), without
+   * loading it: for validating a path on the driver before workers load it.
+   */
+  public static void checkHeader(Path file) throws IOException {
+    try (ModelReader r = new ModelReader(file)) {
+      header(r, file);
+    }
+  }
+
+  /** Reads and checks the magic number and version; returns the version. */
+  private static int header(ModelReader r, Path file) throws IOException {
+    int magic = r.readInt();
+    if (magic != MAGIC) {
+      throw new IOException(file + ": not a fastText model (magic number " + Integer.toHexString(magic)
+          + ", expected " + Integer.toHexString(MAGIC) + ")");
+    }
+    int version = r.readInt();
+    if (version > VERSION || version < 0) {
+      throw new IOException(file + ": fastText model file version " + version + " is not supported (up to "
+          + VERSION + ")");
+    }
+    return version;
+  }
+
+  /**
    * Loads a model file. Fails with an {@link IOException} naming the file when it is not a fastText model, has a
    * newer version, is truncated, is not supervised or is inconsistent.
    */
   public static FastTextModel load(Path file) throws IOException {
     try (ModelReader r = new ModelReader(file)) {
-      int magic = r.readInt();
-      if (magic != MAGIC) {
-        throw new IOException(file + ": not a fastText model (magic number " + Integer.toHexString(magic)
-            + ", expected " + Integer.toHexString(MAGIC) + ")");
-      }
-      int version = r.readInt();
-      if (version > VERSION || version < 0) {
-        throw new IOException(file + ": fastText model file version " + version + " is not supported (up to "
-            + VERSION + ")");
-      }
+      int version = header(r, file);
       r.section("the arguments");
       int dim = r.readInt();
       int ws = r.readInt();

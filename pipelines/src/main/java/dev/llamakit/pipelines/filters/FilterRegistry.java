@@ -1,8 +1,8 @@
 package dev.llamakit.pipelines.filters;
 
+import dev.llamakit.pipelines.io.Resources;
 import dev.llamakit.engine.cli.Suggestions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
@@ -49,11 +49,8 @@ public final class FilterRegistry {
 
   private static FilterRegistry load() {
     Properties p = new Properties();
-    try (InputStream in = FilterRegistry.class.getResourceAsStream(TABLE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + TABLE + " is missing from the jar");
-      }
-      p.load(in);
+    try {
+      p.load(new java.io.StringReader(Resources.text(FilterRegistry.class, TABLE)));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read resource " + TABLE, e);
     }

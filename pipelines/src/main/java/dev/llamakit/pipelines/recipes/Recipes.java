@@ -1,12 +1,12 @@
 package dev.llamakit.pipelines.recipes;
 
+import dev.llamakit.pipelines.io.Resources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.llamakit.engine.cli.Suggestions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,21 +37,7 @@ public final class Recipes {
 
   /** The names of the shipped presets, in the order of {@code presets/index.txt}. */
   public static List<String> presets() {
-    try (InputStream in = Recipes.class.getResourceAsStream("presets/index.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("resource presets/index.txt is missing from the jar");
-      }
-      List<String> names = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String s = line.strip();
-        if (!s.isEmpty() && !s.startsWith("#")) {
-          names.add(s);
-        }
-      }
-      return names;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read presets/index.txt", e);
-    }
+    return Resources.tableLines(Recipes.class, "presets/index.txt").stream().map(String::strip).toList();
   }
 
   /** A preset by name. */
@@ -60,14 +46,7 @@ public final class Recipes {
       throw new RecipeException("no preset recipe '" + name + "'" + Suggestions.didYouMean(name, presets())
           + "; presets: " + String.join(", ", presets()));
     }
-    try (InputStream in = Recipes.class.getResourceAsStream("presets/" + name + ".yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("preset " + name + " is listed but presets/" + name + ".yaml is missing");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "preset:" + name);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read preset " + name, e);
-    }
+    return parse(Resources.text(Recipes.class, "presets/" + name + ".yaml"), "preset:" + name);
   }
 
   /** A recipe file (YAML or JSON). */

@@ -1,11 +1,6 @@
 package dev.llamakit.pipelines.sample;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.llamakit.pipelines.io.Resources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,15 +60,11 @@ public final class LanguagePool {
   /** Loads one bundled language by its FLORES stem (e.g. {@code fra_Latn}). */
   public static LanguagePool load(String stem) {
     String res = "/dev/llamakit/pipelines/sample/flores/" + stem + ".dev";
-    try (InputStream in = LanguagePool.class.getResourceAsStream(res)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no bundled sentences for " + stem + " (" + res + ")");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return new LanguagePool(LANGUAGES.get(stem), r.lines().filter(l -> !l.isBlank()).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!Resources.exists(LanguagePool.class, res)) {
+      throw new IllegalArgumentException("no bundled sentences for " + stem + " (" + res + ")");
     }
+    return new LanguagePool(LANGUAGES.get(stem),
+        Resources.text(LanguagePool.class, res).lines().filter(l -> !l.isBlank()).toList());
   }
 
   /** Every bundled language. */

@@ -1,10 +1,6 @@
 package dev.llamakit.pipelines.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import dev.llamakit.pipelines.io.Resources;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -251,29 +247,21 @@ public final class PerplexityNormalizer {
   /** Reads the table: per line the character and its replacement as hexadecimal code points, then a comment. */
   private static Map<Integer, String> loadTable() {
     Map<Integer, String> table = new HashMap<>();
-    try (InputStream in = PerplexityNormalizer.class.getResourceAsStream(TABLE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource missing: " + TABLE);
+    for (String line : Resources.text(PerplexityNormalizer.class, TABLE).lines().toList()) {
+      int hash = line.indexOf('#');
+      String body = (hash < 0 ? line : line.substring(0, hash)).strip();
+      if (body.isEmpty()) {
+        continue;
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        int hash = line.indexOf('#');
-        String body = (hash < 0 ? line : line.substring(0, hash)).strip();
-        if (body.isEmpty()) {
-          continue;
-        }
-        String[] cols = body.split("\t");
-        if (cols.length != 2) {
-          throw new IllegalStateException(TABLE + ": expected 2 tab-separated columns: " + line);
-        }
-        StringBuilder replacement = new StringBuilder();
-        for (String hex : cols[1].strip().split(" +")) {
-          replacement.appendCodePoint(Integer.parseInt(hex, 16));
-        }
-        table.put(Integer.parseInt(cols[0].strip(), 16), replacement.toString());
+      String[] cols = body.split("\t");
+      if (cols.length != 2) {
+        throw new IllegalStateException(TABLE + ": expected 2 tab-separated columns: " + line);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + TABLE, e);
+      StringBuilder replacement = new StringBuilder();
+      for (String hex : cols[1].strip().split(" +")) {
+        replacement.appendCodePoint(Integer.parseInt(hex, 16));
+      }
+      table.put(Integer.parseInt(cols[0].strip(), 16), replacement.toString());
     }
     return Map.copyOf(table);
   }

@@ -1,11 +1,6 @@
 package dev.llamakit.pipelines.filters.c4;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.llamakit.pipelines.io.Resources;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -15,21 +10,15 @@ final class WordList {
 
   /** The entries of resource {@code name} beside this class, or null when there is no such resource. */
   static Set<String> read(String name, boolean comments) {
-    try (InputStream in = WordList.class.getResourceAsStream(name)) {
-      if (in == null) {
-        return null;
-      }
-      Set<String> words = new LinkedHashSet<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || (comments && line.startsWith("#"))) {
-          continue;
-        }
+    if (!Resources.exists(WordList.class, name)) {
+      return null;
+    }
+    Set<String> words = new LinkedHashSet<>();
+    for (String line : Resources.text(WordList.class, name).split("\r?\n")) {
+      if (!line.isBlank() && !(comments && line.startsWith("#"))) {
         words.add(line.strip());
       }
-      return words;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read resource " + name, e);
     }
+    return words;
   }
 }

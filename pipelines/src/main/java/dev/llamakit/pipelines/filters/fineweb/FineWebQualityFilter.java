@@ -1,17 +1,12 @@
 package dev.llamakit.pipelines.filters.fineweb;
 
+import dev.llamakit.pipelines.io.Resources;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.filters.DocumentFilter;
 import dev.llamakit.pipelines.filters.Verdict;
 import dev.llamakit.pipelines.text.PyText;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -186,18 +181,8 @@ public final class FineWebQualityFilter implements DocumentFilter {
 
   private static Set<String> terminalPunctuation() {
     Set<String> set = new HashSet<>();
-    try (InputStream in = FineWebQualityFilter.class.getResourceAsStream("terminal_punctuation.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("resource terminal_punctuation.txt is missing");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          set.add(Character.toString(Integer.parseInt(line.split(" ", 2)[0], 16)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read terminal_punctuation.txt", e);
+    for (String line : Resources.tableLines(FineWebQualityFilter.class, "terminal_punctuation.txt")) {
+      set.add(Character.toString(Integer.parseInt(line.split(" ", 2)[0], 16)));
     }
     return set;
   }

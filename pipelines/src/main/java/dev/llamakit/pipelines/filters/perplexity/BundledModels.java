@@ -1,11 +1,10 @@
 package dev.llamakit.pipelines.filters.perplexity;
 
 import dev.llamakit.engine.store.ModelStore;
+import dev.llamakit.pipelines.io.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -34,21 +33,7 @@ public final class BundledModels {
     Path dir = ModelStore.defaultHome().resolve("lm_sp").resolve(name);
     Files.createDirectories(dir);
     for (String f : FILES) {
-      String resource = name + "/" + f;
-      try (InputStream in = BundledModels.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("resource " + resource + " is missing from the jar");
-        }
-        byte[] bytes = in.readAllBytes();
-        Path target = dir.resolve(f);
-        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-            && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-          continue;
-        }
-        Path tmp = Files.createTempFile(dir, f, ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
+      Resources.extract(BundledModels.class, name + "/" + f, dir.resolve(f));
     }
     return dir;
   }

@@ -4,6 +4,7 @@ import dev.llamakit.pipelines.kenlm.NgramModel;
 import dev.llamakit.pipelines.sentencepiece.SentencePieceModel;
 import dev.llamakit.pipelines.text.PerplexityNormalizer;
 import dev.llamakit.pipelines.text.PyText;
+import dev.llamakit.pipelines.text.PyWords;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -209,15 +210,15 @@ public final class CcNetPerplexity implements AutoCloseable {
 
   /**
    * {@link #score} through the public step-by-step API: {@link PerplexityNormalizer#normalize}, then
-   * {@link PieceTokenizer#pieces} ({@link SentencePieceModel#encodeAsPieces} for cc_net's models), joined by spaces, then {@link NgramModel#score(CharSequence)} and
-   * Python's {@code len(tokenized.split()) + 1}. The reference the fast path is tested against.
+   * {@link PieceTokenizer#pieces} ({@link SentencePieceModel#encodeAsPieces} for cc_net's models), joined by spaces,
+   * then {@link NgramModel#score(CharSequence)} and Python's {@code len(tokenized.split()) + 1}. The reference the fast path is tested against.
    */
   public Score scoreStepByStep(String rawContent) {
     String normalized = PerplexityNormalizer.normalize(rawContent);
     List<String> p = tokenizer.pieces(normalized);
     String tokenized = String.join(" ", p);
     float log10 = lm.score(tokenized);
-    int length = pythonSplitCount(tokenized) + 1;
+    int length = PyWords.countWords(tokenized) + 1;
     Double perplexity = tokenized.isEmpty() ? null : round1(Math.pow(10.0, -log10 / (double) length));
     return new Score(tokenized, log10, length, perplexity);
   }
@@ -237,22 +238,6 @@ public final class CcNetPerplexity implements AutoCloseable {
       return x;
     }
     return new BigDecimal(x).setScale(1, RoundingMode.HALF_EVEN).doubleValue();
-  }
-
-  /** {@code len(s.split())} with Python's Unicode whitespace. */
-  static int pythonSplitCount(String s) {
-    int n = 0;
-    boolean in = false;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean space = PyText.isSpace(cp);
-      if (!space && !in) {
-        n++;
-      }
-      in = !space;
-      i += Character.charCount(cp);
-    }
-    return n;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.llamakit.pipelines.filters.perplexity;
 
+import dev.llamakit.pipelines.io.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +38,7 @@ public final class Cutoffs implements Serializable {
   public static Cutoffs load(String nameOrFile) throws IOException {
     if (nameOrFile.equals(CCNET) || BundledModels.isBundled(nameOrFile)) {
       String resource = nameOrFile + "-cutoff.csv";
-      try (InputStream in = Cutoffs.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("resource " + resource + " is missing from the jar");
-        }
-        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
-      }
+      return parse(Resources.text(Cutoffs.class, resource), resource);
     }
     Path p = Path.of(nameOrFile);
     if (!Files.isRegularFile(p)) {

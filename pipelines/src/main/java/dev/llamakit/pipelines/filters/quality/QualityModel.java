@@ -1,15 +1,12 @@
 package dev.llamakit.pipelines.filters.quality;
 
 import dev.llamakit.pipelines.fasttext.FastTextModel;
+import dev.llamakit.pipelines.io.Resources;
 import dev.llamakit.safety.fasttext.TextFeatures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -35,8 +32,6 @@ public final class QualityModel {
   public static final String DEFAULT_LABEL = "wiki";
 
   private static final String LABEL_PREFIX = "__label__";
-  private static final int FASTTEXT_MAGIC = 793712314;
-  private static final int FASTTEXT_VERSION = 12;
 
   private static volatile Path extractedDefault;
 
@@ -74,17 +69,12 @@ public final class QualityModel {
     }
   }
 
-  /** The shipped model, copied once per JVM out of the jar into a temporary file (written, then renamed). */
+  /** The shipped model, copied once per JVM out of the jar into a temporary folder. */
   private static synchronized Path defaultFile() {
     if (extractedDefault == null) {
-      try (InputStream in = QualityModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the jar");
-        }
+      try {
         Path dir = Files.createTempDirectory("llamakit-quality");
-        Path tmp = dir.resolve(DEFAULT_RESOURCE + ".tmp");
-        Files.copy(in, tmp);
-        Path f = Files.move(tmp, dir.resolve(DEFAULT_RESOURCE), StandardCopyOption.ATOMIC_MOVE);
+        Path f = Resources.extract(QualityModel.class, DEFAULT_RESOURCE, dir.resolve(DEFAULT_RESOURCE));
         f.toFile().deleteOnExit();
         dir.toFile().deleteOnExit();
         extractedDefault = f;
@@ -97,27 +87,16 @@ public final class QualityModel {
 
   /**
    * Fails with a message naming {@code file} unless it exists and starts like a fastText model ({@code .bin} or
-   * {@code .ftz}: magic number 793712314, version 12, little-endian).
+   * {@code .ftz}: fastText's magic number and a version the pure-Java reader supports), without loading it.
    */
   public static void checkFastTextFile(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("quality model file " + file + " not found");
     }
-    byte[] head = new byte[8];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, 8);
+    try {
+      FastTextModel.checkHeader(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read quality model file " + file, e);
-    }
-    ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-    if (n < 8 || b.getInt(0) != FASTTEXT_MAGIC) {
-      throw new IllegalArgumentException("quality model file " + file + " is not a fastText model (no fastText "
-          + "magic number at its start)");
-    }
-    if (b.getInt(4) != FASTTEXT_VERSION) {
-      throw new IllegalArgumentException("quality model file " + file + " is fastText format version "
-          + b.getInt(4) + "; only version " + FASTTEXT_VERSION + " can be read");
+      throw new IllegalArgumentException("quality model " + e.getMessage(), e);
     }
   }
 
