@@ -195,7 +195,9 @@ public final class QualityTrainer {
         throw new IOException("fastText wrote no model under " + work);
       }
       Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.copy(bin, out, StandardCopyOption.REPLACE_EXISTING);
+      Path tmp = out.resolveSibling(out.getFileName() + ".tmp"); // never half a model under the output name
+      Files.copy(bin, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       try (var s = Files.walk(work)) {
         s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
