@@ -1,0 +1,168 @@
+package dev.llamakit.engine.io;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The one way llamakit reads a text file line by line: strict UTF-8 (malformed bytes are a {@link
+ * TextFormatException} naming {@code file:line}, never a silent U+FFFD), gzip when the name ends in {@code .gz},
+ * lines split on {@code \n} with a trailing {@code \r} removed, and line numbers exactly as an editor shows them —
+ * blank lines count.
+ *
+ * <pre>{@code
+ * try (TextLines lines = TextLines.open(path)) {
+ *   for (String line; (line = lines.next()) != null; ) {
+ *     if (line.isBlank()) continue;
+ *     parse(line, lines.lineNumber());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class TextLines implements Closeable {
+  /** The longest line accepted (256 MiB): a file without line breaks fails with a message, not an OutOfMemoryError. */
+  public static final int MAX_LINE_BYTES = 1 << 28;
+
+  private final Path file;
+  private final InputStream in;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private byte[] line = new byte[256];
+  private long number;
+  private boolean endedWithBreak;
+
+  private TextLines(Path file, InputStream in) {
+    this.file = file;
+    this.in = in;
+  }
+
+  /** Opens {@code file}; a missing file or a bad gzip header is a {@link TextFormatException} naming it. */
+  public static TextLines open(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new TextFormatException(file, 0, "file not found", new NoSuchFileException(file.toString()));
+    }
+    InputStream raw = Files.newInputStream(file);
+    try {
+      InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      return new TextLines(file, in);
+    } catch (ZipException | EOFException e) {
+      raw.close();
+      throw new TextFormatException(file, 0, "not a gzip file or its header is damaged (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** The next line without its line break, or null at the end of the file. */
+  public String next() throws IOException {
+    int len = 0;
+    boolean any = false;
+    endedWithBreak = false;
+    while (true) {
+      if (pos == limit && !fill()) break;
+      any = true;
+      int start = pos;
+      while (pos < limit && buf[pos] != '\n') pos++;
+      int n = pos - start;
+      if (len + n > MAX_LINE_BYTES) {
+        throw new TextFormatException(file, number + 1, "line longer than " + MAX_LINE_BYTES + " bytes");
+      }
+      if (len + n > line.length) line = Arrays.copyOf(line, Math.max(len + n, Math.min(MAX_LINE_BYTES, line.length * 2)));
+      System.arraycopy(buf, start, line, len, n);
+      len += n;
+      if (pos < limit) {
+        pos++;
+        endedWithBreak = true;
+        break;
+      }
+    }
+    if (!any) return null;
+    number++;
+    if (len > 0 && line[len - 1] == '\r') len--;
+    int off = 0;
+    if (number == 1 && len >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) off = 3;
+    return decode(file, number, line, off, len - off);
+  }
+
+  private boolean fill() throws IOException {
+    int n;
+    try {
+      n = in.read(buf, 0, buf.length);
+    } catch (ZipException | EOFException e) {
+      throw new TextFormatException(file, number + 1, "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+    }
+    if (n <= 0) return false;
+    pos = 0;
+    limit = n;
+    return true;
+  }
+
+  /** Strictly decodes one line; the error names the line and the 1-based byte column of the first bad byte. */
+  private static String decode(Path file, long number, byte[] bytes, int off, int len) throws TextFormatException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, off, len);
+    CharBuffer out = CharBuffer.allocate(len);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) r = decoder.flush(out);
+    if (r.isError()) {
+      throw new TextFormatException(file, number, "invalid UTF-8 at byte " + (in.position() - off + 1) + " of the line");
+    }
+    return out.flip().toString();
+  }
+
+  /** The 1-based number of the line last returned by {@link #next()}. */
+  public long lineNumber() {
+    return number;
+  }
+
+  /** The file being read. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /** A visitor of every line with its number. */
+  @FunctionalInterface
+  public interface Visitor {
+    void visit(String line, long number) throws IOException;
+  }
+
+  /** Visits every line of {@code file} (blank ones too) with its 1-based number. */
+  public static void forEach(Path file, Visitor visitor) throws IOException {
+    try (TextLines lines = open(file)) {
+      for (String l; (l = lines.next()) != null; ) visitor.visit(l, lines.lineNumber());
+    }
+  }
+
+  /** The whole file as one string, {@code \r\n} as {@code \n}, the final line break kept; strict UTF-8 as above. */
+  public static String readAll(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (TextLines lines = open(file)) {
+      for (String l; (l = lines.next()) != null; ) {
+        sb.append(l);
+        if (lines.endedWithBreak) sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Reading text files the one llamakit way, for every module: {@link dev.llamakit.engine.io.TextLines} decodes UTF-8
+ * strictly (a broken byte is a {@link dev.llamakit.engine.io.TextFormatException} naming {@code file:line}, never a
+ * silent replacement character), opens {@code .gz} files transparently and numbers lines as an editor does.
+ *
+ * <pre>{@code
+ * TextLines.forEach(Path.of("items.jsonl"), (line, n) -> { if (!line.isBlank()) parse(line, n); });
+ * }</pre>
+ */
+package dev.llamakit.engine.io;
