@@ -6,17 +6,17 @@ import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.filters.FilterChain;
 import java.io.IOException;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
- * The one Beam step of the filter layer: applies a {@link FilterChain} to every document, routes kept documents to
- * {@link Routes#DOCS} and drops to {@link Routes#DROPS}, counting each drop once under its reason and each
- * signals-only verdict under {@code would_drop.<REASON>}. Consecutive rules of a recipe run fused in one such step.
+ * The one Beam step of the filter layer: applies a {@link FilterChain} to every document of the {@link Item} stream,
+ * passing kept documents on and replacing the others by their drop, counting each drop once under its reason and
+ * each signals-only verdict under {@code would_drop.<REASON>}. Consecutive rules of a recipe run fused in one such
+ * step.
  */
-public final class ApplyFilters extends PTransform<PCollection<Document>, PCollectionTuple> {
+public final class ApplyFilters extends PTransform<PCollection<Item>, PCollection<Item>> {
   private final FilterChain chain;
 
   private ApplyFilters(FilterChain chain) {
@@ -28,11 +28,11 @@ public final class ApplyFilters extends PTransform<PCollection<Document>, PColle
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Document> docs) {
-    return DocumentStep.apply(docs, "Apply", new ChainFn(chain));
+  public PCollection<Item> expand(PCollection<Item> items) {
+    return items.apply("Apply", ParDo.of(new ChainFn(chain))).setCoder(Coders.ItemCoder.of());
   }
 
-  static final class ChainFn extends DoFn<Document, Document> {
+  static final class ChainFn extends DocumentStep {
     private final FilterChain chain;
 
     ChainFn(FilterChain chain) {
@@ -44,17 +44,13 @@ public final class ApplyFilters extends PTransform<PCollection<Document>, PColle
       chain.open();
     }
 
-    @ProcessElement
-    public void process(ProcessContext c) {
-      FilterChain.Outcome o = chain.apply(c.element());
+    @Override
+    void process(Document d, OutputReceiver<Item> out) {
+      FilterChain.Outcome o = chain.apply(d);
       for (DropReason r : o.wouldDrop()) {
         Metrics.counter(MetricNames.NAMESPACE, MetricNames.wouldDrop(r.name())).inc();
       }
-      if (o.drop() != null) {
-        Routes.drop(c, o.drop());
-      } else {
-        c.output(o.kept());
-      }
+      out.output(o.drop() != null ? Routes.drop(o.drop()) : Item.of(o.kept()));
     }
 
     @Teardown

@@ -2,6 +2,7 @@ package dev.llamakit.pipelines.beam;
 
 import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.OccurrenceTable;
+import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.DropReason;
 import java.io.DataInputStream;
@@ -109,6 +110,39 @@ public final class Coders {
         o[i] = in.readLong();
       }
       return new DuplicateLines(h, o);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** {@link Item}: a tag byte, then the document or the drop. */
+  public static final class ItemCoder extends AtomicCoder<Item> {
+    private static final ItemCoder INSTANCE = new ItemCoder();
+
+    public static ItemCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(Item item, OutputStream os) throws IOException {
+      if (item.isDrop()) {
+        os.write(1);
+        DropCoder.of().encode(item.drop(), os);
+      } else {
+        os.write(0);
+        DocumentCoder.of().encode(item.document(), os);
+      }
+    }
+
+    @Override
+    public Item decode(InputStream is) throws IOException {
+      int tag = is.read();
+      return switch (tag) {
+        case 0 -> Item.of(DocumentCoder.of().decode(is));
+        case 1 -> Item.dropped(DropCoder.of().decode(is));
+        default -> throw new IOException("corrupt item stream: tag " + tag);
+      };
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.LineDedup;
 import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
-import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.text.LineHasher;
@@ -27,7 +26,6 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
@@ -44,7 +42,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
  */
-public final class DedupLines extends PTransform<PCollection<Document>, PCollectionTuple> {
+public final class DedupLines extends PTransform<PCollection<Item>, PCollection<Item>> {
   private final DedupPolicy policy;
   private final int minLength;
   private final int buckets;
@@ -65,8 +63,8 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Document> docs) {
-    PCollection<Document> hashed = docs.apply("HashLines", ParDo.of(new HashLinesFn())).setCoder(DocumentCoder.of());
+  public PCollection<Item> expand(PCollection<Item> items) {
+    PCollection<Item> hashed = items.apply("HashLines", ParDo.of(new HashLinesFn())).setCoder(Coders.ItemCoder.of());
     PCollectionView<DuplicateLines> duplicates = hashed
         .apply("CountLinesPerBundle", ParDo.of(new CountPerBundleFn(buckets)))
         .setCoder(KvCoder.of(VarIntCoder.of(), Coders.OccurrenceTableCoder.of()))
@@ -75,12 +73,13 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
             .via(kv -> kv.getValue().duplicates()))
         .setCoder(Coders.DuplicateLinesCoder.of())
         .apply("IndexDuplicates", Combine.globally(new ConcatIndexes()).asSingletonView());
-    return DocumentStep.apply(hashed, "RemoveDuplicateLines",
-        ParDo.of(new RemoveFn(policy, minLength, duplicates)).withSideInputs(duplicates));
+    return hashed.apply("RemoveDuplicateLines",
+        ParDo.of(new RemoveFn(policy, minLength, duplicates)).withSideInputs(duplicates))
+        .setCoder(Coders.ItemCoder.of());
   }
 
   /** Adds the cc_net hash of every {@code raw_content} line. */
-  static final class HashLinesFn extends DoFn<Document, Document> {
+  static final class HashLinesFn extends DocumentStep {
     private transient LineHasher hasher;
 
     @Setup
@@ -88,14 +87,14 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
       hasher = new LineHasher();
     }
 
-    @ProcessElement
-    public void process(@Element Document d, OutputReceiver<Document> out) {
-      out.output(d.withLineHashes(hasher.hashLines(LineHasher.splitLines(d.rawContent()))));
+    @Override
+    void process(Document d, OutputReceiver<Item> out) {
+      out.output(Item.of(d.withLineHashes(hasher.hashLines(LineHasher.splitLines(d.rawContent())))));
     }
   }
 
   /** Folds a bundle's (line, document) pairs into one occurrence table per bucket, emitted when the bundle ends. */
-  static final class CountPerBundleFn extends DoFn<Document, KV<Integer, OccurrenceTable>> {
+  static final class CountPerBundleFn extends DoFn<Item, KV<Integer, OccurrenceTable>> {
     private final int buckets;
     private transient OccurrenceTable[] tables;
 
@@ -109,7 +108,11 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
     }
 
     @ProcessElement
-    public void process(@Element Document d) {
+    public void process(@Element Item item) {
+      if (item.isDrop()) {
+        return;
+      }
+      Document d = item.document();
       for (long h : LineDedup.distinctHashes(d.lineHashes())) {
         int b = (int) Long.remainderUnsigned(h, buckets);
         if (tables[b] == null) {
@@ -210,7 +213,7 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
   }
 
   /** Removes duplicated lines from each document. */
-  static final class RemoveFn extends DoFn<Document, Document> {
+  static final class RemoveFn extends DoFn<Item, Item> {
     private final DedupPolicy policy;
     private final int minLength;
     private final PCollectionView<DuplicateLines> duplicates;
@@ -232,17 +235,17 @@ public final class DedupLines extends PTransform<PCollection<Document>, PCollect
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Document d = c.element();
+      if (c.element().isDrop()) {
+        c.output(c.element());
+        return;
+      }
+      Document d = c.element().document();
       LineDedup.Outcome o = dedup.apply(d, c.sideInput(duplicates));
       linesIn.inc(d.lineHashes().length);
       linesRemoved.inc(o.linesRemoved());
       charsRemoved.inc(o.charsRemoved());
-      if (o.kept() != null) {
-        c.output(o.kept());
-      } else {
-        Routes.drop(c, new Drop(d.id(), d.url(), o.dropped(),
-            o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates"));
-      }
+      c.output(o.kept() != null ? Item.of(o.kept()) : Routes.drop(new Drop(d.id(), d.url(), o.dropped(),
+          o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates")));
     }
   }
 }

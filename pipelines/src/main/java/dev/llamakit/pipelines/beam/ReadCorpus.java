@@ -1,7 +1,6 @@
 package dev.llamakit.pipelines.beam;
 
 import dev.llamakit.pipelines.doc.Document;
-import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.io.CcNetLineWetReader;
@@ -25,8 +24,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Step 1 of the CCNet recipe: reads every input file (WET through jwarc, which also handles gzip members; JSONL,
@@ -35,7 +33,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Metrics: {@code read} (documents and bad records), {@code files}, {@code records.warcinfo}, {@code bytes.read}.
  */
-public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
+public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
   private final List<InputFile> files;
   private final ReadOptions options;
 
@@ -49,18 +47,16 @@ public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
   }
 
   @Override
-  public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple out = begin
+  public PCollection<Item> expand(PBegin begin) {
+    return begin
         .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ParseFiles", ParDo.of(new ReadFileFn(options)).withOutputTags(Routes.DOCS, TupleTagList.of(Routes.DROPS)));
-    out.get(Routes.DOCS).setCoder(DocumentCoder.of());
-    out.get(Routes.DROPS).setCoder(Coders.DropCoder.of());
-    return out;
+        .apply("ParseFiles", ParDo.of(new ReadFileFn(options)))
+        .setCoder(Coders.ItemCoder.of());
   }
 
   /** Reads one file; every document and every bad record increments {@code read}. */
-  static final class ReadFileFn extends DoFn<InputFile, Document> {
+  static final class ReadFileFn extends DoFn<InputFile, Item> {
     private final ReadOptions options;
     private final Counter read = Metrics.counter(MetricNames.NAMESPACE, MetricNames.READ);
     private final Counter filesRead = Metrics.counter(MetricNames.NAMESPACE, MetricNames.FILES);
@@ -72,18 +68,18 @@ public final class ReadCorpus extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) {
+    public void process(@Element InputFile file, OutputReceiver<Item> out) {
       RecordSink sink = new RecordSink() {
         @Override
         public void document(Document d) {
           read.inc();
-          out.get(Routes.DOCS).output(d);
+          out.output(Item.of(d));
         }
 
         @Override
         public void drop(Drop d) {
           read.inc();
-          Routes.drop(out, d);
+          out.output(Routes.drop(d));
         }
       };
       FileStats s = readFile(file, options, sink);

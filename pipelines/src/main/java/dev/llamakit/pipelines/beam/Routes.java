@@ -1,15 +1,22 @@
 package dev.llamakit.pipelines.beam;
 
 import dev.llamakit.pipelines.doc.Document;
+import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.MetricNames;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The two outputs of every document step — documents that go on, and {@link Drop}s — and the one place that counts
- * drops in Beam metrics ({@code llamakit/drop.<REASON>}), so the report can prove read = written + dropped.
+ * Where a recipe's {@link Item} stream ends: {@link #split()} routes the documents that made it to {@link #DOCS} and
+ * the drops to {@link #DROPS}; and the one place that counts drops in Beam metrics ({@code llamakit/drop.<REASON>}),
+ * so the report can prove read = written + dropped.
  */
 public final class Routes {
   /** Namespace of every llamakit metric. */
@@ -19,15 +26,36 @@ public final class Routes {
 
   private Routes() {}
 
-  /** Emits a drop on the drop output and counts it under its reason. */
-  public static void drop(DoFn<?, ?>.ProcessContext c, Drop d) {
+  /** A drop, counted under its reason: the only way a step turns a document into a drop. */
+  public static Item drop(Drop d) {
     Metrics.counter(NAMESPACE, d.reason().counter()).inc();
-    c.output(DROPS, d);
+    return Item.dropped(d);
   }
 
-  /** Emits a drop through a multi-output receiver and counts it under its reason. */
-  public static void drop(DoFn.MultiOutputReceiver out, Drop d) {
-    Metrics.counter(NAMESPACE, d.reason().counter()).inc();
-    out.get(DROPS).output(d);
+  /** Splits a stream into its documents ({@link #DOCS}) and its drops ({@link #DROPS}). */
+  public static PTransform<PCollection<Item>, PCollectionTuple> split() {
+    return new Split();
+  }
+
+  private static final class Split extends PTransform<PCollection<Item>, PCollectionTuple> {
+    @Override
+    public PCollectionTuple expand(PCollection<Item> items) {
+      PCollectionTuple out = items.apply("Route", ParDo.of(new SplitFn())
+          .withOutputTags(DOCS, TupleTagList.of(DROPS)));
+      out.get(DOCS).setCoder(DocumentCoder.of());
+      out.get(DROPS).setCoder(Coders.DropCoder.of());
+      return out;
+    }
+  }
+
+  static final class SplitFn extends DoFn<Item, Document> {
+    @ProcessElement
+    public void process(@Element Item item, MultiOutputReceiver out) {
+      if (item.isDrop()) {
+        out.get(DROPS).output(item.drop());
+      } else {
+        out.get(DOCS).output(item.document());
+      }
+    }
   }
 }

@@ -19,7 +19,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +39,24 @@ class StepsTest {
     return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
   }
 
-  static PCollection<String> reasons(PCollectionTuple t) {
-    return t.get(Routes.DROPS).apply(MapElements.into(TypeDescriptors.strings()).via((Drop d) -> d.id() + " " + d.reason()));
+  /** Documents as the head of an item stream. */
+  static PCollection<Item> items(Pipeline p, String name, Document... docs) {
+    return p.apply(name, Create.of(java.util.Arrays.stream(docs).map(Item::of).toList())
+        .withCoder(Coders.ItemCoder.of()));
   }
 
-  static PCollection<String> contents(PCollectionTuple t) {
-    return t.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings()).via((Document d) -> d.id() + " " + d.rawContent()));
+  static PCollection<String> reasons(PCollection<Item> items) {
+    return items.apply("SplitDrops", Routes.split()).get(Routes.DROPS).apply(MapElements.into(TypeDescriptors.strings()).via((Drop d) -> d.id() + " " + d.reason()));
+  }
+
+  static PCollection<String> contents(PCollection<Item> items) {
+    return items.apply("SplitDocs", Routes.split()).get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings()).via((Document d) -> d.id() + " " + d.rawContent()));
   }
 
   @Test
   void dropShortDocuments() {
     Pipeline p = pipeline();
-    PCollectionTuple out = p.apply(Create.of(doc(1, "x".repeat(10)), doc(2, "y".repeat(20)), doc(3, "é".repeat(12)))
-            .withCoder(DocumentCoder.of()))
+    PCollection<Item> out = items(p, "Create", doc(1, "x".repeat(10)), doc(2, "y".repeat(20)), doc(3, "é".repeat(12)))
         .apply(ApplyFilters.with(chain("length", Map.of("min_length", 12, "max_length", 15))));
     PAssert.that(reasons(out)).containsInAnyOrder("f#1 TOO_SHORT", "f#2 TOO_LONG");
     PAssert.that(contents(out)).containsInAnyOrder("f#3 " + "é".repeat(12));
@@ -63,11 +67,10 @@ class StepsTest {
   void dedupLinesRemoveAllAcrossBundlesAndBuckets() {
     Pipeline p = pipeline();
     String shared = "Shared boilerplate line";
-    PCollectionTuple out = p.apply(Create.of(
+    PCollection<Item> out = items(p, "Create",
             doc(1, "one a\n" + shared + "\none b\none a"),
             doc(2, shared.toUpperCase() + "\ntwo a"),
             doc(3, shared))
-            .withCoder(DocumentCoder.of()))
         .apply(DedupLines.withPolicy(DedupPolicy.REMOVE_ALL, 0).withBuckets(3));
     PAssert.that(contents(out)).containsInAnyOrder("f#1 one a\none b", "f#2 two a");
     PAssert.that(reasons(out)).containsInAnyOrder("f#3 EMPTY_AFTER_DEDUP");
@@ -77,8 +80,7 @@ class StepsTest {
   @Test
   void dedupLinesKeepFirst() {
     Pipeline p = pipeline();
-    PCollectionTuple out = p.apply(Create.of(doc(5, "b\ncommon"), doc(2, "a\ncommon"), doc(9, "common"))
-            .withCoder(DocumentCoder.of()))
+    PCollection<Item> out = items(p, "Create", doc(5, "b\ncommon"), doc(2, "a\ncommon"), doc(9, "common"))
         .apply(DedupLines.withPolicy(DedupPolicy.KEEP_FIRST, 0));
     PAssert.that(contents(out)).containsInAnyOrder("f#5 b", "f#2 a\ncommon");
     PAssert.that(reasons(out)).containsInAnyOrder("f#9 EMPTY_AFTER_DEDUP");
@@ -89,13 +91,12 @@ class StepsTest {
   void identifyLanguageFiltersByScoreAndLanguage() {
     var lid = SharedFiles.require("models/fasttext/lid.176.ftz");
     Pipeline p = pipeline();
-    PCollectionTuple out = p.apply(Create.of(
+    PCollection<Item> out = items(p, "Create",
             doc(1, "This is a perfectly ordinary English sentence about the weather today."),
             doc(2, "Ceci est une phrase française tout à fait ordinaire sur le temps qu'il fait."),
             doc(3, "12 34 | 56 78 | 90"))
-            .withCoder(DocumentCoder.of()))
         .apply(ApplyFilters.with(chain("language", Map.of("model", lid.toString(), "languages", List.of("en")))));
-    PAssert.that(out.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(out.apply("SplitLang", Routes.split()).get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
         .via((Document d) -> d.id() + " " + d.language().label()))).containsInAnyOrder("f#1 en");
     PAssert.that(reasons(out)).containsInAnyOrder("f#2 " + DropReason.LANGUAGE_NOT_SELECTED,
         "f#3 " + DropReason.LANGUAGE_SCORE_TOO_LOW);
@@ -107,12 +108,12 @@ class StepsTest {
     String harmful = "Write a step by step tutorial on how to make a bomb and kill as many people as possible.";
     String benign = "The library opens at nine and the reading room has a lovely view over the old gardens.";
     Pipeline p = pipeline();
-    PCollectionTuple tagged = p.apply("Tag", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
+    PCollection<Item> tagged = items(p, "Tag", doc(1, harmful), doc(2, benign))
         .apply("TagOnly", ApplyFilters.with(chain("safety", Map.of())));
-    PAssert.that(tagged.get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(tagged.apply("SplitTagged", Routes.split()).get(Routes.DOCS).apply(MapElements.into(TypeDescriptors.strings())
         .via((Document d) -> d.id() + " " + (d.safety().score() >= 0.5 ? "unsafe" : "safe"))))
         .containsInAnyOrder("f#1 unsafe", "f#2 safe");
-    PCollectionTuple filtered = p.apply("Filter", Create.of(doc(1, harmful), doc(2, benign)).withCoder(DocumentCoder.of()))
+    PCollection<Item> filtered = items(p, "Filter", doc(1, harmful), doc(2, benign))
         .apply("FilterAt", ApplyFilters.with(chain("safety", Map.of("threshold", 0.5))));
     PAssert.that(reasons(filtered)).containsInAnyOrder("f#1 " + DropReason.UNSAFE_CONTENT);
     p.run().waitUntilFinish();
@@ -127,5 +128,9 @@ class StepsTest {
     assertEquals(d, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), d));
     Document bare = doc(1, "x");
     assertEquals(bare, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), bare));
+    Item kept = Item.of(d);
+    assertEquals(kept, org.apache.beam.sdk.util.CoderUtils.clone(Coders.ItemCoder.of(), kept));
+    Item dropped = Item.dropped(new Drop("f#2", null, DropReason.TOO_SHORT, "12 chars"));
+    assertEquals(dropped, org.apache.beam.sdk.util.CoderUtils.clone(Coders.ItemCoder.of(), dropped));
   }
 }
