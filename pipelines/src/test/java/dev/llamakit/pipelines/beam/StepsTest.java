@@ -128,6 +128,10 @@ class StepsTest {
     assertEquals(d, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), d));
     Document bare = doc(1, "x");
     assertEquals(bare, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), bare));
+    for (String text : List.of("", "ascii only", "café crème", "日本語のテキスト\nи русский", "emoji 😀 pair", "lone \uD800 half")) {
+      Document t = doc(2, text);
+      assertEquals(t, org.apache.beam.sdk.util.CoderUtils.clone(DocumentCoder.of(), t), text);
+    }
     Item kept = Item.of(d);
     assertEquals(kept, org.apache.beam.sdk.util.CoderUtils.clone(Coders.ItemCoder.of(), kept));
     Item dropped = Item.dropped(new Drop("f#2", null, DropReason.TOO_SHORT, "12 chars"));
