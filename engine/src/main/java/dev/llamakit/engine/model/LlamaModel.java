@@ -86,8 +86,9 @@ public final class LlamaModel implements AutoCloseable {
       try {
         long[] emb = f.hasTensor("token_embd.weight") ? f.tensor("token_embd.weight").shape() : new long[0];
         LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), emb.length >= 2 ? emb[1] : -1);
+        LlamaWeights w = LlamaWeights.fromGguf(f, c);
         checkTokenCount(path, f.metadata(), c);
-        return assemble(path, c, LlamaWeights.fromGguf(f, c), options, f, f.metadata());
+        return assemble(path, c, w, options, f, f.metadata());
       } catch (RuntimeException | OutOfMemoryError e) {
         f.close();
         throw e;
