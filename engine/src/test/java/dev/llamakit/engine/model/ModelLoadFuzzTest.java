@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes model loading end to end from GGUF: mutants of the tiny model are opened, their config and weights loaded
+ * Fuzzes model loading end to end from GGUF: mutants of the tiny model (with an SPM and a BPE vocabulary) are opened, their config and weights loaded
  * and their tokenizer built, as {@code engine generate} does. The contract: it loads, or fails with the engine's own
  * exception ({@link GgufFormatException}, {@link ModelFormatException}, {@link TokenizerException}) naming the file;
  * never another throwable, never a hang. Mutants whose magic breaks are read as llama2.c checkpoints and must fail
@@ -25,8 +25,9 @@ class ModelLoadFuzzTest {
 
   @Test
   void mutantsLoadOrFailNamingTheFile() throws Exception {
-    byte[] tiny = Files.readAllBytes(TinyModels.gguf(dir.resolve("tiny.gguf")));
-    FuzzRun.of("model-load", ".gguf", List.of(tiny))
+    byte[] spm = Files.readAllBytes(TinyModels.gguf(dir.resolve("tiny.gguf")));
+    byte[] bpe = Files.readAllBytes(TinyModels.gguf(dir.resolve("tiny-bpe.gguf"), TinyModels.bpeVocabulary()));
+    FuzzRun.of("model-load", ".gguf", List.of(spm, bpe))
         .rejectsWith(GgufFormatException.class, ModelFormatException.class, TokenizerException.class)
         .run(file -> {
           try (LlamaModel m = LlamaModel.load(file, OPTIONS)) {

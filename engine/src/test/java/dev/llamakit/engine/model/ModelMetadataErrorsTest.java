@@ -58,6 +58,15 @@ class ModelMetadataErrorsTest {
   }
 
   @Test
+  void theTinyBpeModelLoadsAndTokenizes() throws Exception {
+    Path p = TinyModels.gguf(dir.resolve("bpe.gguf"), TinyModels.bpeVocabulary());
+    try (LlamaModel m = LlamaModel.load(p, OPTIONS)) {
+      Tokenizer t = Tokenizer.fromGguf(m.metadata().orElseThrow());
+      assertEquals(java.util.List.of(0, 31), java.util.Arrays.stream(t.encode(" ab", true, false)).boxed().toList());
+    }
+  }
+
+  @Test
   void headCountZeroIsNamedNotDivisionByZero() throws Exception {
     rejected(Map.of("llama.attention.head_count", new U32(0)), "llama.attention.head_count = 0");
   }

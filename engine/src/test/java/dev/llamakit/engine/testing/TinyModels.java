@@ -64,6 +64,38 @@ public final class TinyModels {
     return m;
   }
 
+  /**
+   * Overrides that give the tiny model a Llama 3-style byte-level BPE vocabulary ({@code gpt2}, {@code llama-bpe}):
+   * two control tokens, 26 letters, {@code Ġ} and three merges' results.
+   */
+  public static Map<String, Object> bpeVocabulary() {
+    String[] tokens = new String[VOCAB];
+    int[] types = new int[VOCAB];
+    tokens[0] = "<|begin_of_text|>";
+    types[0] = 3;
+    tokens[1] = "<|eot_id|>";
+    types[1] = 3;
+    for (int i = 0; i < 26; i++) {
+      tokens[2 + i] = String.valueOf((char) ('a' + i));
+      types[2 + i] = 1;
+    }
+    String[] rest = {"\u0120", "ab", "\u0120a", "\u0120ab"};
+    for (int i = 0; i < rest.length; i++) {
+      tokens[28 + i] = rest[i];
+      types[28 + i] = 1;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tokenizer.ggml.model", "gpt2");
+    m.put("tokenizer.ggml.pre", "llama-bpe");
+    m.put("tokenizer.ggml.tokens", tokens);
+    m.put("tokenizer.ggml.scores", "<absent>");
+    m.put("tokenizer.ggml.token_type", types);
+    m.put("tokenizer.ggml.merges", new String[] {"a b", "\u0120 a", "\u0120a b"});
+    m.put("tokenizer.ggml.bos_token_id", new GgufWriter.U32(0));
+    m.put("tokenizer.ggml.eos_token_id", new GgufWriter.U32(1));
+    return m;
+  }
+
   /** Writes the tiny GGUF model with its metadata. */
   public static Path gguf(Path file) throws IOException {
     return gguf(file, Map.of());
