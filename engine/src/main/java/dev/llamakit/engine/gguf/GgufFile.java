@@ -174,7 +174,8 @@ public final class GgufFile implements AutoCloseable {
       expected = align(t.offset + t.bytes, alignment);
       previous = t.name;
     }
-    return new GgufFile(path, arena, seg, version, metadata, Collections.unmodifiableMap(tensors), dataOffset, alignment);
+    return new GgufFile(path, arena, seg, version, metadata, Collections.unmodifiableMap(tensors), dataOffset,
+        alignment);
   }
 
   /** One tensor-table record, checked on its own (shape, type, size); its placement is checked later. */

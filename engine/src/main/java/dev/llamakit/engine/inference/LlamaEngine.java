@@ -67,8 +67,9 @@ public final class LlamaEngine implements AutoCloseable {
 
   /**
    * Generates up to {@code params.maxTokens()} tokens after {@code prompt}, streaming each to {@code listener}; never
-   * more than the context has room for, however large {@code maxTokens} is. Ends at a stop token (included in the result), a stop string in the decoded bytes ({@code text} required),
-   * a full context, or when the listener returns false. Same seed, same output.
+   * more than the context has room for, however large {@code maxTokens} is. Ends at a stop token (included in the
+   * result), a stop string in the decoded bytes ({@code text} required), a full context, or when the listener returns
+   * false. Same seed, same output.
    */
   public synchronized GenerationResult generate(int[] prompt, SamplingParams params, TokenText text,
       TokenListener listener) {

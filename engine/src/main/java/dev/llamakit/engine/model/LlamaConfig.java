@@ -51,7 +51,8 @@ public record LlamaConfig(int dim, int hiddenDim, int layers, int heads, int kvH
   public static LlamaConfig fromGguf(Path file, GgufMetadata md, long vocabFromTensor) {
     String arch = md.getString("general.architecture");
     if (!arch.equals("llama")) {
-      throw new ModelFormatException(file, "general.architecture", "'" + arch + "'", "the engine supports only 'llama'");
+      throw new ModelFormatException(file, "general.architecture", "'" + arch + "'",
+          "the engine supports only 'llama'");
     }
     HyperParameters.Names names = HyperParameters.Names.GGUF;
     long dim = md.getLong(names.dim());

@@ -126,14 +126,18 @@ public final class Vocabulary {
   }
 
   /**
-   * The id under {@code tokenizer.ggml.<name>_token_id}, or {@code fallback} when absent; -1 means "none" where
-   * {@code optional}. Stricter than llama.cpp, which logs an out-of-range id and keeps its default: here it fails.
+   * The id under {@code tokenizer.ggml.<name>_token_id}, or {@code fallback} when absent; where {@code optional},
+   * -1 (or 0xFFFFFFFF, llama.cpp's null token written as UINT32) means "none". Stricter than llama.cpp, which logs any
+   * other out-of-range id and keeps its default: here it fails.
    */
   private static int tokenId(GgufMetadata md, String name, int fallback, int size, boolean optional) {
     String key = "tokenizer.ggml." + name + "_token_id";
     boolean present = md.has(key);
     long id = present ? md.getLong(key) : fallback;
-    if ((id < 0 || id >= size) && !(optional && id == -1)) {
+    if (optional && (id == -1 || id == 0xFFFFFFFFL)) {
+      return -1;
+    }
+    if (id < 0 || id >= size) {
       throw new TokenizerException(key + " = " + id + (present ? "" : " (the default when the key is absent)")
           + " is outside the vocabulary of " + size + " tokens");
     }

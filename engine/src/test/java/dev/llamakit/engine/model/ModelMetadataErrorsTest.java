@@ -146,6 +146,14 @@ class ModelMetadataErrorsTest {
   }
 
   @Test
+  void aNullOptionalTokenIdMeansNone() throws Exception {
+    Path p = TinyModels.gguf(dir.resolve("null-eot.gguf"), Map.of("tokenizer.ggml.eot_token_id", new U32(0xFFFFFFFFL)));
+    try (GgufFile f = GgufFile.open(p)) {
+      assertEquals(-1, Tokenizer.fromGguf(f.metadata()).eot());
+    }
+  }
+
+  @Test
   void badTokenTypesNameTheEntry() throws Exception {
     int[] types = (int[]) TinyModels.metadata().get("tokenizer.ggml.token_type");
     types[5] = 6;
