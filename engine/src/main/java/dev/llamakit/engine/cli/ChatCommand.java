@@ -4,6 +4,7 @@ import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.chat.Message;
 import dev.llamakit.engine.inference.GenerationResult;
 import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.sampling.SamplingParams;
 import dev.llamakit.engine.tokenizer.StreamingDecoder;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import java.io.BufferedReader;
@@ -39,12 +40,14 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    sampling.check();
     try (LlamaEngine e = model.open()) {
       Tokenizer tok = model.tokenizer(e.model());
       ChatTemplate t = template != null ? ChatTemplate.byName(template)
           : ChatTemplate.fromGguf(e.model().metadata().orElseThrow(() -> new IllegalArgumentException(
               "--model " + model.model + " has no chat template metadata: give --template")));
       Set<Integer> eog = GenerateCommand.endOfGeneration(tok);
+      SamplingParams params = sampling.params(eog, t.stopStrings(), e.model().contextLength());
       List<Message> messages = new ArrayList<>();
       if (system != null) {
         messages.add(Message.system(system));
@@ -61,7 +64,7 @@ public final class ChatCommand implements Callable<Integer> {
         int[] ids = t.encode(tok, messages, true);
         StreamingDecoder dec = new StreamingDecoder(tok);
         StringBuilder reply = new StringBuilder();
-        GenerationResult r = e.generate(ids, sampling.params(eog, t.stopStrings()), tok::tokenBytes, (id, i) -> {
+        GenerationResult r = e.generate(ids, params, tok::tokenBytes, (id, i) -> {
           if (!eog.contains(id)) {
             String s = dec.accept(id);
             reply.append(s);

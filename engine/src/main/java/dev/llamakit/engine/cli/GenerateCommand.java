@@ -2,6 +2,7 @@ package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.inference.GenerationResult;
 import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.sampling.SamplingParams;
 import dev.llamakit.engine.tokenizer.StreamingDecoder;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import java.io.PrintStream;
@@ -33,12 +34,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    sampling.check();
     try (LlamaEngine e = model.open()) {
       Tokenizer tok = model.tokenizer(e.model());
       int[] ids = tok.encode(prompt, !noBos, parseSpecial);
       Set<Integer> eog = endOfGeneration(tok);
       StreamingDecoder dec = new StreamingDecoder(tok);
-      GenerationResult r = e.generate(ids, sampling.params(eog, List.of()), tok::tokenBytes, (id, i) -> {
+      SamplingParams params = sampling.params(eog, List.of(), e.model().contextLength());
+      GenerationResult r = e.generate(ids, params, tok::tokenBytes, (id, i) -> {
         if (!eog.contains(id)) {
           out.print(dec.accept(id));
           out.flush();

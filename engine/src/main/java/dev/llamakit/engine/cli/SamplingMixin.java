@@ -4,10 +4,13 @@ import dev.llamakit.engine.sampling.SamplingParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Sampling options shared by generate and chat. */
 public final class SamplingMixin {
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens to generate (default: ${DEFAULT-VALUE}).")
   int maxTokens = 256;
 
@@ -38,10 +41,32 @@ public final class SamplingMixin {
   @Option(names = "--stop", paramLabel = "TEXT", description = "Stop when this text is generated (repeatable).")
   List<String> stops = new ArrayList<>();
 
-  SamplingParams params(Set<Integer> stopTokens, List<String> extraStops) {
+  /** Rejects option values no generation can use, naming the option (a usage error, before any model loads). */
+  void check() {
+    if (maxTokens < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-tokens must be >= 0, got " + maxTokens);
+    }
+    if (topK < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 0, got " + topK);
+    }
+  }
+
+  /**
+   * The sampling parameters; {@code --max-tokens} above {@code contextLength} is capped there with a one-line note on
+   * standard error (no generation can outrun the context), a negative value is a usage error naming the option.
+   */
+  SamplingParams params(Set<Integer> stopTokens, List<String> extraStops, int contextLength) {
+    check();
+    int tokens = maxTokens;
+    if (tokens > contextLength) {
+      spec.commandLine().getErr().println("note: --max-tokens " + maxTokens + " exceeds the context of "
+          + contextLength + " tokens; generating at most " + contextLength);
+      spec.commandLine().getErr().flush();
+      tokens = contextLength;
+    }
     List<String> all = new ArrayList<>(stops);
     all.addAll(extraStops);
     return new SamplingParams(greedy || temperature <= 0, temperature, topK, topP, minP, repeatPenalty,
-        presencePenalty, 64, seed, maxTokens, stopTokens, all);
+        presencePenalty, 64, seed, tokens, stopTokens, all);
   }
 }

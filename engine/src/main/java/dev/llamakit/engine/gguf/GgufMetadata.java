@@ -33,6 +33,11 @@ public final class GgufMetadata {
     return values;
   }
 
+  /** The file this metadata was read from. */
+  public Path file() {
+    return file;
+  }
+
   public boolean has(String key) {
     return values.containsKey(key);
   }
@@ -50,8 +55,14 @@ public final class GgufMetadata {
     return has(key) ? Optional.of(getString(key)) : Optional.empty();
   }
 
+  /** An integer value (any of the GGUF integer types); a float or any other type fails naming the key. */
   public long getLong(String key) {
-    return as(key, Number.class).longValue();
+    Object v = as(key, Number.class);
+    if (!(v instanceof Integer || v instanceof Long)) {
+      throw new GgufFormatException(file, "metadata key " + key + " = " + v + " is a " + v.getClass().getSimpleName()
+          + ", expected an integer");
+    }
+    return ((Number) v).longValue();
   }
 
   public int getInt(String key) {

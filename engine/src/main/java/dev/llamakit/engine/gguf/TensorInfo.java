@@ -21,11 +21,11 @@ public record TensorInfo(String name, GgmlType type, long[] shape, long offset, 
     return shape.clone();
   }
 
-  /** Number of elements. */
+  /** Number of elements ({@link GgufFile} only lists tensors whose count fits a long). */
   public long elements() {
     long n = 1;
     for (long d : shape) {
-      n *= d;
+      n = Math.multiplyExact(n, d);
     }
     return n;
   }

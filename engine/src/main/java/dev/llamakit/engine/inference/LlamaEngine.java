@@ -66,9 +66,10 @@ public final class LlamaEngine implements AutoCloseable {
   }
 
   /**
-   * Generates up to {@code params.maxTokens()} tokens after {@code prompt}, streaming each to {@code listener}.
-   * Ends at a stop token (included in the result), a stop string in the decoded bytes ({@code text} required),
-   * a full context, or when the listener returns false. Same seed, same output.
+   * Generates up to {@code params.maxTokens()} tokens after {@code prompt}, streaming each to {@code listener}; never
+   * more than the context has room for, however large {@code maxTokens} is. Ends at a stop token (included in the
+   * result), a stop string in the decoded bytes ({@code text} required), a full context, or when the listener returns
+   * false. Same seed, same output.
    */
   public synchronized GenerationResult generate(int[] prompt, SamplingParams params, TokenText text,
       TokenListener listener) {
@@ -81,17 +82,20 @@ public final class LlamaEngine implements AutoCloseable {
     int reused = live.reused();
     long t1 = System.nanoTime();
     Sampler sampler = new Sampler(params, vocab);
-    int[] history = Arrays.copyOf(prompt, prompt.length + params.maxTokens());
+    // At most the tokens the context still holds (the last one sampled needs no KV slot): buffers never exceed the
+    // context, whatever maxTokens asks for.
+    int limit = Math.min(params.maxTokens(), Math.max(0, model.contextLength() - prompt.length + 1));
+    int[] history = Arrays.copyOf(prompt, prompt.length + limit);
     int hlen = prompt.length;
     List<byte[]> stops = new ArrayList<>();
     for (String s : params.stopStrings()) {
       stops.add(s.getBytes(StandardCharsets.UTF_8));
     }
     java.io.ByteArrayOutputStream generatedBytes = new java.io.ByteArrayOutputStream();
-    int[] out = new int[params.maxTokens()];
+    int[] out = new int[limit];
     int n = 0;
-    StopReason reason = StopReason.MAX_TOKENS;
-    while (n < params.maxTokens()) {
+    StopReason reason = limit < params.maxTokens() ? StopReason.CONTEXT_FULL : StopReason.MAX_TOKENS;
+    while (n < limit) {
       int tok = sampler.sample(logits, 0, history, hlen);
       out[n++] = tok;
       history[hlen++] = tok;

@@ -76,22 +76,37 @@ public final class LlamaModel implements AutoCloseable {
   public static LlamaModel load(Path path, ModelOptions options) throws IOException {
     byte[] head = new byte[4];
     try (InputStream in = Files.newInputStream(path)) {
-      if (in.readNBytes(head, 0, 4) < 4) {
-        throw new IOException(path + " is too short to be a model file");
+      int n = in.readNBytes(head, 0, 4);
+      if (n < 4) {
+        throw new ModelFormatException(path, "header", n + " bytes", "too short to be a model file");
       }
     }
     if (head[0] == 'G' && head[1] == 'G' && head[2] == 'U' && head[3] == 'F') {
       GgufFile f = GgufFile.open(path);
       try {
-        int vocab = (int) f.tensor("token_embd.weight").shape()[1];
-        LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), vocab);
-        return assemble(path, c, LlamaWeights.fromGguf(f, c), options, f, f.metadata());
+        long[] emb = f.hasTensor("token_embd.weight") ? f.tensor("token_embd.weight").shape() : new long[0];
+        LlamaConfig c = LlamaConfig.fromGguf(path, f.metadata(), emb.length >= 2 ? emb[1] : -1);
+        LlamaWeights w = LlamaWeights.fromGguf(f, c);
+        checkTokenCount(path, f.metadata(), c);
+        return assemble(path, c, w, options, f, f.metadata());
       } catch (RuntimeException | OutOfMemoryError e) {
         f.close();
         throw e;
       }
     }
     return Llama2cCheckpoint.load(path, options);
+  }
+
+  /**
+   * The vocabulary a GGUF carries must have one token per embedding row: llama.cpp sizes {@code token_embd.weight}
+   * from {@code tokenizer.ggml.tokens} and fails on a mismatch, and a model that can emit ids its tokenizer lacks
+   * would fail mid-generation.
+   */
+  private static void checkTokenCount(Path path, GgufMetadata md, LlamaConfig c) {
+    if (md.find("tokenizer.ggml.tokens").orElse(null) instanceof String[] tokens && tokens.length != c.vocabSize()) {
+      throw new ModelFormatException(path, "tokenizer.ggml.tokens", tokens.length + " entries", "the model has "
+          + c.vocabSize() + " token embeddings; they must be equal");
+    }
   }
 
   /**

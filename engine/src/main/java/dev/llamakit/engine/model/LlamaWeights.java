@@ -2,7 +2,6 @@ package dev.llamakit.engine.model;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.gguf.GgufFile;
-import dev.llamakit.engine.gguf.GgufFormatException;
 import dev.llamakit.engine.gguf.TensorInfo;
 import dev.llamakit.engine.tensor.WeightMatrix;
 import java.lang.foreign.SegmentAllocator;
@@ -78,8 +77,24 @@ public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layer
         ropeFreqs);
   }
 
-  /** Wraps the tensors of a GGUF file (llama naming), checking every shape against {@code c}. */
+  /** Tensors per transformer block: two norms, q, k, v, output, gate, up, down. */
+  private static final int TENSORS_PER_BLOCK = 9;
+
+  /**
+   * Wraps the tensors of a GGUF file (llama naming), checking every shape and type against {@code c}; the block count
+   * is checked against the tensors present before anything is allocated for the blocks.
+   */
   static LlamaWeights fromGguf(GgufFile f, LlamaConfig c) {
+    int tensors = f.tensors().size();
+    if (c.layers() > tensors / TENSORS_PER_BLOCK) {
+      throw new ModelFormatException(f.path(), "llama.block_count", c.layers(), "the file holds only " + tensors
+          + " tensors, too few for that many blocks of " + TENSORS_PER_BLOCK);
+    }
+    if (f.hasTensor("blk." + c.layers() + ".attn_norm.weight")) {
+      // llama.cpp fails too when a file has tensors the model does not use ("wrong number of tensors").
+      throw new ModelFormatException(f.path(), "llama.block_count", c.layers(), "the file also holds tensors of block "
+          + c.layers());
+    }
     WeightMatrix emb = matrix(f, "token_embd.weight", c.vocabSize(), c.dim());
     LayerWeights[] layers = new LayerWeights[c.layers()];
     int qDim = c.heads() * c.headSize();
@@ -97,20 +112,34 @@ public record LlamaWeights(WeightMatrix tokenEmbedding, List<LayerWeights> layer
     return new LlamaWeights(emb, List.of(layers), vector(f, "output_norm.weight", c.dim()), out, ropeFreqs);
   }
 
-  private static WeightMatrix matrix(GgufFile f, String name, int rows, int cols) {
+  /** The tensor {@code name}, present and of a type the engine computes with. */
+  private static TensorInfo require(GgufFile f, String name) {
+    if (!f.hasTensor(name)) {
+      throw new ModelFormatException(f.path(), name, "tensor is missing");
+    }
     TensorInfo t = f.tensor(name);
+    if (!t.type().supported()) {
+      throw new ModelFormatException(f.path(), name, t.type(), "the engine has no kernel for this tensor type "
+          + "(supported: F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K, Q6_K)");
+    }
+    return t;
+  }
+
+  private static WeightMatrix matrix(GgufFile f, String name, int rows, int cols) {
+    TensorInfo t = require(f, name);
     long[] s = t.shape();
-    if (s.length < 2 || s[0] != cols || s[1] != rows) {
-      throw new GgufFormatException(f.path(), "tensor " + name + " has shape " + java.util.Arrays.toString(s)
-          + ", expected [" + cols + ", " + rows + "]");
+    if (s.length < 2 || s[0] != cols || s[1] != rows || t.elements() != (long) rows * cols) {
+      throw new ModelFormatException(f.path(), name, java.util.Arrays.toString(s), "expected shape [" + cols + ", "
+          + rows + "]");
     }
     return WeightMatrix.of(name, t.type(), f.data(t), rows, cols);
   }
 
   private static float[] vector(GgufFile f, String name, int n) {
-    TensorInfo t = f.tensor(name);
+    TensorInfo t = require(f, name);
     if (t.elements() != n) {
-      throw new GgufFormatException(f.path(), "tensor " + name + " has " + t.elements() + " elements, expected " + n);
+      throw new ModelFormatException(f.path(), name, java.util.Arrays.toString(t.shape()), "expected " + n
+          + " elements");
     }
     float[] v = new float[n];
     WeightMatrix.of(name, t.type(), f.data(t), 1, n).dequantizeRow(0, v, 0);

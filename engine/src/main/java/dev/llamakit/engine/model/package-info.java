@@ -7,6 +7,11 @@
  * decode step are copied at load into one huge-page-advised region ({@link dev.llamakit.engine.model.WeightMemory})
  * in their resident layouts (see the tensor package).
  *
+ * <p>Loading checks the hyper-parameters as a whole before allocating anything from them (heads divide the width,
+ * KV heads divide the heads, RoPE dimensions even and equal to the head size, a block count the tensors back up, a
+ * llama2.c header that fills its file exactly); a model file that cannot make a model is a
+ * {@link dev.llamakit.engine.model.ModelFormatException} reading {@code file: key = value: problem}.
+ *
  * <pre>{@code
  * try (LlamaModel m = LlamaModel.load(path, ModelOptions.defaults().withThreads(2).withContextLength(2048))) {
  *   InferenceState s = m.newState();

@@ -2,7 +2,6 @@ package dev.llamakit.engine.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,15 @@ public final class Llama2cTokenizer implements Tokenizer {
   private static final int BOS = 1;
   private static final int EOS = 2;
 
+  private final Path source;
   private final byte[][] pieces;
   private final float[] scores;
   private final Map<String, Integer> ids;
   private final int maxTokenLength;
   private final int dummyPrefix;
 
-  private Llama2cTokenizer(byte[][] pieces, float[] scores, int maxTokenLength) {
+  private Llama2cTokenizer(Path source, byte[][] pieces, float[] scores, int maxTokenLength) {
+    this.source = source;
     this.pieces = pieces;
     this.scores = scores;
     this.maxTokenLength = maxTokenLength;
@@ -46,31 +47,50 @@ public final class Llama2cTokenizer implements Tokenizer {
     this.dummyPrefix = ids.getOrDefault(" ", -1);
   }
 
-  /** Reads {@code vocabSize} tokens of a llama2.c tokenizer file. */
+  /**
+   * Reads {@code vocabSize} tokens of a llama2.c tokenizer file. The file must hold exactly that many tokens, each no
+   * longer than the header's {@code max_token_length}; any other shape is a {@link TokenizerException} naming the
+   * file, the field and the value (run.c reads blindly).
+   */
   public static Llama2cTokenizer load(Path file, int vocabSize) throws IOException {
     ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     if (vocabSize < 3) {
       throw new TokenizerException(file + ": vocabulary size " + vocabSize + " is too small (needs <unk>, <s>, </s>)");
     }
-    try {
-      int maxLen = buf.getInt();
-      byte[][] pieces = new byte[vocabSize][];
-      float[] scores = new float[vocabSize];
-      for (int i = 0; i < vocabSize; i++) {
-        scores[i] = buf.getFloat();
-        int len = buf.getInt();
-        if (len < 0 || len > buf.remaining()) {
-          throw new TokenizerException(file + ": token " + i + " has length " + len + " but " + buf.remaining()
-              + " bytes remain");
-        }
-        pieces[i] = new byte[len];
-        buf.get(pieces[i]);
-      }
-      return new Llama2cTokenizer(pieces, scores, maxLen);
-    } catch (BufferUnderflowException e) {
-      throw new TokenizerException(file + ": truncated after " + buf.position() + " bytes while reading " + vocabSize
-          + " tokens", e);
+    if (buf.remaining() < 4) {
+      throw new TokenizerException(file + ": " + buf.remaining() + " bytes: too short for the max_token_length header");
     }
+    int maxLen = buf.getInt();
+    if (maxLen < 1) {
+      throw new TokenizerException(file + ": header max_token_length = " + maxLen + " must be >= 1");
+    }
+    if (vocabSize > buf.remaining() / 8) {
+      // Each token takes at least 8 bytes (score, length): check before allocating vocabSize entries.
+      throw new TokenizerException(file + ": the model's vocabulary of " + vocabSize + " tokens needs at least "
+          + 8L * vocabSize + " bytes but the file has " + buf.remaining() + " after its header: truncated, or the "
+          + "tokenizer of another model");
+    }
+    byte[][] pieces = new byte[vocabSize][];
+    float[] scores = new float[vocabSize];
+    for (int i = 0; i < vocabSize; i++) {
+      if (buf.remaining() < 8) {
+        throw new TokenizerException(file + ": truncated at offset " + buf.position() + " in token " + i + " of "
+            + vocabSize);
+      }
+      scores[i] = buf.getFloat();
+      int len = buf.getInt();
+      if (len < 0 || len > maxLen || len > buf.remaining()) {
+        throw new TokenizerException(file + ": token " + i + " length = " + len + " at offset " + (buf.position() - 4)
+            + " (max_token_length " + maxLen + ", " + buf.remaining() + " bytes left)");
+      }
+      pieces[i] = new byte[len];
+      buf.get(pieces[i]);
+    }
+    if (buf.hasRemaining()) {
+      throw new TokenizerException(file + ": " + buf.remaining() + " bytes left after token " + (vocabSize - 1)
+          + ": the file holds more than the model's " + vocabSize + " tokens (the tokenizer of another model?)");
+    }
+    return new Llama2cTokenizer(file, pieces, scores, maxLen);
   }
 
   private static String key(byte[] b) {
@@ -91,7 +111,7 @@ public final class Llama2cTokenizer implements Tokenizer {
     }
     if (s.length > 0) {
       if (dummyPrefix < 0) {
-        throw new TokenizerException("the llama2.c vocabulary has no \" \" piece for the dummy prefix");
+        throw new TokenizerException(source + ": the llama2.c vocabulary has no \" \" piece for the dummy prefix");
       }
       tokens.add(dummyPrefix);
     }
@@ -105,7 +125,12 @@ public final class Llama2cTokenizer implements Tokenizer {
         tokens.add(id);
       } else {
         for (int k = 0; k < len; k++) {
-          tokens.add((s[i + k] & 0xFF) + 3);
+          int fallback = (s[i + k] & 0xFF) + 3;
+          if (fallback >= pieces.length) {
+            throw new TokenizerException(source + String.format(": byte 0x%02X has no fallback token (id %d) in a "
+                + "vocabulary of %d", s[i + k] & 0xFF, fallback, pieces.length));
+          }
+          tokens.add(fallback);
         }
       }
       i += len;
@@ -196,7 +221,8 @@ public final class Llama2cTokenizer implements Tokenizer {
 
   private void check(int id) {
     if (id < 0 || id >= pieces.length) {
-      throw new TokenizerException("token id " + id + " is outside the vocabulary of " + pieces.length + " tokens");
+      throw new TokenizerException(source + ": token id " + id + " is outside the vocabulary of " + pieces.length
+          + " tokens");
     }
   }
 

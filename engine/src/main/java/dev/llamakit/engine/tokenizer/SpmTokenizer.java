@@ -43,9 +43,21 @@ public final class SpmTokenizer extends VocabTokenizer {
   protected byte[] renderPiece(int id, int type) {
     return switch (type) {
       case TokenType.NORMAL -> vocab.piece(id).replace(SPACE_MARK, ' ').getBytes(StandardCharsets.UTF_8);
-      case TokenType.BYTE -> new byte[] {(byte) Integer.parseInt(vocab.piece(id).substring(3, 5), 16)};
+      case TokenType.BYTE -> new byte[] {(byte) byteValue(id)};
       default -> new byte[0];
     };
+  }
+
+  /** The byte a {@code <0xXX>} byte token stands for; any other spelling of a byte-type token is an error. */
+  private int byteValue(int id) {
+    String p = vocab.piece(id);
+    int hi = p.length() == 6 && p.startsWith("<0x") && p.endsWith(">") ? Character.digit(p.charAt(3), 16) : -1;
+    int lo = hi >= 0 ? Character.digit(p.charAt(4), 16) : -1;
+    if (lo < 0) {
+      throw new TokenizerException("tokenizer.ggml.token_type[" + id + "] = 6 (byte) but tokenizer.ggml.tokens[" + id
+          + "] = \"" + (p.length() > 40 ? p.substring(0, 40) + "..." : p) + "\" is not spelled <0xXX>");
+    }
+    return hi * 16 + lo;
   }
 
   @Override

@@ -76,13 +76,22 @@ public interface Tokenizer {
   static Tokenizer fromGguf(Path file) throws IOException {
     try (GgufFile gguf = GgufFile.open(file)) {
       return fromGguf(gguf.metadata());
-    } catch (TokenizerException e) {
-      throw new TokenizerException(file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Builds the tokenizer named by {@code tokenizer.ggml.model} (and {@code tokenizer.ggml.pre}). */
+  /**
+   * Builds the tokenizer named by {@code tokenizer.ggml.model} (and {@code tokenizer.ggml.pre}); a
+   * {@link TokenizerException} names the metadata's file and the key at fault.
+   */
   static Tokenizer fromGguf(GgufMetadata md) {
+    try {
+      return fromGgufKeys(md);
+    } catch (TokenizerException e) {
+      throw md.file() == null ? e : new TokenizerException(md.file() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Tokenizer fromGgufKeys(GgufMetadata md) {
     if (!md.has("tokenizer.ggml.model")) {
       throw new TokenizerException("metadata key tokenizer.ggml.model is missing: the file carries no tokenizer");
     }

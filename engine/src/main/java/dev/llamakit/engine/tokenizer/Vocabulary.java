@@ -89,6 +89,9 @@ public final class Vocabulary {
    */
   public static Vocabulary fromGguf(GgufMetadata md, int defaultBos, int defaultEos, boolean defaultAddBos) {
     String[] raw = md.getStringArray("tokenizer.ggml.tokens");
+    if (raw.length == 0) {
+      throw new TokenizerException("tokenizer.ggml.tokens is empty: a vocabulary needs at least one token");
+    }
     String[] pieces = new String[raw.length];
     for (int i = 0; i < raw.length; i++) {
       pieces[i] = raw[i].isEmpty() ? "[EMPTY_" + i + "]" : raw[i];
@@ -105,21 +108,40 @@ public final class Vocabulary {
       throw new TokenizerException("tokenizer.ggml.tokens has " + pieces.length + " entries but tokenizer.ggml.scores has "
           + scores.length + " and tokenizer.ggml.token_type " + types.length);
     }
-    int bos = md.getInt("tokenizer.ggml.bos_token_id", defaultBos);
-    int eos = md.getInt("tokenizer.ggml.eos_token_id", defaultEos);
-    int eot = md.getInt("tokenizer.ggml.eot_token_id", -1);
-    int eom = md.getInt("tokenizer.ggml.eom_token_id", -1);
-    int unk = md.getInt("tokenizer.ggml.unknown_token_id", -1);
-    boolean addBos = md.getBoolean("tokenizer.ggml.add_bos_token", defaultAddBos);
-    boolean addEos = md.getBoolean("tokenizer.ggml.add_eos_token", false);
-    for (String key : new String[] {"bos", "eos"}) {
-      int id = key.equals("bos") ? bos : eos;
-      if (id < 0 || id >= pieces.length) {
-        throw new TokenizerException("tokenizer.ggml." + key + "_token_id = " + id + " is outside the vocabulary of "
-            + pieces.length + " tokens");
+    for (int i = 0; i < types.length; i++) {
+      // Stricter than llama.cpp, which takes an unknown type code as "undefined": a code outside 0..6 is damage.
+      if (types[i] < TokenType.UNDEFINED || types[i] > TokenType.BYTE) {
+        throw new TokenizerException("tokenizer.ggml.token_type[" + i + "] = " + types[i] + " is not a token type "
+            + "(0 to 6)");
       }
     }
+    int bos = tokenId(md, "bos", defaultBos, pieces.length, false);
+    int eos = tokenId(md, "eos", defaultEos, pieces.length, false);
+    int eot = tokenId(md, "eot", -1, pieces.length, true);
+    int eom = tokenId(md, "eom", -1, pieces.length, true);
+    int unk = tokenId(md, "unknown", -1, pieces.length, true);
+    boolean addBos = md.getBoolean("tokenizer.ggml.add_bos_token", defaultAddBos);
+    boolean addEos = md.getBoolean("tokenizer.ggml.add_eos_token", false);
     return new Vocabulary(pieces, scores, types, bos, eos, eot, eom, unk, addBos, addEos);
+  }
+
+  /**
+   * The id under {@code tokenizer.ggml.<name>_token_id}, or {@code fallback} when absent; where {@code optional},
+   * -1 (or 0xFFFFFFFF, llama.cpp's null token written as UINT32) means "none". Stricter than llama.cpp, which logs any
+   * other out-of-range id and keeps its default: here it fails.
+   */
+  private static int tokenId(GgufMetadata md, String name, int fallback, int size, boolean optional) {
+    String key = "tokenizer.ggml." + name + "_token_id";
+    boolean present = md.has(key);
+    long id = present ? md.getLong(key) : fallback;
+    if (optional && (id == -1 || id == 0xFFFFFFFFL)) {
+      return -1;
+    }
+    if (id < 0 || id >= size) {
+      throw new TokenizerException(key + " = " + id + (present ? "" : " (the default when the key is absent)")
+          + " is outside the vocabulary of " + size + " tokens");
+    }
+    return (int) id;
   }
 
   /** A vocabulary built from arrays (llama2.c files, tests). */
