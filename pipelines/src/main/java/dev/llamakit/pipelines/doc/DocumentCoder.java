@@ -176,39 +176,29 @@ public final class DocumentCoder extends AtomicCoder<Document> {
   }
 
   /**
-   * A string: {@code -1} for null; ASCII as its bytes after their count; any other text as its UTF-16 code units
-   * after {@code -2 - length}. Copying code units costs a memory copy each way, where decoding non-ASCII UTF-8 cost
-   * a tenth of the runner's time on multilingual text (documents cross a shuffle at least twice).
+   * A string: {@code -1} for null; ASCII as one byte a character after their count; any other text as its UTF-16
+   * code units after {@code -2 - length}. Both are memory copies each way, where UTF-8 on non-ASCII text had cost a
+   * tenth of the runner's time on multilingual corpora (every document crosses the dedup shuffle).
    */
   private static void str(DataOutputStream out, String s) throws IOException {
     if (s == null) {
       out.writeInt(-1);
       return;
     }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (isAscii(b, s)) {
-      out.writeInt(b.length);
-      out.write(b);
+    char[] chars = s.toCharArray();
+    int any = 0;
+    for (char c : chars) {
+      any |= c;
+    }
+    if (any < 0x80) {
+      out.writeInt(chars.length);
+      out.write(s.getBytes(StandardCharsets.ISO_8859_1));
       return;
     }
-    char[] chars = s.toCharArray();
     byte[] units = new byte[2 * chars.length];
     ByteBuffer.wrap(units).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().put(chars);
     out.writeInt(-2 - chars.length);
     out.write(units);
-  }
-
-  /** True when {@code utf8} is {@code s} one byte a character: ASCII, and no unpaired surrogate encoded as '?'. */
-  private static boolean isAscii(byte[] utf8, String s) {
-    if (utf8.length != s.length()) {
-      return false;
-    }
-    for (int i = 0; i < utf8.length; i++) {
-      if (utf8[i] == '?' && s.charAt(i) != '?') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String str(DataInputStream in) throws IOException {
@@ -219,7 +209,7 @@ public final class DocumentCoder extends AtomicCoder<Document> {
     if (n >= 0) {
       byte[] b = new byte[n];
       in.readFully(b);
-      return new String(b, StandardCharsets.UTF_8);
+      return new String(b, StandardCharsets.ISO_8859_1);
     }
     int chars = -2 - n;
     if (chars < 0) {
