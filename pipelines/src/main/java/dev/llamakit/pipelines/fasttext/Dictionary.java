@@ -28,8 +28,8 @@ final class Dictionary {
   final long[] counts;
   private final int[] table; // fastText's word2int_: entry index or -1
   private final long pruneSize; // -1: not pruned
-  private final int[] pruneKeys; // open addressing: bucket id + 1, 0 empty
-  private final int[] pruneVals;
+  /** The pruning map, open addressing: (bucket id + 1) << 32 | row in one long, so a lookup is one cache miss; 0 empty. */
+  private final long[] prune;
   private final int[] subStart; // nwords + 1 offsets into subIds
   private final int[] subIds; // each word's id, then its n-gram rows (as initNgrams computes them)
 
@@ -72,8 +72,7 @@ final class Dictionary {
     bytes = all.toByteArray();
     int n = (int) Math.max(pruneSize, 0);
     int cap = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
-    pruneKeys = new int[cap];
-    pruneVals = new int[cap];
+    prune = new long[cap];
     for (int i = 0; i < n; i++) {
       int key = r.readInt();
       int val = r.readInt();
@@ -233,9 +232,9 @@ final class Dictionary {
       return (long) nwords + bucket;
     }
     int max = -1;
-    for (int i = 0; i < pruneKeys.length; i++) {
-      if (pruneKeys[i] != 0) {
-        max = Math.max(max, pruneVals[i]);
+    for (long e : prune) {
+      if (e != 0) {
+        max = Math.max(max, (int) e);
       }
     }
     return (long) nwords + max + 1;
@@ -247,25 +246,26 @@ final class Dictionary {
   }
 
   private void prunePut(int key, int val) {
-    int mask = pruneKeys.length - 1;
+    int mask = prune.length - 1;
     int i = mix(key) & mask;
-    while (pruneKeys[i] != 0 && pruneKeys[i] != key + 1) {
+    long tag = (key + 1L) << 32;
+    while (prune[i] != 0 && (prune[i] & 0xFFFFFFFF00000000L) != tag) {
       i = (i + 1) & mask;
     }
-    pruneKeys[i] = key + 1; // fastText's std::unordered_map: a repeated key keeps the last value
-    pruneVals[i] = val;
+    prune[i] = tag | (val & 0xFFFFFFFFL); // fastText's std::unordered_map: a repeated key keeps the last value
   }
 
   private int pruneGet(int key) {
-    int mask = pruneKeys.length - 1;
+    int mask = prune.length - 1;
     int i = mix(key) & mask;
+    long tag = (key + 1L) << 32;
     while (true) {
-      int k = pruneKeys[i];
-      if (k == 0) {
+      long e = prune[i];
+      if (e == 0) {
         return -1;
       }
-      if (k == key + 1) {
-        return pruneVals[i];
+      if ((e & 0xFFFFFFFF00000000L) == tag) {
+        return (int) e;
       }
       i = (i + 1) & mask;
     }
