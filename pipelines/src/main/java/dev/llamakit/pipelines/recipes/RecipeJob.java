@@ -22,10 +22,16 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Runs a compiled recipe end to end on a chosen runner and publishes the result atomically: everything is written
  * into a staging folder beside the output folder, which replaces the output folder only when the run has succeeded
- * (and the report is written). A failed or interrupted run never leaves half a result under the output name. Before
- * publishing, the lines of every shard are counted and must equal the runner's own count of documents written.
+ * (and the report is written). A failed or interrupted run never leaves half a result under the output name, and
+ * removes its staging folder (on Ctrl-C too, from a shutdown hook; a run killed hard leaves it to the next run into
+ * the same output, which deletes staging folders whose process is gone). Before publishing, the lines of every shard
+ * are counted and must equal the runner's own count of documents written. A failure inside the runner is one line,
+ * its root cause ({@link PipelineFailedException}).
  */
 public final class RecipeJob {
+  /** Staging folders are {@code .<output name>.staging-<run id>}, with the owning process id in {@link #OWNER_FILE}. */
+  static final String STAGING_PREFIX = ".%s.staging-";
+  static final String OWNER_FILE = ".owner-pid";
   private final CompiledRecipe recipe;
   private final Runner runner;
   private final int parallelism;
@@ -48,9 +54,13 @@ public final class RecipeJob {
     }
     runner.requireAvailable();
     Files.createDirectories(out.getParent());
+    removeAbandonedStaging(out);
     String runId = Long.toString(System.currentTimeMillis(), 36);
-    Path staging = out.resolveSibling("." + out.getFileName() + ".staging-" + runId);
+    Path staging = out.resolveSibling(STAGING_PREFIX.formatted(out.getFileName()) + runId);
     Files.createDirectories(staging);
+    Files.writeString(staging.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+    Thread cleanup = new Thread(() -> deleteQuietly(staging), "llamakit-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     boolean published = false;
     try {
       List<String> args = new ArrayList<>(runner.arguments(parallelism, master));
@@ -63,8 +73,14 @@ public final class RecipeJob {
       log.printf("running the %s recipe (%s) on %d input file(s) with the %s runner (parallelism %d)...%n",
           recipe.recipe().name(), String.join(" > ", recipe.recipe().stepNames()), recipe.inputs().size(),
           runner.name().toLowerCase(), parallelism);
-      PipelineResult result = p.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult result;
+      PipelineResult.State state;
+      try {
+        result = p.run();
+        state = result.waitUntilFinish();
+      } catch (RuntimeException e) {
+        throw PipelineFailedException.of(e);
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
@@ -82,6 +98,7 @@ public final class RecipeJob {
       }
       report.with("verified_shard_lines", inShards);
       report.writeTo(staging.resolve("report.json"));
+      Files.delete(staging.resolve(OWNER_FILE));
       publish(staging, out);
       published = true;
       return report;
@@ -89,6 +106,41 @@ public final class RecipeJob {
       if (!published) {
         deleteTree(staging);
       }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or will: it deletes what is left
+      }
+    }
+  }
+
+  /**
+   * Staging folders of earlier runs into the same output whose process is gone (killed hard, or a machine that went
+   * down): a staging folder is never a result, so they are deleted. Folders of a run still alive are left alone.
+   */
+  static void removeAbandonedStaging(Path out) throws IOException {
+    String prefix = STAGING_PREFIX.formatted(out.getFileName());
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      for (Path dir : siblings.filter(d -> d.getFileName().toString().startsWith(prefix)).toList()) {
+        Path owner = dir.resolve(OWNER_FILE);
+        long pid = -1;
+        try {
+          pid = Long.parseLong(Files.readString(owner).trim());
+        } catch (IOException | NumberFormatException unreadable) {
+          // no owner recorded: abandoned
+        }
+        if (pid < 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          deleteTree(dir);
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteTree(dir);
+    } catch (RuntimeException e) {
+      // best effort while the JVM exits; the next run into this output removes what is left
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The CCNet recipe end to end on Beam: dedup semantics of both policies, accounting, and two runners agreeing. */
 class CcNetPipelineTest {
@@ -140,25 +142,47 @@ class CcNetPipelineTest {
     assertTrue(rf.accountingHolds());
   }
 
-  /** Under --on-bad-record=fail a bad record stops the run naming it, and nothing appears under the output name. */
-  @Test
-  void failPolicyStopsTheRunAndWritesNothing() throws Exception {
+  /**
+   * Under --on-bad-record=fail a bad record stops the run with one line naming it (not the runner's wrapping), on
+   * both runners, and nothing appears under the output name.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Runner.class, names = {"DIRECT", "FLINK"})
+  void failPolicyStopsTheRunWithOneLineAndWritesNothing(Runner runner) throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     TestCorpus.write(in);
     Files.writeString(in.resolve("broken.jsonl"), "{\"text\": \"fine\"}\nnot json at all\n");
     CompiledRecipe cfg = ccnet(DedupPolicy.REMOVE_ALL, in, "fail");
     Path out = tmp.resolve("out");
-    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-        () -> new RecipeJob(cfg, Runner.DIRECT, 2, null, List.of()).run(out, false, System.err));
-    String chain = "";
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      chain += t.getMessage() + " | ";
-    }
-    assertTrue(chain.contains("broken.jsonl#2: INVALID_JSON"), chain);
+    PipelineFailedException e = org.junit.jupiter.api.Assertions.assertThrows(PipelineFailedException.class,
+        () -> new RecipeJob(cfg, runner, 2, null, List.of()).run(out, false, System.err));
+    assertTrue(e.getMessage().startsWith("broken.jsonl#2: INVALID_JSON"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
     assertFalse(Files.exists(out));
     try (Stream<Path> s = Files.list(tmp)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("staging")), "staging folder removed");
     }
+  }
+
+  /** A run removes staging folders its output was left with by runs whose process is gone, and only those. */
+  @Test
+  void abandonedStagingFoldersOfDeadRunsAreRemoved() throws Exception {
+    Path out = tmp.resolve("out");
+    Process finished = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    finished.waitFor();
+    Path dead = Files.createDirectories(tmp.resolve(".out.staging-dead"));
+    Files.writeString(dead.resolve(RecipeJob.OWNER_FILE), Long.toString(finished.pid()));
+    Files.writeString(dead.resolve("part-00000.json.gz"), "half a shard");
+    Path ownerless = Files.createDirectories(tmp.resolve(".out.staging-ownerless"));
+    Path alive = Files.createDirectories(tmp.resolve(".out.staging-alive"));
+    Files.writeString(alive.resolve(RecipeJob.OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+    Path otherOutput = Files.createDirectories(tmp.resolve(".other.staging-dead"));
+    RecipeJob.removeAbandonedStaging(out);
+    assertFalse(Files.exists(dead));
+    assertFalse(Files.exists(ownerless));
+    assertTrue(Files.exists(alive), "a live run's staging folder is left alone");
+    assertTrue(Files.exists(otherOutput), "another output's staging folders are not this run's business");
   }
 
   static List<String> dropLines(Path out) throws Exception {
