@@ -1,6 +1,5 @@
 package dev.llamakit.eval.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.data.DataFormatException;
@@ -35,16 +34,15 @@ public final class FunctionalCorrectness {
     for (Doc d : HumanEvalLoader.problems(problemsFile)) {
       problems.put(d.id(), d);
     }
-    List<JsonNode> samples = Jsonl.read(samplesFile);
+    List<Jsonl.Row> samples = Jsonl.read(samplesFile);
     List<String> programs = new ArrayList<>(samples.size());
-    int line = 0;
-    for (JsonNode s : samples) {
-      line++;
-      String id = Jsonl.string(s, "task_id", samplesFile, line);
-      String completion = Jsonl.string(s, "completion", samplesFile, line);
+    for (Jsonl.Row s : samples) {
+      String id = Jsonl.string(s, "task_id", samplesFile);
+      String completion = Jsonl.string(s, "completion", samplesFile);
       Doc p = problems.get(id);
       if (p == null) {
-        throw new DataFormatException(samplesFile, line, "task_id '" + id + "' is not a problem of " + problemsFile);
+        throw new DataFormatException(samplesFile, s.line(), "field 'task_id': '" + id + "' is not a problem of "
+            + problemsFile);
       }
       programs.add(HumanEvalProgram.program(p, completion));
     }
@@ -55,7 +53,7 @@ public final class FunctionalCorrectness {
     }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < samples.size(); i++) {
-      ObjectNode s = samples.get(i).deepCopy();
+      ObjectNode s = samples.get(i).json().deepCopy();
       ExecutionResult r = results.get(i);
       s.put("result", r.result());
       s.put("passed", r.passed());
