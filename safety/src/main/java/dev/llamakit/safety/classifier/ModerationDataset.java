@@ -39,8 +39,8 @@ public final class ModerationDataset {
   public List<Example> load(Path safetyTrain, Path dataRoot) throws IOException {
     List<Example> out = new ArrayList<>();
     Path dav = safetyTrain.resolve("davidson-hate-offensive/labeled_data.csv");
-    for (Map<String, String> r : DataFiles.csv(dav)) {
-      add(out, "davidson-hate-offensive", DataFiles.field(r, "class", dav), DataFiles.field(r, "tweet", dav), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(dav)) {
+      add(out, "davidson-hate-offensive", r.field("class"), r.field("tweet"), null);
     }
     for (JsonNode r : DataFiles.jsonl(safetyTrain.resolve("hate-speech-degibert/degibert_stormfront_sentences_train.jsonl"))) {
       add(out, "hate-speech-degibert", r.path("label").asText(), r.path("text").asText(), null);
@@ -50,17 +50,17 @@ public final class ModerationDataset {
     }
     Path qf = safetyTrain.resolve("gptfuzz/questions_question_list.csv");
     Map<String, String> questions = new HashMap<>();
-    for (Map<String, String> r : DataFiles.csv(qf)) questions.put(DataFiles.field(r, "index", qf), DataFiles.field(r, "text", qf));
+    for (DataFiles.CsvRow r : DataFiles.csv(qf)) questions.put(r.field("index"), r.field("text"));
     Path resp = safetyTrain.resolve("gptfuzz/responses_labeled_train.csv");
-    for (Map<String, String> r : DataFiles.csv(resp)) {
-      String q = questions.getOrDefault(DataFiles.field(r, "question", resp), "");
-      add(out, "gptfuzz", DataFiles.field(r, "label", resp), DataFiles.field(r, "Response", resp), q);
+    for (DataFiles.CsvRow r : DataFiles.csv(resp)) {
+      String q = questions.getOrDefault(r.field("question"), "");
+      add(out, "gptfuzz", r.field("label"), r.field("Response"), q);
     }
     for (String q : questions.values()) out.add(Example.of(q, keywords.categorize(q), "gptfuzz:questions"));
     Path beh = safetyTrain.resolve("advbench/harmful_behaviors.csv");
-    for (Map<String, String> r : DataFiles.csv(beh)) add(out, "advbench", "*", DataFiles.field(r, "goal", beh), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(beh)) add(out, "advbench", "*", r.field("goal"), null);
     Path str = safetyTrain.resolve("advbench/harmful_strings.csv");
-    for (Map<String, String> r : DataFiles.csv(str)) add(out, "advbench", "*", DataFiles.field(r, "target", str), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(str)) add(out, "advbench", "*", r.field("target"), null);
     try (var files = java.nio.file.Files.list(safetyTrain.resolve("do-not-answer"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
         for (JsonNode r : DataFiles.jsonl(f)) {
@@ -71,8 +71,8 @@ public final class ModerationDataset {
       }
     }
     Path prof = safetyTrain.resolve("surge-profanity/profanity_en.csv");
-    for (Map<String, String> r : DataFiles.csv(prof)) {
-      add(out, "surge-profanity", DataFiles.field(r, "category_1", prof), DataFiles.field(r, "text", prof), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(prof)) {
+      add(out, "surge-profanity", r.field("category_1"), r.field("text"), null);
     }
     List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
     out.addAll(BenignRequests.load("safe", topics));

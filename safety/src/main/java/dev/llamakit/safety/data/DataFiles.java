@@ -1,85 +1,146 @@
 package dev.llamakit.safety.data;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
+import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
-/** Readers for the file shapes of the public data sets (CSV with header, JSONL, JSON array, plain lines), with errors naming the file. */
+/**
+ * Readers for the file shapes of the public data sets and of {@code safety} command inputs (CSV with or without a
+ * header, JSONL, a JSON document, plain lines). All text is read through {@link TextLines}: strict UTF-8 (a broken
+ * byte is a {@link dev.llamakit.engine.io.TextFormatException} naming {@code file:line}), gzip for {@code .gz}; every
+ * other defect is a {@link DataFileException} naming {@code file:line} and the field. Lines are counted as an editor
+ * counts them, blank ones included.
+ */
 public final class DataFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Rejects a JSONL line holding more than one value (two records glued together must not lose one). */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final CsvMapper CSV = new CsvMapper();
 
   private DataFiles() {}
 
-  /** Rows of a CSV file with a header line (quoted multi-line fields allowed). */
-  public static List<Map<String, String>> csv(Path file) throws IOException {
-    require(file);
+  /** One JSONL record and its line. */
+  public record JsonLine(long line, JsonNode json) {}
+
+  /** One CSV record with a header: its file, the line where it starts, its columns by name. */
+  public record CsvRow(Path file, long line, Map<String, String> columns) {
+    /** The column {@code name}; a missing one is an error naming file, line and column. */
+    public String field(String name) throws DataFileException {
+      String v = columns.get(name);
+      if (v == null) throw new DataFileException(file, line, "missing column '" + name + "' (columns: " + columns.keySet() + ")");
+      return v;
+    }
+  }
+
+  /** Rows of a CSV file with a header line (quoted multi-line fields allowed, blank lines skipped). */
+  public static List<CsvRow> csv(Path file) throws IOException {
+    String text = text(file);
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    List<Map<String, String>> rows = new ArrayList<>();
+    List<CsvRow> rows = new ArrayList<>();
     try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
-        .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(file.toFile())) {
-      while (it.hasNext()) rows.add(it.next());
-    } catch (RuntimeException e) {
-      throw new IOException(file + ": malformed CSV: " + e.getMessage(), e);
+        .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
+      while (it.hasNext()) {
+        long line = it.getParser().currentTokenLocation().getLineNr();
+        rows.add(new CsvRow(file, line, it.next()));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw malformed(file, "CSV", e);
     }
     return rows;
   }
 
-  /** Records of a JSON-lines file (optionally gzipped); a bad line is an error naming file and line. */
-  public static List<JsonNode> jsonl(Path file) throws IOException {
+  /** Rows of a CSV file without a header, each as its fields. */
+  public static List<String[]> csvRecords(Path file) throws IOException {
+    String text = text(file);
+    List<String[]> rows = new ArrayList<>();
+    try (MappingIterator<String[]> it = CSV.copy().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class)
+        .readValues(text)) {
+      while (it.hasNext()) rows.add(it.next());
+    } catch (IOException | RuntimeException e) {
+      throw malformed(file, "CSV", e);
+    }
+    return rows;
+  }
+
+  /** Records of a JSON-lines file (optionally gzipped) with their lines; a bad line is an error naming file and line. */
+  public static List<JsonLine> jsonlLines(Path file) throws IOException {
     require(file);
-    List<JsonNode> out = new ArrayList<>();
-    var in = Files.newInputStream(file);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
+    List<JsonLine> out = new ArrayList<>();
+    try (TextLines lines = TextLines.open(file)) {
+      for (String line; (line = lines.next()) != null; ) {
         if (line.isBlank()) continue;
-        try {
-          out.add(JSON.readTree(line));
-        } catch (IOException e) {
-          throw new IOException(file + ":" + n + ": not JSON: " + e.getMessage(), e);
-        }
+        out.add(new JsonLine(lines.lineNumber(), jsonLine(file, lines.lineNumber(), line)));
       }
     }
     return out;
   }
 
+  /** The records of {@link #jsonlLines} without their line numbers. */
+  public static List<JsonNode> jsonl(Path file) throws IOException {
+    return jsonlLines(file).stream().map(JsonLine::json).toList();
+  }
+
+  /** One JSONL line as JSON; a line that is not exactly one JSON value is an error naming file and line. */
+  public static JsonNode jsonLine(Path file, long line, String text) throws DataFileException {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new DataFileException(file, line, "not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** A JSON document. */
   public static JsonNode json(Path file) throws IOException {
-    require(file);
-    return JSON.readTree(file.toFile());
+    String text = text(file);
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw malformed(file, "JSON", e);
+    }
   }
 
   /** Non-blank lines of a UTF-8 text file. */
   public static List<String> lines(Path file) throws IOException {
     require(file);
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> out = new ArrayList<>();
+    TextLines.forEach(file, (line, n) -> {
+      if (!line.isBlank()) out.add(line);
+    });
+    return out;
   }
 
-  /** A column of a CSV row; a missing column is an error naming the file. */
-  public static String field(Map<String, String> row, String name, Path file) throws IOException {
-    String v = row.get(name);
-    if (v == null) throw new IOException(file + ": missing column '" + name + "' (columns: " + row.keySet() + ")");
-    return v;
+  /** The whole of a text file, strictly decoded. */
+  private static String text(Path file) throws IOException {
+    require(file);
+    return TextLines.readAll(file);
+  }
+
+  /** A parse failure of {@code file} as a {@link DataFileException} with the parser's line when it has one. */
+  private static DataFileException malformed(Path file, String format, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonProcessingException j) {
+        JsonLocation at = j.getLocation();
+        long line = at == null ? 0 : Math.max(0, at.getLineNr());
+        return new DataFileException(file, line, "malformed " + format + ": " + j.getOriginalMessage(), e);
+      }
+    }
+    return new DataFileException(file, 0, "malformed " + format + ": " + e.getMessage(), e);
   }
 
   private static void require(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) throw new IOException("data file not found: " + file);
+    if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such data file");
   }
 }
