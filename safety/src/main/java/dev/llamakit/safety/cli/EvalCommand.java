@@ -79,7 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
       case "csv" -> csv(dataset);
       default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be openai-moderation, jsonl or csv");
     };
-    if (items.isEmpty()) throw new IOException(dataset + ": no records");
+    if (items.isEmpty()) throw new DataFileException(dataset, 0, "no records");
     int n = items.size();
     double[] scores = new double[n];
     double[] micros = new double[n];

@@ -53,8 +53,11 @@ public final class DataFiles {
     try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
         .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
       while (it.hasNext()) {
+        Map<String, String> row = it.next();
+        // The parser stands on the record's last line; its start is that less the line breaks inside its fields.
         long line = it.getParser().currentTokenLocation().getLineNr();
-        rows.add(new CsvRow(file, line, it.next()));
+        for (String v : row.values()) line -= v.chars().filter(c -> c == '\n').count();
+        rows.add(new CsvRow(file, Math.max(1, line), row));
       }
     } catch (IOException | RuntimeException e) {
       throw malformed(file, "CSV", e);
@@ -110,6 +113,18 @@ public final class DataFiles {
     } catch (JsonProcessingException e) {
       throw malformed(file, "JSON", e);
     }
+  }
+
+  /** A JSON document that must be an array of strings; anything else is an error naming the file and the item. */
+  public static List<String> jsonStrings(Path file) throws IOException {
+    JsonNode root = json(file);
+    if (root == null || !root.isArray()) throw new DataFileException(file, 0, "expected a JSON array of strings");
+    List<String> out = new ArrayList<>(root.size());
+    for (JsonNode n : root) {
+      if (!n.isTextual()) throw new DataFileException(file, 0, "item " + out.size() + " is not a string: " + n.getNodeType());
+      out.add(n.asText());
+    }
+    return out;
   }
 
   /** Non-blank lines of a UTF-8 text file. */

