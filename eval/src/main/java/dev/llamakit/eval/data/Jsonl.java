@@ -8,13 +8,14 @@ import dev.llamakit.engine.io.TextFormatException;
 import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads JSON-lines files through {@link TextLines} (strict UTF-8, gzip when the name ends in {@code .gz}): every
- * non-blank line must be one JSON object and nothing else; errors are {@link DataFormatException}s naming
+ * non-blank line must be one JSON object and nothing else, its strings well-formed text; errors are {@link DataFormatException}s naming
  * {@code file:line}, lines counted as an editor counts them.
  */
 public final class Jsonl {
@@ -45,6 +46,10 @@ public final class Jsonl {
         if (!(node instanceof ObjectNode o)) {
           throw new DataFormatException(file, n, "expected a JSON object");
         }
+        if (!isText(o)) {
+          // "\\ud800" parses, but no UTF-8 can carry it: it would reach a prompt or a program as '?', or crash a writer
+          throw new DataFormatException(file, n, "a string holds an unpaired surrogate escape: not text");
+        }
         rows.add(new Row(n, o));
       }
     } catch (TextFormatException e) {
@@ -62,6 +67,29 @@ public final class Jsonl {
       throw new DataFormatException(file, row.line(), "field '" + name + "' is missing or not a string");
     }
     return v.asText();
+  }
+
+  /** True when every string (key or value) under {@code n} is well-formed Unicode, encodable as UTF-8. */
+  private static boolean isText(JsonNode n) {
+    if (n.isTextual()) {
+      return StandardCharsets.UTF_8.newEncoder().canEncode(n.textValue());
+    }
+    if (n.isObject()) {
+      for (var it = n.fields(); it.hasNext(); ) {
+        var e = it.next();
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(e.getKey()) || !isText(e.getValue())) {
+          return false;
+        }
+      }
+    }
+    if (n.isArray()) {
+      for (JsonNode c : n) {
+        if (!isText(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static String firstLine(String message) {

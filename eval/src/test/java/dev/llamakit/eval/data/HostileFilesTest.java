@@ -101,6 +101,17 @@ class HostileFilesTest {
   }
 
   @Test
+  void anUnpairedSurrogateEscapeIsNotText(@TempDir Path dir) throws IOException {
+    // Valid JSON and valid UTF-8, yet no text: it reached programs and prompts as '?' (String.getBytes replaces it)
+    // and made any writer of the sample (the results file) fail with "Input length = 1".
+    Path problems = Files.writeString(dir.resolve("problems.jsonl"), PROBLEM);
+    Path samples = Files.writeString(dir.resolve("samples.jsonl"),
+        "{\"task_id\": \"T/0\", \"completion\": \"    return 1  # \\udc80\\n\"}\n");
+    var e = assertThrows(DataFormatException.class, () -> FunctionalCorrectness.read(problems, samples));
+    assertTrue(e.getMessage().startsWith(samples + ":1: a string holds an unpaired surrogate"), e.getMessage());
+  }
+
+  @Test
   void resumeLogDropsAndCountsALineThatIsNotUtf8(@TempDir Path dir) throws IOException {
     Path log = Files.write(dir.resolve("progress.jsonl"), withBytes(
         "{\"key\": \"a\", \"v\": 1}\n{\"key\": \"b@\", \"v\": 2}\n{\"key\": \"c\", \"v\": 3}\n", "@", (byte) 0xFE));

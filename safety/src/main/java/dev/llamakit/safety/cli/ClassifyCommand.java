@@ -1,6 +1,5 @@
 package dev.llamakit.safety.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,7 +116,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     try {
       rec = DataFiles.jsonLine(input, n, line);
     } catch (DataFileException e) {
-      error(out, "not JSON: " + ((JsonProcessingException) e.getCause()).getOriginalMessage(), counts);
+      error(out, e.what(), counts);
       return;
     }
     if (rec.has("id")) out.set("id", rec.get("id"));

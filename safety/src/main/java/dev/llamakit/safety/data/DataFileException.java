@@ -11,11 +11,13 @@ import java.nio.file.Path;
 public final class DataFileException extends IOException {
   private final transient Path file;
   private final long line;
+  private final String what;
 
   public DataFileException(Path file, long line, String what, Throwable cause) {
     super(file + (line > 0 ? ":" + line : "") + ": " + what, cause);
     this.file = file;
     this.line = line;
+    this.what = what;
   }
 
   public DataFileException(Path file, long line, String what) {
@@ -25,6 +27,11 @@ public final class DataFileException extends IOException {
   /** The file that failed. */
   public Path file() {
     return file;
+  }
+
+  /** What is wrong, without the file and line. */
+  public String what() {
+    return what;
   }
 
   /** The 1-based line, or 0 when none applies. */

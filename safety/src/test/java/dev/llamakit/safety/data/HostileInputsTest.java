@@ -80,6 +80,35 @@ class HostileInputsTest {
   }
 
   @Test
+  void classifyAnswersRecordsThatAreNotTextWithoutCrashing(@TempDir Path dir) throws IOException {
+    // Found by the 10,000-input fuzz run (kept as fuzz-classify-7542.jsonl): a 4-byte UTF-8 character where JSON
+    // expects a value made Jackson quote half of its surrogate pair in the error, and writing that error stopped the
+    // whole run with "MalformedInputException: Input length = 1". A "\\ud800" escape in the id did the same.
+    Path in = Files.write(dir.resolve("in.jsonl"), withBytes("{\"id\": @[1]}\n"
+        + "{\"id\": \"\\ud800\", \"text\": \"hello\"}\n{\"text\": \"fine\"}\n", "@",
+        (byte) 0xF1, (byte) 0xAB, (byte) 0x95, (byte) 0x85));
+    Path kept = dir.resolve("fuzz.jsonl");
+    try (var res = getClass().getResourceAsStream("fuzz-classify-7542.jsonl")) {
+      Files.write(kept, res.readAllBytes());
+    }
+    for (Path input : List.of(in, kept)) {
+      Path out = dir.resolve(input.getFileName() + ".out");
+      assertEquals(0, new CommandLine(new SafetyCommand()).execute("classify", "--input", input.toString(),
+          "--output", out.toString()), input.toString());
+      List<String> lines = Files.readAllLines(out);
+      for (String line : lines) {
+        JsonNode r = new ObjectMapper().readTree(line);
+        assertTrue(r.has("shields") || r.get("flagged").asBoolean(), r.toString());
+      }
+      if (input == in) {
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).contains("not JSON"), lines.get(0));
+        assertTrue(lines.get(1).contains("unpaired surrogate"), lines.get(1));
+      }
+    }
+  }
+
+  @Test
   void classifyFailsOnADamagedGzipAndWritesNothing(@TempDir Path dir) throws IOException {
     Path in = Files.write(dir.resolve("in.jsonl.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2});
     Path out = dir.resolve("out.jsonl");
