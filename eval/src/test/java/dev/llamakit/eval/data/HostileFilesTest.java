@@ -50,6 +50,25 @@ class HostileFilesTest {
   }
 
   @Test
+  void aBrokenLineBreakNoLongerSwallowsTheFailingSample(@TempDir Path dir) throws IOException {
+    // The pass@1 = 1.0 of issue 17: the byte between a passing and a failing sample broke (0xFF instead of \n).
+    // Decoded leniently it became U+FFFD, Jackson read the first object and ignored the rest of the line, so the
+    // failing sample vanished: one sample, one pass. Now the line is invalid UTF-8, and even with the line break
+    // simply missing, a second value on a line is an error.
+    Path problems = Files.writeString(dir.resolve("problems.jsonl"), PROBLEM);
+    String pass = "{\"task_id\": \"T/0\", \"completion\": \"    return 1\\n\"}";
+    String fail = "{\"task_id\": \"T/0\", \"completion\": \"    return 2\\n\"}";
+    Path broken = Files.write(dir.resolve("broken.jsonl"), withBytes(pass + "@" + fail + "\n", "@", (byte) 0xFF));
+    var e = assertThrows(DataFormatException.class, () -> FunctionalCorrectness.read(problems, broken));
+    assertTrue(e.getMessage().startsWith(broken + ":1: invalid UTF-8"), e.getMessage());
+    Path joined = Files.writeString(dir.resolve("joined.jsonl"), pass + fail + "\n");
+    e = assertThrows(DataFormatException.class, () -> FunctionalCorrectness.read(problems, joined));
+    assertTrue(e.getMessage().startsWith(joined + ":1: not valid JSON"), e.getMessage());
+    Path intact = Files.writeString(dir.resolve("intact.jsonl"), pass + "\n" + fail + "\n");
+    assertEquals(2, FunctionalCorrectness.read(problems, intact).programs().size());
+  }
+
+  @Test
   void errorsNameTheLineAsAnEditorCountsIt(@TempDir Path dir) throws IOException {
     // Before: "row 2" for the bad record on line 4, because blank lines were not counted.
     Files.writeString(dir.resolve("test.jsonl"), "{\"question\": \"q\", \"answer\": \"#### 1\"}\n\n\n{\"question\": 3}\n");
