@@ -71,10 +71,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     err.flush();
   }
 
-  /** What went wrong in one line: the message (a missing file as {@code FILE: no such file}), else the type. */
+  /**
+   * What went wrong in one line: a missing file, whichever module noticed it (a {@link NoSuchFileException} anywhere
+   * in the causes), as {@code FILE: no such file}; else the message, else the type.
+   */
   static String describe(Throwable t) {
-    if (t instanceof NoSuchFileException e && e.getReason() == null) {
-      return e.getFile() + ": no such file";
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof NoSuchFileException e) {
+        return e.getFile() + ": no such file";
+      }
     }
     String msg = t.getMessage();
     if (msg == null || msg.isBlank()) {

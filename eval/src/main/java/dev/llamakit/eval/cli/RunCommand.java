@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit, --batch-size and --repeats must be >= 1");
     }
     if (!Files.isRegularFile(model)) {
-      throw new NoSuchFileException(model.toString(), null, "no such model file");
+      throw new NoSuchFileException(model.toString());
     }
     Path dataDir = Datasets.dataDir(data);
     ModelProvider p = ModelProviders.find(ModelProviders.all(), provider, model);

@@ -56,7 +56,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(input)) throw new NoSuchFileException(input.toString(), null, "no such input file (--input)");
+    if (!Files.isRegularFile(input)) throw new NoSuchFileException(input.toString());
     Role r;
     List<Shield> shields = new ArrayList<>();
     if (!format.equals("llamakit") && !format.equals("openai")) {

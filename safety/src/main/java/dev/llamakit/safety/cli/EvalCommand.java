@@ -64,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(dataset)) throw new NoSuchFileException(dataset.toString(), null, "no such dataset (--dataset)");
+    if (!Files.isRegularFile(dataset)) throw new NoSuchFileException(dataset.toString());
     Shield shield;
     Role r;
     try {

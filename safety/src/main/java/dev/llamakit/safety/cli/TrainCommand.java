@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(data)) throw new NoSuchFileException(data.toString(), null, "no such folder (--data)");
+    if (!Files.isDirectory(data)) throw new NoSuchFileException(data.toString());
     if (!model.equals("all") && !model.equals("moderation") && !model.equals("prompt-attack")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model must be moderation, prompt-attack or all");
     }

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +79,6 @@ public final class DataFiles {
 
   /** Records of a JSON-lines file (optionally gzipped) with their lines; a bad line is an error naming file and line. */
   public static List<JsonLine> jsonlLines(Path file) throws IOException {
-    require(file);
     List<JsonLine> out = new ArrayList<>();
     try (TextLines lines = TextLines.open(file)) {
       for (String line; (line = lines.next()) != null; ) {
@@ -180,7 +177,6 @@ public final class DataFiles {
 
   /** Non-blank lines of a UTF-8 text file. */
   public static List<String> lines(Path file) throws IOException {
-    require(file);
     List<String> out = new ArrayList<>();
     TextLines.forEach(file, (line, n) -> {
       if (!line.isBlank()) out.add(line);
@@ -188,9 +184,8 @@ public final class DataFiles {
     return out;
   }
 
-  /** The whole of a text file, strictly decoded. */
+  /** The whole of a text file, strictly decoded (a missing file is a TextFormatException naming it). */
   private static String text(Path file) throws IOException {
-    require(file);
     return TextLines.readAll(file);
   }
 
@@ -204,9 +199,5 @@ public final class DataFiles {
       }
     }
     return new DataFileException(file, 0, "malformed " + format + ": " + e.getMessage(), e);
-  }
-
-  private static void require(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such data file");
   }
 }
