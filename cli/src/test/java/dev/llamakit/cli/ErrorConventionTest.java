@@ -106,6 +106,16 @@ class ErrorConventionTest {
     assertEquals("Try 'llamakit engine --help' for more information.", lines.get(2));
   }
 
+  @Test
+  void aFailureIsDescribedInOneLine() {
+    assertEquals("/m/x.gguf: no such file", ErrorHandler.describe(new java.io.UncheckedIOException("cannot load",
+        new java.nio.file.NoSuchFileException("/m/x.gguf"))), "a missing file, whoever wrapped it");
+    assertEquals("OutOfMemoryError: Java heap space", ErrorHandler.describe(new OutOfMemoryError("Java heap space")));
+    assertEquals("StackOverflowError", ErrorHandler.describe(new StackOverflowError()));
+    assertEquals("Unexpected character ('x') at [Source: line 1, column 2]",
+        ErrorHandler.describe(new IllegalStateException("Unexpected character ('x')\n at [Source: line 1, column 2]")));
+  }
+
   /** One in-process run of {@link Main#run} with stdout and stderr captured. */
   private record Run(List<String> args, int code, String out, String err) {
     static synchronized Run of(List<String> args) {
