@@ -153,14 +153,18 @@ public final class DataFiles {
     return sb.toString();
   }
 
-  /** A JSON document. */
+  /** A JSON document; as for {@link #jsonLine}, its strings must be text. */
   public static JsonNode json(Path file) throws IOException {
     String text = text(file);
+    JsonNode n;
     try {
-      return JSON.readTree(text);
+      n = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw malformed(file, "JSON", e);
     }
+    String bad = firstNonText(n);
+    if (bad != null) throw new DataFileException(file, 0, "a string holds an unpaired surrogate (" + bad + "): not text");
+    return n;
   }
 
   /** A JSON document that must be an array of strings; anything else is an error naming the file and the item. */
@@ -195,9 +199,9 @@ public final class DataFiles {
       if (t instanceof JsonProcessingException j) {
         JsonLocation at = j.getLocation();
         long line = at == null ? 0 : Math.max(0, at.getLineNr());
-        return new DataFileException(file, line, "malformed " + format + ": " + j.getOriginalMessage(), e);
+        return new DataFileException(file, line, "malformed " + format + ": " + printable(j.getOriginalMessage()), e);
       }
     }
-    return new DataFileException(file, 0, "malformed " + format + ": " + e.getMessage(), e);
+    return new DataFileException(file, 0, "malformed " + format + ": " + printable(e.getMessage()), e);
   }
 }

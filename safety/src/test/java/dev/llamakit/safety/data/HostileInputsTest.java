@@ -167,6 +167,9 @@ class HostileInputsTest {
     Path json = Files.writeString(dir.resolve("d.json"), "{\"not\": \"an array\"}");
     d = assertThrows(DataFileException.class, () -> DataFiles.jsonStrings(json));
     assertTrue(d.getMessage().startsWith(json + ": expected a JSON array of strings"), d.getMessage());
+    Path half = Files.writeString(dir.resolve("f.json"), "[\"ok\", \"\\udfff\"]");
+    d = assertThrows(DataFileException.class, () -> DataFiles.jsonStrings(half));
+    assertTrue(d.getMessage().startsWith(half + ": a string holds an unpaired surrogate (\\udfff)"), d.getMessage());
     Path lines = Files.write(dir.resolve("e.txt"), withBytes("one\ntwo@\n", "@", (byte) 0xE2, (byte) 0x82));
     t = assertThrows(TextFormatException.class, () -> DataFiles.lines(lines));
     assertTrue(t.getMessage().startsWith(lines + ":2: invalid UTF-8"), t.getMessage());
