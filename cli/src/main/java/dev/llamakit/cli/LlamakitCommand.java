@@ -18,12 +18,19 @@ public final class LlamakitCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: " + spec.subcommands().keySet());
   }
 
-  /** Builds the full command tree with llamakit's exit-code and error conventions. */
+  /**
+   * Builds the full command tree with llamakit's exit-code and error conventions ({@link ErrorHandler}): 0 success,
+   * 1 failure with one line, 2 usage error with a short hint. The handlers are set after every group is registered,
+   * so they cover the whole tree.
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new LlamakitCommand());
     CommandGroups.register(cl);
-    cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
+    ErrorHandler handler = new ErrorHandler();
+    cl.setParameterExceptionHandler(handler);
+    cl.setExecutionExceptionHandler(handler);
+    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ErrorHandler.USAGE
+        : ErrorHandler.FAILURE);
     return cl;
   }
 }

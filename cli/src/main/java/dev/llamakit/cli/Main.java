@@ -10,8 +10,17 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests and embedding). */
+  /**
+   * Runs the command line and returns its exit code (for tests and embedding). An {@link Error} escaping a command
+   * (OutOfMemoryError, StackOverflowError) is a failure too: one line, exit 1.
+   */
   public static int run(String... args) {
-    return LlamakitCommand.commandLine().execute(args);
+    CommandLine cl = LlamakitCommand.commandLine();
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      ErrorHandler.report(cl.getErr(), "llamakit", e);
+      return ErrorHandler.FAILURE;
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.llamakit.engine.bench.EngineBenchmark;
 import dev.llamakit.engine.model.LlamaModel;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(model)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": no such file");
+      throw new NoSuchFileException(model.toString());  // a failure (exit 1), not a usage error
     }
     if (threads < 0 || promptTokens < 1 || genTokens < 1 || repeats < 0 || bandwidthMib < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "counts must be positive");

@@ -7,6 +7,7 @@ import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ public final class ModelMixin {
 
   LlamaEngine open() throws IOException {
     if (!Files.isRegularFile(model)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": no such file");
+      throw new NoSuchFileException(model.toString());  // a failure (exit 1), not a usage error
     }
     return LlamaEngine.load(model, options());
   }

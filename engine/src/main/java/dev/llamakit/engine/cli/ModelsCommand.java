@@ -2,6 +2,8 @@ package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.store.CatalogueEntry;
 import dev.llamakit.engine.store.ModelStore;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +28,10 @@ public final class ModelsCommand extends CommandGroup {
     @Option(names = "--force", description = "Fetch again even when a verified copy is cached.") boolean force;
 
     @Override
-    public Integer call() {
+    public Integer call() throws NoSuchFileException {
+      if (from != null && !Files.isRegularFile(from)) {
+        throw new NoSuchFileException(from.toString());  // a failure (exit 1) in one line, before any progress
+      }
       ModelStore store = ModelStore.standard();
       if (!force && from == null && store.isPresent(id)) {
         System.out.println("already cached and verified: " + store.pathOf(id));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(model)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model + ": no such file");
+      throw new NoSuchFileException(model.toString());  // a failure (exit 1), not a usage error
     }
     Tokenizer tok = load();
     String input = text.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : text;

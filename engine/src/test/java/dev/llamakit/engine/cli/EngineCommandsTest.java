@@ -101,6 +101,6 @@ class EngineCommandsTest {
     try (GgufFile f = GgufFile.open(s)) {
       assertArrayEquals(new long[] {288, 32000}, f.tensor("token_embd.weight").shape());
     }
-    run(2, "generate", "--model", dir.resolve("missing.gguf").toString(), "--prompt", "x");
+    run(1, "generate", "--model", dir.resolve("missing.gguf").toString(), "--prompt", "x");  // a failure, not usage
   }
 }

@@ -48,7 +48,7 @@ class TokenizeCommandTest {
   void usageErrors() {
     String bin = SharedFiles.require("models/tokenizers/llama2/tokenizer.bin").toString();
     run(2, "--model", bin, "--text", "x");
-    run(2, "--model", "/nonexistent.gguf", "--text", "x");
+    run(1, "--model", "/nonexistent.gguf", "--text", "x");  // a missing file is a failure (exit 1), not a usage error
     assertTrue(run(2, "--text", "x").length >= 1);
   }
 }

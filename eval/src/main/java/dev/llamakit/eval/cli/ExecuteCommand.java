@@ -42,8 +42,9 @@ public final class ExecuteCommand implements Callable<Integer> {
     if (workers != null) {
       c = c.withWorkers(workers);
     }
+    FunctionalCorrectness.Samples read = FunctionalCorrectness.read(problems, samples);  // checked before any run
     try (Sandbox box = new Sandbox(c)) {
-      FunctionalCorrectness.Report r = FunctionalCorrectness.evaluate(problems, samples, ks, box);
+      FunctionalCorrectness.Report r = FunctionalCorrectness.evaluate(read, ks, box);
       System.err.println("executed " + r.samples() + " samples; results in " + r.resultsFile());
       System.out.println(FunctionalCorrectness.json(r.passAtK()));
     }

@@ -9,6 +9,7 @@ import dev.llamakit.eval.run.RunSettings;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Override
-  public Integer call() {
+  public Integer call() throws NoSuchFileException {
     TaskRegistry reg = TaskRegistry.builtIn();
     List<Task> selected = new ArrayList<>();
     for (String t : tasks) {
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit, --batch-size and --repeats must be >= 1");
     }
     if (!Files.isRegularFile(model)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "model file not found: " + model);
+      throw new NoSuchFileException(model.toString());
     }
     Path dataDir = Datasets.dataDir(data);
     ModelProvider p = ModelProviders.find(ModelProviders.all(), provider, model);

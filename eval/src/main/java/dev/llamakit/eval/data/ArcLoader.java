@@ -17,22 +17,24 @@ public final class ArcLoader implements DatasetLoader {
 
   @Override
   public List<Doc> load(Path file, String split) {
-    List<JsonNode> rows = Jsonl.read(file);
+    List<Jsonl.Row> rows = Jsonl.read(file);
     List<Doc> docs = new ArrayList<>(rows.size());
-    int line = 0;
-    for (JsonNode row : rows) {
-      line++;
-      String q = Jsonl.string(row, "query", file, line);
-      JsonNode choices = row.get("choices");
-      JsonNode gold = row.get("gold");
+    for (Jsonl.Row row : rows) {
+      long line = row.line();
+      String q = Jsonl.string(row, "query", file);
+      JsonNode choices = row.json().get("choices");
+      JsonNode gold = row.json().get("gold");
       if (choices == null || !choices.isArray() || choices.isEmpty()) {
         throw new DataFormatException(file, line, "field 'choices' is missing or not a non-empty array");
       }
       List<String> c = new ArrayList<>();
       for (JsonNode x : choices) {
+        if (!x.isTextual()) {
+          throw new DataFormatException(file, line, "field 'choices' item " + c.size() + " is not a string: " + x);
+        }
         c.add(x.asText());
       }
-      if (gold == null || !gold.canConvertToInt() || gold.asInt() < 0 || gold.asInt() >= c.size()) {
+      if (gold == null || !gold.isIntegralNumber() || !gold.canConvertToInt() || gold.asInt() < 0 || gold.asInt() >= c.size()) {
         throw new DataFormatException(file, line, "field 'gold' must be an index into choices, got " + gold);
       }
       int index = docs.size();

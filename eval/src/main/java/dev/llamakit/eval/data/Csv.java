@@ -1,81 +1,119 @@
 package dev.llamakit.eval.data;
 
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV (Python's excel dialect): quoted fields with doubled quotes, embedded newlines, CRLF or LF rows. */
+/**
+ * RFC 4180 CSV (Python's excel dialect): quoted fields with doubled quotes and embedded line breaks, CRLF or LF rows.
+ * Files are read through {@link TextLines} (strict UTF-8), so a line break inside a quoted field comes back as
+ * {@code \n} whichever the file used; blank lines between rows are skipped but counted.
+ */
 public final class Csv {
   private Csv() {}
 
-  /** A parsed record and the 1-based line where it starts. */
+  /** A parsed record and the 1-based line where it starts (as an editor counts lines). */
   public record Row(long line, List<String> fields) {}
 
-  /** Parses {@code text} into records; a quote left open is an error naming its line. */
+  /** The records of {@code file}; invalid UTF-8 or a quote left open is a {@link DataFormatException} naming the line. */
+  public static List<Row> read(Path file) {
+    Parser p = new Parser();
+    try (TextLines lines = TextLines.open(file)) {
+      for (String line; (line = lines.next()) != null; ) {
+        p.line(line, lines.lineNumber());
+      }
+    } catch (TextFormatException e) {
+      throw new DataFormatException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (p.quoted) {
+      throw new DataFormatException(file, p.start, "unterminated quoted field (the row starting here never closes its"
+          + " quote)");
+    }
+    return p.rows;
+  }
+
+  /** Parses {@code text} (lines split as {@link TextLines} splits them); a quote left open names its line. */
   public static List<Row> parse(String text) {
-    List<Row> rows = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    long line = 1;
-    long start = 1;
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      char c = text.charAt(i);
+    Parser p = new Parser();
+    long n = 0;
+    int from = 0;
+    while (from < text.length()) {
+      int nl = text.indexOf('\n', from);
+      int end = nl < 0 ? text.length() : nl;
+      String line = text.substring(from, end);
+      p.line(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, ++n);
+      from = end + 1;
+    }
+    if (p.quoted) {
+      throw new IllegalArgumentException("row starting at line " + p.start + ": unterminated quoted field");
+    }
+    return p.rows;
+  }
+
+  /** A state machine fed one line (without its line break) at a time. */
+  private static final class Parser {
+    final List<Row> rows = new ArrayList<>();
+    final List<String> fields = new ArrayList<>();
+    final StringBuilder f = new StringBuilder();
+    boolean quoted;
+    boolean any;
+    long start;
+
+    void line(String line, long number) {
       if (quoted) {
-        if (c == '"') {
-          if (i + 1 < n && text.charAt(i + 1) == '"') {
-            f.append('"');
-            i += 2;
-            continue;
-          }
-          quoted = false;
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          f.append(c);
-        }
-        i++;
-        continue;
+        f.append('\n');
+      } else {
+        start = number;
       }
-      switch (c) {
-        case '"' -> {
-          quoted = true;
-          any = true;
+      int n = line.length();
+      for (int i = 0; i < n; i++) {
+        char c = line.charAt(i);
+        if (quoted) {
+          if (c == '"') {
+            if (i + 1 < n && line.charAt(i + 1) == '"') {
+              f.append('"');
+              i++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            f.append(c);
+          }
+          continue;
         }
-        case ',' -> {
-          fields.add(f.toString());
-          f.setLength(0);
-          any = true;
-        }
-        case '\r' -> { }
-        case '\n' -> {
-          if (any || f.length() > 0) {
+        switch (c) {
+          case '"' -> {
+            quoted = true;
+            any = true;
+          }
+          case ',' -> {
             fields.add(f.toString());
-            rows.add(new Row(start, List.copyOf(fields)));
+            f.setLength(0);
+            any = true;
           }
-          fields.clear();
-          f.setLength(0);
-          any = false;
-          line++;
-          start = line;
-        }
-        default -> {
-          f.append(c);
-          any = true;
+          case '\r' -> { }
+          default -> {
+            f.append(c);
+            any = true;
+          }
         }
       }
-      i++;
+      if (quoted) {
+        return;
+      }
+      if (any || f.length() > 0) {
+        fields.add(f.toString());
+        rows.add(new Row(start, List.copyOf(fields)));
+      }
+      fields.clear();
+      f.setLength(0);
+      any = false;
     }
-    if (quoted) {
-      throw new IllegalArgumentException("row starting at line " + start + ": unterminated quoted field");
-    }
-    if (any || f.length() > 0) {
-      fields.add(f.toString());
-      rows.add(new Row(start, List.copyOf(fields)));
-    }
-    return rows;
   }
 }

@@ -1,6 +1,5 @@
 package dev.llamakit.eval.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.llamakit.eval.task.Doc;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +15,14 @@ public final class Gsm8kLoader implements DatasetLoader {
   @Override
   public List<Doc> load(Path base, String split) {
     Path file = base.resolve(split + ".jsonl");
-    List<JsonNode> rows = Jsonl.read(file);
+    List<Jsonl.Row> rows = Jsonl.read(file);
     List<Doc> docs = new ArrayList<>(rows.size());
-    int line = 0;
-    for (JsonNode row : rows) {
-      line++;
-      String q = Jsonl.string(row, "question", file, line);
-      String a = Jsonl.string(row, "answer", file, line);
+    for (Jsonl.Row row : rows) {
+      String q = Jsonl.string(row, "question", file);
+      String a = Jsonl.string(row, "answer", file);
       int hash = a.lastIndexOf("####");
       if (hash < 0) {
-        throw new DataFormatException(file, line, "answer has no '#### N' final line");
+        throw new DataFormatException(file, row.line(), "field 'answer' has no '#### N' final line");
       }
       int index = docs.size();
       docs.add(new Doc(split + "/" + index, index,

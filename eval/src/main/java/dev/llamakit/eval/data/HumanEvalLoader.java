@@ -1,6 +1,5 @@
 package dev.llamakit.eval.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.llamakit.eval.task.Doc;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +21,12 @@ public final class HumanEvalLoader implements DatasetLoader {
 
   /** The problems of {@code file}. */
   public static List<Doc> problems(Path file) {
-    List<JsonNode> rows = Jsonl.read(file);
+    List<Jsonl.Row> rows = Jsonl.read(file);
     List<Doc> docs = new ArrayList<>(rows.size());
-    int line = 0;
-    for (JsonNode row : rows) {
-      line++;
+    for (Jsonl.Row row : rows) {
       Map<String, Object> f = new HashMap<>();
       for (String name : FIELDS) {
-        f.put(name, Jsonl.string(row, name, file, line));
+        f.put(name, Jsonl.string(row, name, file));
       }
       docs.add(new Doc((String) f.get("task_id"), docs.size(), f));
     }

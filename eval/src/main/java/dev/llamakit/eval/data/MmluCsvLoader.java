@@ -3,7 +3,6 @@ package dev.llamakit.eval.data;
 import dev.llamakit.eval.task.Doc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +42,7 @@ public final class MmluCsvLoader implements DatasetLoader {
 
   /** The rows of one subject file. */
   public static List<Doc> subject(Path file, String subject, String split) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new DataFormatException(file, 0, "cannot read: " + e.getMessage());
-    }
-    List<Csv.Row> rows;
-    try {
-      rows = Csv.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new DataFormatException(file + ": " + e.getMessage());
-    }
+    List<Csv.Row> rows = Csv.read(file);
     List<Doc> docs = new ArrayList<>(rows.size());
     for (Csv.Row r : rows) {
       List<String> f = r.fields();
@@ -63,7 +51,7 @@ public final class MmluCsvLoader implements DatasetLoader {
       }
       String a = f.get(5).strip();
       if (a.length() != 1 || a.charAt(0) < 'A' || a.charAt(0) > 'D') {
-        throw new DataFormatException(file, r.line(), "answer must be one of A-D, got '" + f.get(5) + "'");
+        throw new DataFormatException(file, r.line(), "field 6 (answer) must be one of A-D, got '" + f.get(5) + "'");
       }
       int index = docs.size();
       docs.add(new Doc(split + "/" + subject + "/" + index, index, Map.of(

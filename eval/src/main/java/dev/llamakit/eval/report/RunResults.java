@@ -1,8 +1,13 @@
 package dev.llamakit.eval.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
+import dev.llamakit.eval.data.DataFormatException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -24,16 +29,22 @@ public record RunResults(String label, Map<String, Map<String, Double>> values,
   public static RunResults load(Path dir) {
     Path f = Files.isDirectory(dir) ? dir.resolve("results.json") : dir;
     if (!Files.isRegularFile(f)) {
-      throw new IllegalArgumentException("run folder " + dir + " holds no results.json (run 'llamakit eval run' first)");
+      throw new DataFormatException(f, 0, "no such file (run folder " + dir + " holds no results.json; run 'llamakit"
+          + " eval run' first)");
     }
     JsonNode root;
     try {
-      root = JSON.readTree(f.toFile());
+      root = JSON.readTree(TextLines.readAll(f));
+    } catch (TextFormatException e) {
+      throw new DataFormatException(e);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      throw new DataFormatException(f, line, "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read run results " + f + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read run results " + f + ": " + e.getMessage(), e);
     }
     if (root == null || !root.path("results").isObject()) {
-      throw new IllegalArgumentException(f + " has no 'results' object (not an lm-eval / llamakit results.json)");
+      throw new DataFormatException(f, 0, "no 'results' object (not an lm-eval / llamakit results.json)");
     }
     Map<String, Map<String, Double>> values = new LinkedHashMap<>();
     Map<String, Map<String, Double>> errs = new LinkedHashMap<>();

@@ -3,6 +3,8 @@ package dev.llamakit.eval.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * The append-only per-document result log ({@code progress.jsonl}) that makes a run resumable: every scored document
  * is one line carrying its {@code key} (task, task version and file hash, document, model file hash, settings);
- * a rerun reuses lines whose key matches and computes the rest. A line cut by an interruption is dropped on open.
+ * a rerun reuses lines whose key matches and computes the rest. A line cut by an interruption is dropped on open;
+ * so is a line that is not JSON or not UTF-8 ({@link #dropped()} counts them, and their documents are scored again).
  */
 public final class ResumeLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,21 +38,25 @@ public final class ResumeLog implements AutoCloseable {
       Files.createDirectories(file.toAbsolutePath().getParent());
       if (Files.exists(file)) {
         truncateToLastNewline(file);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines) {
-          if (line.isBlank()) {
-            continue;
-          }
-          try {
-            JsonNode n = JSON.readTree(line);
-            if (n.hasNonNull("key")) {
-              done.put(n.get("key").asText(), n);
+        try (TextLines lines = TextLines.open(file)) {
+          while (true) {
+            String line;
+            try {
+              line = lines.next();
+            } catch (TextFormatException e) {
+              if (e.line() != lines.lineNumber()) {
+                throw e;
+              }
+              dropped++;  // invalid UTF-8 in this line: recomputed, never half-read
               continue;
             }
-          } catch (IOException e) {
-            // counted below
+            if (line == null) {
+              break;
+            }
+            if (!line.isBlank()) {
+              load(line);
+            }
           }
-          dropped++;
         }
       }
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -57,6 +64,19 @@ public final class ResumeLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the run log " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private void load(String line) {
+    try {
+      JsonNode n = JSON.readTree(line);
+      if (n != null && n.hasNonNull("key")) {
+        done.put(n.get("key").asText(), n);
+        return;
+      }
+    } catch (IOException e) {
+      // counted below
+    }
+    dropped++;
   }
 
   private static void truncateToLastNewline(Path file) throws IOException {

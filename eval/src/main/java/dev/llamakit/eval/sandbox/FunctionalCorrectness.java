@@ -1,6 +1,5 @@
 package dev.llamakit.eval.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.data.DataFormatException;
@@ -29,33 +28,60 @@ public final class FunctionalCorrectness {
   /** The pass@k figures and where the per-sample results went. */
   public record Report(Map<String, Double> passAtK, Path resultsFile, int samples) {}
 
-  /** Evaluates {@code samplesFile} against {@code problemsFile} with {@code sandbox}. */
-  public static Report evaluate(Path problemsFile, Path samplesFile, List<Integer> ks, Sandbox sandbox) {
+  /** A samples file checked against its problems: one program per sample, in file order. */
+  public record Samples(Path problemsFile, Path samplesFile, Map<String, Doc> problems, List<Jsonl.Row> rows,
+      List<String> programs) {}
+
+  /**
+   * Reads and checks {@code samplesFile} against {@code problemsFile} before anything runs: every line a
+   * {@code {task_id, completion}} object for a known problem, every problem attempted. A defect is a
+   * {@link DataFormatException} naming {@code file:line} and the field.
+   */
+  public static Samples read(Path problemsFile, Path samplesFile) {
     Map<String, Doc> problems = new LinkedHashMap<>();
     for (Doc d : HumanEvalLoader.problems(problemsFile)) {
       problems.put(d.id(), d);
     }
-    List<JsonNode> samples = Jsonl.read(samplesFile);
+    if (problems.isEmpty()) {
+      throw new DataFormatException(problemsFile, 0, "no problems");
+    }
+    List<Jsonl.Row> samples = Jsonl.read(samplesFile);
     List<String> programs = new ArrayList<>(samples.size());
-    int line = 0;
-    for (JsonNode s : samples) {
-      line++;
-      String id = Jsonl.string(s, "task_id", samplesFile, line);
-      String completion = Jsonl.string(s, "completion", samplesFile, line);
+    java.util.Set<String> attempted = new java.util.HashSet<>();
+    for (Jsonl.Row s : samples) {
+      String id = Jsonl.string(s, "task_id", samplesFile);
+      String completion = Jsonl.string(s, "completion", samplesFile);
       Doc p = problems.get(id);
       if (p == null) {
-        throw new DataFormatException(samplesFile, line, "task_id '" + id + "' is not a problem of " + problemsFile);
+        throw new DataFormatException(samplesFile, s.line(), "field 'task_id': '" + id + "' is not a problem of "
+            + problemsFile);
       }
+      attempted.add(id);
       programs.add(HumanEvalProgram.program(p, completion));
     }
-    List<ExecutionResult> results = sandbox.runAll(programs);
+    List<String> missing = problems.keySet().stream().filter(id -> !attempted.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      throw new DataFormatException(samplesFile, 0, missing.size() + " problems of " + problemsFile
+          + " have no sample (human-eval requires every problem to be attempted), e.g. " + missing.getFirst());
+    }
+    return new Samples(problemsFile, samplesFile, problems, samples, programs);
+  }
+
+  /** Evaluates {@code samplesFile} against {@code problemsFile} with {@code sandbox}. */
+  public static Report evaluate(Path problemsFile, Path samplesFile, List<Integer> ks, Sandbox sandbox) {
+    return evaluate(read(problemsFile, samplesFile), ks, sandbox);
+  }
+
+  /** Runs every program of {@code samples} in {@code sandbox}; writes the per-sample results; returns pass@k. */
+  public static Report evaluate(Samples samples, List<Integer> ks, Sandbox sandbox) {
+    List<ExecutionResult> results = sandbox.runAll(samples.programs());
     Map<String, int[]> counts = new LinkedHashMap<>();
-    for (String id : problems.keySet()) {
+    for (String id : samples.problems().keySet()) {
       counts.put(id, new int[2]);
     }
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < samples.size(); i++) {
-      ObjectNode s = samples.get(i).deepCopy();
+    for (int i = 0; i < samples.rows().size(); i++) {
+      ObjectNode s = samples.rows().get(i).json().deepCopy();
       ExecutionResult r = results.get(i);
       s.put("result", r.result());
       s.put("passed", r.passed());
@@ -64,11 +90,7 @@ public final class FunctionalCorrectness {
       c[0]++;
       c[1] += r.passed() ? 1 : 0;
     }
-    List<String> missing = counts.entrySet().stream().filter(e -> e.getValue()[0] == 0).map(Map.Entry::getKey).toList();
-    if (!missing.isEmpty()) {
-      throw new DataFormatException(samplesFile + ": " + missing.size() + " problems of " + problemsFile
-          + " have no sample (human-eval requires every problem to be attempted), e.g. " + missing.getFirst());
-    }
+    Path samplesFile = samples.samplesFile();
     Path resultsFile = samplesFile.resolveSibling(samplesFile.getFileName() + "_results.jsonl");
     AtomicFiles.write(resultsFile, out.toString());
     Map<String, Double> pass = new LinkedHashMap<>();
@@ -78,7 +100,7 @@ public final class FunctionalCorrectness {
             .orElse(Double.NaN));
       }
     }
-    return new Report(pass, resultsFile, samples.size());
+    return new Report(pass, resultsFile, samples.rows().size());
   }
 
   /** The pass@k map as JSON, e.g. {@code {"pass@1": 0.5}}. */

@@ -16,7 +16,7 @@ class LoaderErrorsTest {
   @Test
   void csvHandlesQuotesNewlinesAndCrlf() {
     List<Csv.Row> rows = Csv.parse("a,\"b,\"\"c\"\"\",\"multi\r\nline\"\r\nx,y\r\n");
-    assertEquals(List.of("a", "b,\"c\"", "multi\r\nline"), rows.get(0).fields());
+    assertEquals(List.of("a", "b,\"c\"", "multi\nline"), rows.get(0).fields());
     assertEquals(List.of("x", "y"), rows.get(1).fields());
     assertEquals(3, rows.get(1).line());
     var e = assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,b\n\"open,c\n"));
@@ -29,10 +29,10 @@ class LoaderErrorsTest {
     Path f = dir.resolve("test/x_test.csv");
     Files.writeString(f, "q,a,b,c,d,A\r\nq2,a,b,c,d,E\r\n");
     var e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "test"));
-    assertTrue(e.getMessage().contains("x_test.csv row 2") && e.getMessage().contains("A-D"), e.getMessage());
+    assertTrue(e.getMessage().contains("x_test.csv:2: ") && e.getMessage().contains("A-D"), e.getMessage());
     Files.writeString(f, "q,a,b,c,A\r\n");
     e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "test"));
-    assertTrue(e.getMessage().contains("row 1: expected 6 fields"), e.getMessage());
+    assertTrue(e.getMessage().contains(":1: expected 6 fields"), e.getMessage());
     e = assertThrows(DataFormatException.class, () -> new MmluCsvLoader().load(dir, "dev"));
     assertTrue(e.getMessage().contains("split folder not found"), e.getMessage());
   }
@@ -42,10 +42,10 @@ class LoaderErrorsTest {
     Path f = dir.resolve("test.jsonl");
     Files.writeString(f, "{\"question\": \"q\", \"answer\": \"x\\n#### 3\"}\n{\"question\": \"q\"\n");
     var e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
-    assertTrue(e.getMessage().contains("test.jsonl row 2: not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("test.jsonl:2: not valid JSON"), e.getMessage());
     Files.writeString(f, "{\"question\": \"q\", \"answer\": \"no final line\"}\n");
     e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
-    assertTrue(e.getMessage().contains("row 1: answer has no '#### N'"), e.getMessage());
+    assertTrue(e.getMessage().contains(":1: field 'answer' has no '#### N'"), e.getMessage());
     Files.writeString(f, "{\"question\": 3, \"answer\": \"#### 1\"}\n");
     e = assertThrows(DataFormatException.class, () -> new Gsm8kLoader().load(dir, "test"));
     assertTrue(e.getMessage().contains("field 'question'"), e.getMessage());
@@ -54,7 +54,7 @@ class LoaderErrorsTest {
     Path arc = dir.resolve("arc.jsonl");
     Files.writeString(arc, "{\"query\": \"Question: q\", \"choices\": [\"a\", \"b\"], \"gold\": 2}\n");
     e = assertThrows(DataFormatException.class, () -> new ArcLoader().load(arc, "test"));
-    assertTrue(e.getMessage().contains("arc.jsonl row 1: field 'gold'"), e.getMessage());
+    assertTrue(e.getMessage().contains("arc.jsonl:1: field 'gold'"), e.getMessage());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.safety.data.BenignRequests;
 import dev.llamakit.safety.data.BenignText;
+import dev.llamakit.safety.data.DataFileException;
 import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.data.HarmKeywords;
@@ -39,40 +40,44 @@ public final class ModerationDataset {
   public List<Example> load(Path safetyTrain, Path dataRoot) throws IOException {
     List<Example> out = new ArrayList<>();
     Path dav = safetyTrain.resolve("davidson-hate-offensive/labeled_data.csv");
-    for (Map<String, String> r : DataFiles.csv(dav)) {
-      add(out, "davidson-hate-offensive", DataFiles.field(r, "class", dav), DataFiles.field(r, "tweet", dav), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(dav)) {
+      add(out, "davidson-hate-offensive", r.field("class"), r.field("tweet"), null, dav, r.line());
     }
-    for (JsonNode r : DataFiles.jsonl(safetyTrain.resolve("hate-speech-degibert/degibert_stormfront_sentences_train.jsonl"))) {
-      add(out, "hate-speech-degibert", r.path("label").asText(), r.path("text").asText(), null);
+    Path deg = safetyTrain.resolve("hate-speech-degibert/degibert_stormfront_sentences_train.jsonl");
+    for (DataFiles.JsonLine r : DataFiles.jsonlLines(deg)) {
+      add(out, "hate-speech-degibert", r.json().path("label").asText(), r.json().path("text").asText(), null, deg,
+          r.line());
     }
-    for (JsonNode r : DataFiles.jsonl(safetyTrain.resolve("toxigen-prompts/toxigen_unique_statements.jsonl"))) {
-      add(out, "toxigen-prompts", r.path("label").asText(), r.path("text").asText(), null);
+    Path tox = safetyTrain.resolve("toxigen-prompts/toxigen_unique_statements.jsonl");
+    for (DataFiles.JsonLine r : DataFiles.jsonlLines(tox)) {
+      add(out, "toxigen-prompts", r.json().path("label").asText(), r.json().path("text").asText(), null, tox,
+          r.line());
     }
     Path qf = safetyTrain.resolve("gptfuzz/questions_question_list.csv");
     Map<String, String> questions = new HashMap<>();
-    for (Map<String, String> r : DataFiles.csv(qf)) questions.put(DataFiles.field(r, "index", qf), DataFiles.field(r, "text", qf));
+    for (DataFiles.CsvRow r : DataFiles.csv(qf)) questions.put(r.field("index"), r.field("text"));
     Path resp = safetyTrain.resolve("gptfuzz/responses_labeled_train.csv");
-    for (Map<String, String> r : DataFiles.csv(resp)) {
-      String q = questions.getOrDefault(DataFiles.field(r, "question", resp), "");
-      add(out, "gptfuzz", DataFiles.field(r, "label", resp), DataFiles.field(r, "Response", resp), q);
+    for (DataFiles.CsvRow r : DataFiles.csv(resp)) {
+      String q = questions.getOrDefault(r.field("question"), "");
+      add(out, "gptfuzz", r.field("label"), r.field("Response"), q, resp, r.line());
     }
     for (String q : questions.values()) out.add(Example.of(q, keywords.categorize(q), "gptfuzz:questions"));
     Path beh = safetyTrain.resolve("advbench/harmful_behaviors.csv");
-    for (Map<String, String> r : DataFiles.csv(beh)) add(out, "advbench", "*", DataFiles.field(r, "goal", beh), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(beh)) add(out, "advbench", "*", r.field("goal"), null, beh, r.line());
     Path str = safetyTrain.resolve("advbench/harmful_strings.csv");
-    for (Map<String, String> r : DataFiles.csv(str)) add(out, "advbench", "*", DataFiles.field(r, "target", str), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(str)) add(out, "advbench", "*", r.field("target"), null, str, r.line());
     try (var files = java.nio.file.Files.list(safetyTrain.resolve("do-not-answer"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (JsonNode r : DataFiles.jsonl(f)) {
-          JsonNode intents = r.path("intents");
+        for (DataFiles.JsonLine r : DataFiles.jsonlLines(f)) {
+          JsonNode intents = r.json().path("intents");
           String intent = intents.isArray() && !intents.isEmpty() ? intents.get(0).asText() : "";
-          add(out, "do-not-answer", intent, r.path("prompt").asText(), null);
+          add(out, "do-not-answer", intent, r.json().path("prompt").asText(), null, f, r.line());
         }
       }
     }
     Path prof = safetyTrain.resolve("surge-profanity/profanity_en.csv");
-    for (Map<String, String> r : DataFiles.csv(prof)) {
-      add(out, "surge-profanity", DataFiles.field(r, "category_1", prof), DataFiles.field(r, "text", prof), null);
+    for (DataFiles.CsvRow r : DataFiles.csv(prof)) {
+      add(out, "surge-profanity", r.field("category_1"), r.field("text"), null, prof, r.line());
     }
     List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
     out.addAll(BenignRequests.load("safe", topics));
@@ -84,13 +89,20 @@ public final class ModerationDataset {
     return out;
   }
 
-  /** Maps {@code sourceLabel} of {@code source} and adds the example (skipped when the map says null). */
-  private void add(List<Example> out, String source, String sourceLabel, String text, String keywordText) {
+  /**
+   * Maps {@code sourceLabel} of {@code source} and adds the example (skipped when the map says null); a label the map
+   * does not know is an error naming {@code file:line}.
+   */
+  private void add(List<Example> out, String source, String sourceLabel, String text, String keywordText, Path file,
+      long line) throws DataFileException {
     if (text == null || text.isBlank()) return;
     JsonNode map = labelMap.path(source).path("map");
     if (map.isMissingNode()) throw new IllegalStateException("label-map.json has no entry for source " + source);
     JsonNode target = map.has(sourceLabel) ? map.get(sourceLabel) : map.get("*");
-    if (target == null) throw new IllegalArgumentException(source + ": label '" + sourceLabel + "' not in label-map.json");
+    if (target == null) {
+      throw new DataFileException(file, line, "label '" + sourceLabel + "' of source " + source + " is not in"
+          + " label-map.json");
+    }
     if (target.isNull()) return;
     String label = target.asText();
     if (label.equals("@keywords")) label = keywords.categorize(keywordText != null ? keywordText : text);

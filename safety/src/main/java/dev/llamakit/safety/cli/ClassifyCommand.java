@@ -3,15 +3,18 @@ package dev.llamakit.safety.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.safety.Message;
 import dev.llamakit.safety.Role;
 import dev.llamakit.safety.Shield;
 import dev.llamakit.safety.ShieldResult;
 import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.data.DataFileException;
+import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.policy.Category;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code llamakit safety classify}: one score record per input JSONL record, in order, nothing dropped; records that
- * cannot be scored (not JSON, missing or non-text field) appear in the output with an {@code error} field.
+ * cannot be scored (not UTF-8, not JSON, missing or non-text field) appear in the output with an {@code error} field
+ * and {@code "flagged": true}: the command fails closed, an unread record never passes as safe. A damaged gzip
+ * stream fails the whole run (exit 1) and no output is written.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
     description = "Score every record of a JSONL file with one or more shields; output one JSONL record per input record.")
@@ -51,7 +56,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(input)) throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
+    if (!Files.isRegularFile(input)) throw new NoSuchFileException(input.toString());
     Role r;
     List<Shield> shields = new ArrayList<>();
     if (!format.equals("llamakit") && !format.equals("openai")) {
@@ -66,39 +71,58 @@ public final class ClassifyCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     int[] counts = new int[3];  // records, errors, flagged
     Io.writeAtomically(output, w -> {
-      try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-        String line;
-        int n = 0;
-        while ((line = in.readLine()) != null) {
-          n++;
-          if (line.isBlank()) continue;
+      try (TextLines in = TextLines.open(input)) {
+        while (true) {
+          String line;
           ObjectNode out = json.createObjectNode();
-          out.put("line", n);
-          score(json, line, r, shields, out, counts);
+          try {
+            line = in.next();
+          } catch (TextFormatException e) {
+            if (e.line() != in.lineNumber()) throw e;  // not a bad line but a bad stream (gzip): the run fails
+            out.put("line", in.lineNumber());
+            String where = e.file() + ":" + e.line() + ": ";
+            error(out, "not UTF-8: " + (e.getMessage().startsWith(where) ? e.getMessage().substring(where.length())
+                : e.getMessage()), counts);
+            counts[0]++;
+            w.write(json.writeValueAsString(out));
+            w.newLine();
+            continue;
+          }
+          if (line == null) break;
+          if (line.isBlank()) continue;
+          out.put("line", in.lineNumber());
+          score(json, line, in.lineNumber(), r, shields, out, counts);
           counts[0]++;
           w.write(json.writeValueAsString(out));
           w.newLine();
         }
       }
     });
-    System.out.printf("%d records scored, %d flagged, %d errors -> %s%n", counts[0], counts[2], counts[1], output);
+    System.out.printf("%d records scored, %d flagged, %d errors (flagged too: fail closed) -> %s%n", counts[0],
+        counts[2], counts[1], output);
     return 0;
   }
 
-  private void score(ObjectMapper json, String line, Role r, List<Shield> shields, ObjectNode out, int[] counts) {
+  /** A record that cannot be scored: its error, and flagged, so that nothing unread ever passes as safe. */
+  private static void error(ObjectNode out, String why, int[] counts) {
+    out.put("error", why);
+    out.put("flagged", true);
+    counts[1]++;
+  }
+
+  private void score(ObjectMapper json, String line, long n, Role r, List<Shield> shields, ObjectNode out,
+      int[] counts) {
     JsonNode rec;
     try {
-      rec = json.readTree(line);
-    } catch (Exception e) {
-      out.put("error", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-      counts[1]++;
+      rec = DataFiles.jsonLine(input, n, line);
+    } catch (DataFileException e) {
+      error(out, e.what(), counts);
       return;
     }
     if (rec.has("id")) out.set("id", rec.get("id"));
     JsonNode t = rec.get(textField);
     if (t == null || !t.isTextual()) {
-      out.put("error", t == null ? "missing field '" + textField + "'" : "field '" + textField + "' is not a string");
-      counts[1]++;
+      error(out, t == null ? "missing field '" + textField + "'" : "field '" + textField + "' is not a string", counts);
       return;
     }
     boolean flagged = false;

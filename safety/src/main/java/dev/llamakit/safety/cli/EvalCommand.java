@@ -8,11 +8,13 @@ import dev.llamakit.safety.Role;
 import dev.llamakit.safety.Shield;
 import dev.llamakit.safety.ShieldResult;
 import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.data.DataFileException;
 import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.metrics.BinaryMetrics;
 import dev.llamakit.safety.metrics.Percentiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(dataset)) throw new CommandLine.ParameterException(spec.commandLine(), "dataset not found: " + dataset);
+    if (!Files.isRegularFile(dataset)) throw new NoSuchFileException(dataset.toString());
     Shield shield;
     Role r;
     try {
@@ -77,7 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
       case "csv" -> csv(dataset);
       default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be openai-moderation, jsonl or csv");
     };
-    if (items.isEmpty()) throw new IOException(dataset + ": no records");
+    if (items.isEmpty()) throw new DataFileException(dataset, 0, "no records");
     int n = items.size();
     double[] scores = new double[n];
     double[] micros = new double[n];
@@ -121,11 +123,10 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static List<Item> openAi(Path file) throws IOException {
     List<Item> out = new ArrayList<>();
-    int line = 0;
-    for (JsonNode r : DataFiles.jsonl(file)) {
-      line++;
+    for (DataFiles.JsonLine rec : DataFiles.jsonlLines(file)) {
+      JsonNode r = rec.json();
       JsonNode p = r.get("prompt");
-      if (p == null || !p.isTextual()) throw new IOException(file + ": record " + line + " has no text field 'prompt'");
+      if (p == null || !p.isTextual()) throw new DataFileException(file, rec.line(), "no text field 'prompt'");
       List<String> cats = new ArrayList<>();
       for (String k : OPENAI_KEYS) if (r.path(k).asInt(0) == 1) cats.add(k);
       out.add(new Item(p.asText(), !cats.isEmpty(), cats));
@@ -135,36 +136,32 @@ public final class EvalCommand implements Callable<Integer> {
 
   private List<Item> jsonl(Path file) throws IOException {
     List<Item> out = new ArrayList<>();
-    int line = 0;
-    for (JsonNode r : DataFiles.jsonl(file)) {
-      line++;
-      JsonNode t = r.get(textField);
-      JsonNode l = r.get(labelField);
-      if (t == null || !t.isTextual()) throw new IOException(file + ": record " + line + " has no text field '" + textField + "'");
-      if (l == null) throw new IOException(file + ": record " + line + " has no field '" + labelField + "'");
-      out.add(item(t.asText(), l.asText(), file, line));
+    for (DataFiles.JsonLine rec : DataFiles.jsonlLines(file)) {
+      JsonNode t = rec.json().get(textField);
+      JsonNode l = rec.json().get(labelField);
+      if (t == null || !t.isTextual()) throw new DataFileException(file, rec.line(), "no text field '" + textField + "'");
+      if (l == null || !l.isValueNode()) throw new DataFileException(file, rec.line(), "no label field '" + labelField + "'");
+      out.add(item(t.asText(), l.asText(), file, rec.line()));
     }
     return out;
   }
 
   private List<Item> csv(Path file) throws IOException {
     List<Item> out = new ArrayList<>();
-    int line = 1;
-    for (Map<String, String> r : DataFiles.csv(file)) {
-      line++;
-      out.add(item(DataFiles.field(r, textField, file), DataFiles.field(r, labelField, file), file, line));
+    for (DataFiles.CsvRow r : DataFiles.csv(file)) {
+      out.add(item(r.field(textField), r.field(labelField), file, r.line()));
     }
     return out;
   }
 
-  static Item item(String text, String label, Path file, int line) throws IOException {
+  static Item item(String text, String label, Path file, long line) throws IOException {
     String l = label.strip();
     return switch (l.toLowerCase(Locale.ROOT)) {
       case "0", "false", "safe", "benign", "no" -> new Item(text, false, List.of());
       case "1", "true", "unsafe", "yes", "toxic", "harmful" -> new Item(text, true, List.of());
       default -> {
         if (l.matches("[A-Za-z]+\\d+")) yield new Item(text, true, List.of(l.toUpperCase(Locale.ROOT)));
-        throw new IOException(file + ": record " + line + ": unknown label '" + label + "'");
+        throw new DataFileException(file, line, "unknown label '" + label + "'");
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.llamakit.safety.cli;
 import dev.llamakit.safety.classifier.ModerationTrainer;
 import dev.llamakit.safety.injection.PromptAttackTrainer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(data)) throw new CommandLine.ParameterException(spec.commandLine(), "--data folder not found: " + data);
+    if (!Files.isDirectory(data)) throw new NoSuchFileException(data.toString());
     if (!model.equals("all") && !model.equals("moderation") && !model.equals("prompt-attack")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model must be moderation, prompt-attack or all");
     }

@@ -101,16 +101,9 @@ public final class BenignText {
 
   private static List<String> mmluQuestions(Path csv) throws IOException {
     // Headerless CSV: question, A, B, C, D, answer.
-    var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-    mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
     List<String> qs = new ArrayList<>();
-    try (var it = mapper.readerFor(String[].class).readValues(csv.toFile())) {
-      while (it.hasNext()) {
-        String[] row = (String[]) it.next();
-        if (row.length > 0 && !row[0].isBlank()) qs.add(row[0]);
-      }
-    } catch (RuntimeException e) {
-      throw new IOException(csv + ": malformed CSV: " + e.getMessage(), e);
+    for (String[] row : DataFiles.csvRecords(csv)) {
+      if (row.length > 0 && !row[0].isBlank()) qs.add(row[0]);
     }
     return qs;
   }

@@ -1,85 +1,207 @@
 package dev.llamakit.safety.data;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
+import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
-/** Readers for the file shapes of the public data sets (CSV with header, JSONL, JSON array, plain lines), with errors naming the file. */
+/**
+ * Readers for the file shapes of the public data sets and of {@code safety} command inputs (CSV with or without a
+ * header, JSONL, a JSON document, plain lines). All text is read through {@link TextLines}: strict UTF-8 (a broken
+ * byte is a {@link dev.llamakit.engine.io.TextFormatException} naming {@code file:line}), gzip for {@code .gz}; every
+ * other defect is a {@link DataFileException} naming {@code file:line} and the field. Lines are counted as an editor
+ * counts them, blank ones included.
+ */
 public final class DataFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Rejects a JSONL line holding more than one value (two records glued together must not lose one). */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final CsvMapper CSV = new CsvMapper();
 
   private DataFiles() {}
 
-  /** Rows of a CSV file with a header line (quoted multi-line fields allowed). */
-  public static List<Map<String, String>> csv(Path file) throws IOException {
-    require(file);
+  /** One JSONL record and its line. */
+  public record JsonLine(long line, JsonNode json) {}
+
+  /** One CSV record with a header: its file, the line where it starts, its columns by name. */
+  public record CsvRow(Path file, long line, Map<String, String> columns) {
+    /** The column {@code name}; a missing one is an error naming file, line and column. */
+    public String field(String name) throws DataFileException {
+      String v = columns.get(name);
+      if (v == null) throw new DataFileException(file, line, "missing column '" + name + "' (columns: " + columns.keySet() + ")");
+      return v;
+    }
+  }
+
+  /** Rows of a CSV file with a header line (quoted multi-line fields allowed, blank lines skipped). */
+  public static List<CsvRow> csv(Path file) throws IOException {
+    String text = text(file);
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    List<Map<String, String>> rows = new ArrayList<>();
+    List<CsvRow> rows = new ArrayList<>();
     try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
-        .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(file.toFile())) {
-      while (it.hasNext()) rows.add(it.next());
-    } catch (RuntimeException e) {
-      throw new IOException(file + ": malformed CSV: " + e.getMessage(), e);
+        .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
+      while (it.hasNext()) {
+        Map<String, String> row = it.next();
+        // The parser stands on the record's last line; its start is that less the line breaks inside its fields.
+        long line = it.getParser().currentTokenLocation().getLineNr();
+        for (String v : row.values()) line -= v.chars().filter(c -> c == '\n').count();
+        rows.add(new CsvRow(file, Math.max(1, line), row));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw malformed(file, "CSV", e);
     }
     return rows;
   }
 
-  /** Records of a JSON-lines file (optionally gzipped); a bad line is an error naming file and line. */
-  public static List<JsonNode> jsonl(Path file) throws IOException {
-    require(file);
-    List<JsonNode> out = new ArrayList<>();
-    var in = Files.newInputStream(file);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
+  /** Rows of a CSV file without a header, each as its fields. */
+  public static List<String[]> csvRecords(Path file) throws IOException {
+    String text = text(file);
+    List<String[]> rows = new ArrayList<>();
+    try (MappingIterator<String[]> it = CSV.copy().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class)
+        .readValues(text)) {
+      while (it.hasNext()) rows.add(it.next());
+    } catch (IOException | RuntimeException e) {
+      throw malformed(file, "CSV", e);
+    }
+    return rows;
+  }
+
+  /** Records of a JSON-lines file (optionally gzipped) with their lines; a bad line is an error naming file and line. */
+  public static List<JsonLine> jsonlLines(Path file) throws IOException {
+    List<JsonLine> out = new ArrayList<>();
+    try (TextLines lines = TextLines.open(file)) {
+      for (String line; (line = lines.next()) != null; ) {
         if (line.isBlank()) continue;
-        try {
-          out.add(JSON.readTree(line));
-        } catch (IOException e) {
-          throw new IOException(file + ":" + n + ": not JSON: " + e.getMessage(), e);
-        }
+        out.add(new JsonLine(lines.lineNumber(), jsonLine(file, lines.lineNumber(), line)));
       }
     }
     return out;
   }
 
-  /** A JSON document. */
+  /** The records of {@link #jsonlLines} without their line numbers. */
+  public static List<JsonNode> jsonl(Path file) throws IOException {
+    return jsonlLines(file).stream().map(JsonLine::json).toList();
+  }
+
+  /**
+   * One JSONL line as JSON; a line that is not exactly one JSON value, or whose strings are not text (an unpaired
+   * surrogate escape such as {@code "\\ud800"}, which no UTF-8 can carry), is an error naming file and line.
+   */
+  public static JsonNode jsonLine(Path file, long line, String text) throws DataFileException {
+    JsonNode n;
+    try {
+      n = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new DataFileException(file, line, "not JSON: " + printable(e.getOriginalMessage()), e);
+    }
+    String bad = firstNonText(n);
+    if (bad != null) throw new DataFileException(file, line, "a string holds an unpaired surrogate (" + bad + "): not text");
+    return n;
+  }
+
+  /** The first string (value or key) of {@code n} that is not valid Unicode text, escaped; null when all are. */
+  private static String firstNonText(JsonNode n) {
+    if (n == null) return null;
+    if (n.isTextual()) return isText(n.textValue()) ? null : escaped(n.textValue());
+    if (n.isObject()) {
+      for (var it = n.fields(); it.hasNext(); ) {
+        var e = it.next();
+        if (!isText(e.getKey())) return escaped(e.getKey());
+        String bad = firstNonText(e.getValue());
+        if (bad != null) return bad;
+      }
+    } else if (n.isArray()) {
+      for (JsonNode c : n) {
+        String bad = firstNonText(c);
+        if (bad != null) return bad;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isText(String s) {
+    return StandardCharsets.UTF_8.newEncoder().canEncode(s);
+  }
+
+  private static String escaped(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+          : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+      if (!paired) return String.format("\\u%04x", (int) c);
+      if (Character.isHighSurrogate(c)) i++;
+    }
+    return "?";
+  }
+
+  /** A diagnostic made safe to write as UTF-8: unpaired surrogates (a parser quoting half a character) as U+FFFD. */
+  public static String printable(String message) {
+    if (message == null || isText(message)) return message;
+    StringBuilder sb = new StringBuilder(message.length());
+    message.codePoints().forEach(cp -> sb.appendCodePoint(Character.isSurrogate((char) cp) && cp < 0x10000 ? 0xFFFD : cp));
+    return sb.toString();
+  }
+
+  /** A JSON document; as for {@link #jsonLine}, its strings must be text. */
   public static JsonNode json(Path file) throws IOException {
-    require(file);
-    return JSON.readTree(file.toFile());
+    String text = text(file);
+    JsonNode n;
+    try {
+      n = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw malformed(file, "JSON", e);
+    }
+    String bad = firstNonText(n);
+    if (bad != null) throw new DataFileException(file, 0, "a string holds an unpaired surrogate (" + bad + "): not text");
+    return n;
+  }
+
+  /** A JSON document that must be an array of strings; anything else is an error naming the file and the item. */
+  public static List<String> jsonStrings(Path file) throws IOException {
+    JsonNode root = json(file);
+    if (root == null || !root.isArray()) throw new DataFileException(file, 0, "expected a JSON array of strings");
+    List<String> out = new ArrayList<>(root.size());
+    for (JsonNode n : root) {
+      if (!n.isTextual()) throw new DataFileException(file, 0, "item " + out.size() + " is not a string: " + n.getNodeType());
+      out.add(n.asText());
+    }
+    return out;
   }
 
   /** Non-blank lines of a UTF-8 text file. */
   public static List<String> lines(Path file) throws IOException {
-    require(file);
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> out = new ArrayList<>();
+    TextLines.forEach(file, (line, n) -> {
+      if (!line.isBlank()) out.add(line);
+    });
+    return out;
   }
 
-  /** A column of a CSV row; a missing column is an error naming the file. */
-  public static String field(Map<String, String> row, String name, Path file) throws IOException {
-    String v = row.get(name);
-    if (v == null) throw new IOException(file + ": missing column '" + name + "' (columns: " + row.keySet() + ")");
-    return v;
+  /** The whole of a text file, strictly decoded (a missing file is a TextFormatException naming it). */
+  private static String text(Path file) throws IOException {
+    return TextLines.readAll(file);
   }
 
-  private static void require(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) throw new IOException("data file not found: " + file);
+  /** A parse failure of {@code file} as a {@link DataFileException} with the parser's line when it has one. */
+  private static DataFileException malformed(Path file, String format, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonProcessingException j) {
+        JsonLocation at = j.getLocation();
+        long line = at == null ? 0 : Math.max(0, at.getLineNr());
+        return new DataFileException(file, line, "malformed " + format + ": " + printable(j.getOriginalMessage()), e);
+      }
+    }
+    return new DataFileException(file, 0, "malformed " + format + ": " + printable(e.getMessage()), e);
   }
 }

