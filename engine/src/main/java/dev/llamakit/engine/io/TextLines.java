@@ -44,6 +44,7 @@ public final class TextLines implements Closeable {
   private byte[] line = new byte[256];
   private long number;
   private boolean endedWithBreak;
+  private boolean crlf;
 
   private TextLines(Path file, InputStream in) {
     this.file = file;
@@ -93,6 +94,7 @@ public final class TextLines implements Closeable {
     }
     if (!any) return null;
     number++;
+    crlf = endedWithBreak && len > 0 && line[len - 1] == '\r';
     if (len > 0 && line[len - 1] == '\r') len--;
     int off = 0;
     if (number == 1 && len >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) off = 3;
@@ -129,6 +131,15 @@ public final class TextLines implements Closeable {
   /** The 1-based number of the line last returned by {@link #next()}. */
   public long lineNumber() {
     return number;
+  }
+
+  /**
+   * The line break that ended the line last returned, as it was in the file: {@code "\r\n"}, {@code "\n"}, or
+   * {@code ""} for a last line without one. Formats whose values may span lines (quoted CSV fields) use it to
+   * rebuild a value exactly.
+   */
+  public String lineBreak() {
+    return !endedWithBreak ? "" : crlf ? "\r\n" : "\n";
   }
 
   /** The file being read. */

@@ -30,6 +30,19 @@ class TextLinesTest {
   }
 
   @Test
+  void reportsEachLinesBreakAsTheFileHadIt() throws IOException {
+    Path f = write("breaks.txt", "a\r\nb\nc".getBytes(StandardCharsets.UTF_8));
+    try (TextLines lines = TextLines.open(f)) {
+      assertEquals("a", lines.next());
+      assertEquals("\r\n", lines.lineBreak());
+      assertEquals("b", lines.next());
+      assertEquals("\n", lines.lineBreak());
+      assertEquals("c", lines.next());
+      assertEquals("", lines.lineBreak());
+    }
+  }
+
+  @Test
   void lastLineWithoutBreakIsALine() throws IOException {
     Path f = write("b.txt", "x\ny".getBytes(StandardCharsets.UTF_8));
     try (TextLines lines = TextLines.open(f)) {

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV (Python's excel dialect): quoted fields with doubled quotes and embedded line breaks, CRLF or LF rows.
- * Files are read through {@link TextLines} (strict UTF-8), so a line break inside a quoted field comes back as
- * {@code \n} whichever the file used; blank lines between rows are skipped but counted.
+ * Files are read through {@link TextLines} (strict UTF-8); a line break inside a quoted field is kept as the file
+ * has it ({@code \r\n} or {@code \n}, as lm-evaluation-harness reads MMLU); blank lines between rows are skipped
+ * but counted.
  */
 public final class Csv {
   private Csv() {}
@@ -25,6 +26,7 @@ public final class Csv {
     try (TextLines lines = TextLines.open(file)) {
       for (String line; (line = lines.next()) != null; ) {
         p.line(line, lines.lineNumber());
+        p.lineBreak = lines.lineBreak();
       }
     } catch (TextFormatException e) {
       throw new DataFormatException(e);
@@ -47,7 +49,9 @@ public final class Csv {
       int nl = text.indexOf('\n', from);
       int end = nl < 0 ? text.length() : nl;
       String line = text.substring(from, end);
-      p.line(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, ++n);
+      boolean cr = line.endsWith("\r");
+      p.line(cr ? line.substring(0, line.length() - 1) : line, ++n);
+      p.lineBreak = nl < 0 ? "" : cr ? "\r\n" : "\n";
       from = end + 1;
     }
     if (p.quoted) {
@@ -64,10 +68,12 @@ public final class Csv {
     boolean quoted;
     boolean any;
     long start;
+    /** The break that ended the previous line, kept inside a quoted field as the file had it. */
+    String lineBreak = "\n";
 
     void line(String line, long number) {
       if (quoted) {
-        f.append('\n');
+        f.append(lineBreak);
       } else {
         start = number;
       }

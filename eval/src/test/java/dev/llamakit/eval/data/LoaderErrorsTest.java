@@ -16,7 +16,7 @@ class LoaderErrorsTest {
   @Test
   void csvHandlesQuotesNewlinesAndCrlf() {
     List<Csv.Row> rows = Csv.parse("a,\"b,\"\"c\"\"\",\"multi\r\nline\"\r\nx,y\r\n");
-    assertEquals(List.of("a", "b,\"c\"", "multi\nline"), rows.get(0).fields());
+    assertEquals(List.of("a", "b,\"c\"", "multi\r\nline"), rows.get(0).fields());
     assertEquals(List.of("x", "y"), rows.get(1).fields());
     assertEquals(3, rows.get(1).line());
     var e = assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,b\n\"open,c\n"));
