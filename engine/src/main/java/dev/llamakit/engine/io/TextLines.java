@@ -69,7 +69,11 @@ public final class TextLines implements Closeable {
     }
   }
 
-  /** The next line without its line break, or null at the end of the file. */
+  /**
+   * The next line without its line break, or null at the end of the file. A line that is not UTF-8 throws a {@link
+   * TextFormatException} and is consumed: the reader stays usable, and the next call returns the following line (batch
+   * readers that report bad records one by one rely on this).
+   */
   public String next() throws IOException {
     int len = 0;
     boolean any = false;

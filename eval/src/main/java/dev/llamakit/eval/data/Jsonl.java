@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.io.JsonText;
 import dev.llamakit.engine.io.TextFormatException;
 import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class Jsonl {
         if (!(node instanceof ObjectNode o)) {
           throw new DataFormatException(file, n, "expected a JSON object");
         }
-        if (!isText(o)) {
+        if (JsonText.firstNonText(o) != null) {
           // "\\ud800" parses, but no UTF-8 can carry it: it would reach a prompt or a program as '?', or crash a writer
           throw new DataFormatException(file, n, "a string holds an unpaired surrogate escape: not text");
         }
@@ -70,27 +70,7 @@ public final class Jsonl {
   }
 
   /** True when every string (key or value) under {@code n} is well-formed Unicode, encodable as UTF-8. */
-  private static boolean isText(JsonNode n) {
-    if (n.isTextual()) {
-      return StandardCharsets.UTF_8.newEncoder().canEncode(n.textValue());
-    }
-    if (n.isObject()) {
-      for (var it = n.fields(); it.hasNext(); ) {
-        var e = it.next();
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(e.getKey()) || !isText(e.getValue())) {
-          return false;
-        }
-      }
-    }
-    if (n.isArray()) {
-      for (JsonNode c : n) {
-        if (!isText(c)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
+
 
   private static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.llamakit.engine.io.JsonText;
 import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,52 +105,14 @@ public final class DataFiles {
     } catch (JsonProcessingException e) {
       throw new DataFileException(file, line, "not JSON: " + printable(e.getOriginalMessage()), e);
     }
-    String bad = firstNonText(n);
+    String bad = JsonText.firstNonText(n);
     if (bad != null) throw new DataFileException(file, line, "a string holds an unpaired surrogate (" + bad + "): not text");
     return n;
   }
 
-  /** The first string (value or key) of {@code n} that is not valid Unicode text, escaped; null when all are. */
-  private static String firstNonText(JsonNode n) {
-    if (n == null) return null;
-    if (n.isTextual()) return isText(n.textValue()) ? null : escaped(n.textValue());
-    if (n.isObject()) {
-      for (var it = n.fields(); it.hasNext(); ) {
-        var e = it.next();
-        if (!isText(e.getKey())) return escaped(e.getKey());
-        String bad = firstNonText(e.getValue());
-        if (bad != null) return bad;
-      }
-    } else if (n.isArray()) {
-      for (JsonNode c : n) {
-        String bad = firstNonText(c);
-        if (bad != null) return bad;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isText(String s) {
-    return StandardCharsets.UTF_8.newEncoder().canEncode(s);
-  }
-
-  private static String escaped(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-          : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-      if (!paired) return String.format("\\u%04x", (int) c);
-      if (Character.isHighSurrogate(c)) i++;
-    }
-    return "?";
-  }
-
-  /** A diagnostic made safe to write as UTF-8: unpaired surrogates (a parser quoting half a character) as U+FFFD. */
+  /** A diagnostic made safe to write as UTF-8 ({@link JsonText#printable}). */
   public static String printable(String message) {
-    if (message == null || isText(message)) return message;
-    StringBuilder sb = new StringBuilder(message.length());
-    message.codePoints().forEach(cp -> sb.appendCodePoint(Character.isSurrogate((char) cp) && cp < 0x10000 ? 0xFFFD : cp));
-    return sb.toString();
+    return JsonText.printable(message);
   }
 
   /** A JSON document; as for {@link #jsonLine}, its strings must be text. */
@@ -162,7 +124,7 @@ public final class DataFiles {
     } catch (JsonProcessingException e) {
       throw malformed(file, "JSON", e);
     }
-    String bad = firstNonText(n);
+    String bad = JsonText.firstNonText(n);
     if (bad != null) throw new DataFileException(file, 0, "a string holds an unpaired surrogate (" + bad + "): not text");
     return n;
   }
