@@ -241,11 +241,7 @@ public final class FastTextModel {
       }
       if (wid < 0) {
         if (!eos && dict.maxn > 0) {
-          if (s.word.length < n + 2) {
-            s.word = new byte[Math.max(n + 2, s.word.length * 2)];
-          }
-          Dictionary.wrap(w, from, n, s.word);
-          dict.computeSubwords(s.word, n + 2, ids);
+          s.unknownWords.appendRows(dict, w, from, n, h, ids);
         }
       } else if (dict.maxn <= 0) {
         ids.add(wid);
@@ -400,7 +396,7 @@ public final class FastTextModel {
   private static final class Scratch {
     final IntList ids = new IntList(4096);
     int[] hashes = new int[1024];
-    byte[] word = new byte[256];
+    final SubwordCache unknownWords = new SubwordCache();
     final float[] hidden;
     final float[] output;
     final Heap heap = new Heap();
