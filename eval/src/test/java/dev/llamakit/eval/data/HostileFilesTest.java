@@ -1,5 +1,6 @@
 package dev.llamakit.eval.data;
 
+import static dev.llamakit.engine.testing.HostileBytes.withBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,17 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileFilesTest {
   private static final String PROBLEM = "{\"task_id\": \"T/0\", \"prompt\": \"def f():\\n\", \"canonical_solution\":"
       + " \"    return 1\\n\", \"test\": \"def check(c):\\n    assert c() == 1\\n\", \"entry_point\": \"f\"}\n";
-
-  /** Bytes of {@code text} with {@code bad} inserted where {@code marker} stands. */
-  private static byte[] withBytes(String text, String marker, byte... bad) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    int at = text.indexOf(marker);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(t, 0, at);
-    out.writeBytes(bad);
-    out.write(t, at + marker.length(), t.length - at - marker.length());
-    return out.toByteArray();
-  }
 
   @Test
   void samplesWithBrokenBytesAreRejectedBeforeAnythingRuns(@TempDir Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.llamakit.safety.data;
 
+import static dev.llamakit.engine.testing.HostileBytes.withBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,6 @@ import dev.llamakit.safety.classifier.ModerationDataset;
 import dev.llamakit.safety.cli.SafetyCommand;
 import dev.llamakit.safety.injection.InjectionDataset;
 import dev.llamakit.safety.testing.SafetyTrainFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,17 +30,6 @@ import picocli.CommandLine;
  * is flagged, never a record that passes as safe.
  */
 class HostileInputsTest {
-  /** Bytes of {@code text} with {@code bad} inserted where {@code marker} stands. */
-  static byte[] withBytes(String text, String marker, byte... bad) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    int at = text.indexOf(marker);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(t, 0, at);
-    out.writeBytes(bad);
-    out.write(t, at + marker.length(), t.length - at - marker.length());
-    return out.toByteArray();
-  }
-
   @Test
   void classifyFlagsARecordThatIsNotUtf8AndScoresTheRest(@TempDir Path dir) throws IOException {
     // Before: one invalid byte stopped the run with "error: Input length = 1" and wrote nothing.
