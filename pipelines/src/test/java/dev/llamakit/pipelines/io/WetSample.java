@@ -59,6 +59,15 @@ final class WetSample {
     return out.toByteArray();
   }
 
+  /** Where each record's gzip member starts in {@link #gzipMembers}, and (last) the file's length. */
+  static int[] memberOffsets(List<byte[]> records) throws IOException {
+    int[] at = new int[records.size() + 1];
+    for (int i = 0; i < records.size(); i++) {
+      at[i + 1] = at[i] + gzip(records.get(i)).length;
+    }
+    return at;
+  }
+
   static byte[] gzip(byte[] b) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream z = new GZIPOutputStream(out)) {
