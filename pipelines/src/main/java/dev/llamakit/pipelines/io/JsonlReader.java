@@ -19,7 +19,8 @@ import java.io.InputStream;
  * number as an editor counts it (blank lines count, but are not records). A line that is not a JSON object is dropped
  * as {@code INVALID_JSON}, one without a string text field as {@code MISSING_TEXT_FIELD}, one that is not UTF-8 as
  * {@code INVALID_UTF8} (that line only); a gzip stream that ends early is one {@code TRUNCATED_RECORD}, damaged gzip
- * data one {@code CORRUPT_GZIP} (reading goes on at the next gzip member, if any).
+ * data one {@code CORRUPT_GZIP} (reading goes on at the next gzip member, if any; the lost data takes one line
+ * number, so later line numbers are those of the readable data).
  */
 public final class JsonlReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +44,10 @@ public final class JsonlReader {
           line = in.readLine(TextLines.MAX_LINE_BYTES);
         } catch (StreamDamage e) {
           records++;
-          BadRecords.report(sink, options.onBadRecord(), name + "#" + (lineNo + 1), null,
+          lineNo++; // the lost data takes a line number of its own: ids stay distinct
+          BadRecords.report(sink, options.onBadRecord(), name + "#" + lineNo, null,
               e.truncated() ? DropReason.TRUNCATED_RECORD : DropReason.CORRUPT_GZIP,
-              "line " + (lineNo + 1) + ": " + e.getMessage());
+              "line " + lineNo + ": " + e.getMessage());
           if (!in.resume(e)) {
             return records;
           }

@@ -123,4 +123,19 @@ class GzipDamageTest {
         () -> new JsonlReader(FAIL).read(new ByteArrayInputStream(gz), "d.jsonl.gz", "d", 0, new CollectingSink()));
     assertTrue(e.getMessage().startsWith("d.jsonl.gz#1: CORRUPT_GZIP: line 1: gzip member 0"), e.getMessage());
   }
+
+  /** Fuzz finding (jsonl, seed 20261207): after a damaged member the next line took the drop's id. */
+  @Test
+  void jsonlRecordAfterADamagedMemberHasItsOwnId() throws IOException {
+    byte[] first = WetSample.gzip("{\"text\":\"lost\"}\n".getBytes(StandardCharsets.UTF_8));
+    first[first.length - 8] ^= 1; // its CRC
+    byte[] second = WetSample.gzip("{\"text\":\"kept\"}\n".getBytes(StandardCharsets.UTF_8));
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    CollectingSink s = new CollectingSink();
+    new JsonlReader(SKIP).read(new ByteArrayInputStream(both), "d.jsonl.gz", "d", 0, s);
+    assertEquals(List.of("d.jsonl.gz#1 CORRUPT_GZIP"), ids(s.drops));
+    assertEquals(List.of("d.jsonl.gz#2"), s.docs.stream().map(Document::id).toList());
+    assertEquals("kept", s.docs.getFirst().rawContent());
+  }
 }
