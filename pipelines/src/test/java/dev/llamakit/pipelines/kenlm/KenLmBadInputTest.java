@@ -202,4 +202,22 @@ class KenLmBadInputTest {
     LanguageModelFormatException e = binaryError("text.bin", GOOD.getBytes(StandardCharsets.UTF_8));
     assertTrue(e.getMessage().contains("not a KenLM binary file"), e.getMessage());
   }
+
+  /** Issue #17 fuzz finding (arpa, seed 20261207): damaged gzip escaped as a raw ZipException/EOFException. */
+  @Test
+  void damagedGzipIsAFormatErrorNamingTheFile() throws IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (OutputStream z = new GZIPOutputStream(b)) {
+      z.write(GOOD.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] gz = b.toByteArray();
+    byte[] badCrc = gz.clone();
+    badCrc[gz.length - 8] ^= 1;
+    for (byte[] bytes : java.util.List.of(Arrays.copyOf(gz, gz.length / 2), badCrc, Arrays.copyOf(gz, 4))) {
+      Path p = dir.resolve("damaged.arpa.gz");
+      Files.write(p, bytes);
+      LanguageModelFormatException e = assertThrows(LanguageModelFormatException.class, () -> ArpaModel.load(p));
+      assertTrue(e.getMessage().startsWith(p + ":") && e.getMessage().contains("gzip"), e.getMessage());
+    }
+  }
 }
