@@ -59,4 +59,15 @@ class TextFilesTest {
     e = assertThrows(TextFormatException.class, () -> TextFiles.readAll(f));
     assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains("gzip"), e.getMessage());
   }
+
+  /** A wet.paths list goes through TextLines too: a bad byte names the list and its line. */
+  @Test
+  void pathsFileIsStrict() throws Exception {
+    Path f = tmp.resolve("wet.paths");
+    Files.write(f, new byte[] {'a', '.', 'g', 'z', '\n', '#', ' ', 'c', '\n', 'b', (byte) 0xE9, '\n'});
+    TextFormatException e = assertThrows(TextFormatException.class, () -> InputResolver.readPathsFile(f));
+    assertTrue(e.getMessage().startsWith(f + ":3: invalid UTF-8"), e.getMessage());
+    Files.writeString(f, "a.gz\n\n# comment\n  b.gz  \n");
+    assertEquals(List.of("a.gz", "b.gz"), InputResolver.readPathsFile(f));
+  }
 }
