@@ -49,8 +49,9 @@ public final class ParamsBinder {
    *     "... has no value" (a parameter given without a value whose default is not null)
    */
   public static <T> T bind(String step, Class<T> type, Map<String, ?> params) {
-    if (params.containsValue(null)) {
-      // "keep" or "keep:" with no value in YAML: an error, not a null the rule trips over later
+    // "keep" or "keep:" with no value in YAML: an error, not a null the rule trips over later (no containsValue(null):
+    // immutable maps reject the question)
+    if (params.values().stream().anyMatch(java.util.Objects::isNull)) {
       Map<String, Object> defaults = defaults(type);
       for (Map.Entry<String, ?> e : params.entrySet()) {
         if (e.getValue() == null && defaults.get(e.getKey()) != null) {
