@@ -19,6 +19,7 @@ final class MappedVocabulary implements Vocabulary {
   private final long buckets;
   private final int bound;
   private final long[] wordOffsets;
+  private final Path file;
 
   MappedVocabulary(Path file, MemorySegment segment, KenLmBinaryLayout layout) throws LanguageModelFormatException {
     this.segment = segment;
@@ -26,6 +27,7 @@ final class MappedVocabulary implements Vocabulary {
     this.buckets = layout.vocabBuckets;
     this.bound = layout.vocabularyBound(segment);
     checkTable(file);
+    this.file = file;
     this.wordOffsets = layout.hasVocabulary ? indexWords(file, segment, layout.wordsOffset, bound) : null;
   }
 
@@ -106,7 +108,7 @@ final class MappedVocabulary implements Vocabulary {
   @Override
   public String word(int index) {
     if (wordOffsets == null) {
-      throw new UnsupportedOperationException("this binary file was built without the vocabulary words");
+      throw new UnsupportedOperationException(file + ": this binary file was built without the vocabulary words");
     }
     long from = wordOffsets[index];
     byte[] b = new byte[(int) (wordOffsets[index + 1] - from - 1)];

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #17 (bonus): KenLM probing binaries fuzzed in the suite, seeded with {@link TinyBinary} (a few hundred bytes,
  * so every mutant is cheap). Contract: the model opens and scores sentences with known and unknown words, or the
- * open fails with a {@link LanguageModelFormatException} naming the file; nothing else, no hang.
+ * open fails with a {@link LanguageModelFormatException} naming the file; nothing else, no hang. (A binary built
+ * without its words is valid KenLM: {@code word(i)} then says so, naming the file.)
  */
 class KenLmBinaryFuzzTest {
   @TempDir Path tmp;
@@ -39,8 +40,15 @@ class KenLmBinaryFuzzTest {
           try (KenLmBinaryModel m = KenLmBinaryModel.open(f)) {
             m.score("a b");
             m.score("b a zebra a b unknown words here");
-            for (int i = 0; i < m.vocabularySize(); i++) {
-              m.word(i);
+            try {
+              for (int i = 0; i < m.vocabularySize(); i++) {
+                m.word(i);
+              }
+            } catch (UnsupportedOperationException e) {
+              // KenLM binaries may lack the words (has-vocabulary byte 0): documented, and the message names the file
+              if (!e.getMessage().startsWith(f + ": ")) {
+                throw e;
+              }
             }
           }
         })
