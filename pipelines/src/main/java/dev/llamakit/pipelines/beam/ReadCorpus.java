@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
@@ -27,8 +26,9 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Step 1 of the CCNet recipe: reads every input file (WET through jwarc, which also handles gzip members; JSONL,
- * optionally gzipped) into documents and counted drops. Files are spread over workers; one file is read by one
+ * Step 1 of the CCNet recipe: reads every input file (WET, gzipped member by member or plain; JSONL, optionally
+ * gzipped) into documents and counted drops: a damaged record, a damaged gzip member or a cut file is a named drop
+ * (see {@link dev.llamakit.pipelines.io.WetReader}), never an unread rest of the file. Files are spread over workers; one file is read by one
  * worker, so parallelism comes from having many input files (a single {@code .gz} is not splittable).
  *
  * <p>Metrics: {@code read} (documents and bad records), {@code files}, {@code records.warcinfo}, {@code bytes.read}.
@@ -108,8 +108,7 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
             : new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
         warcinfo = s.warcinfo();
       } else {
-        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
-        new JsonlReader(options).read(in, name, file.segment(), file.index(), sink);
+        new JsonlReader(options).read(counted, name, file.segment(), file.index(), sink);
       }
       return new FileStats(warcinfo, counted.count);
     } catch (IOException e) {

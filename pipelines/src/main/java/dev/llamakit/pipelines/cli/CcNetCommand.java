@@ -51,7 +51,7 @@ public final class CcNetCommand implements Callable<Integer> {
   boolean noTitle;
 
   @Option(names = "--wet-framing", paramLabel = "content-length|ccnet-lines",
-      description = "content-length: jwarc, records end at their Content-Length (default); ccnet-lines: cc_net's "
+      description = "content-length: records end at their Content-Length (default); ccnet-lines: cc_net's "
           + "reader, a record ends at the next WARC/1.0 line (for WET files with wrong lengths).")
   String wetFraming;
 

@@ -30,10 +30,19 @@ public record DropReason(String name) implements Serializable {
   public static final DropReason INVALID_UTF8 = of("INVALID_UTF8");
   /** A WARC record of another type than {@code conversion} (warcinfo records are metadata, not documents). */
   public static final DropReason NOT_CONVERSION = of("NOT_CONVERSION");
-  /** A WET record without a required header ({@code WARC-Target-URI}) or with an unreadable one. */
+  /**
+   * A WET record that cannot be read as one: a header line that is not {@code Name: value}, no {@code WARC-Type} or
+   * {@code WARC-Target-URI}, a missing or wrong Content-Length (the reader resynchronises at the next
+   * {@code WARC/1.0} line), or lines that belong to no record (a record whose {@code WARC/1.0} line is damaged).
+   */
   public static final DropReason MALFORMED_RECORD = of("MALFORMED_RECORD");
-  /** The input ended inside a record: truncated gzip member or cut-off WARC block. */
+  /** The input ended inside a record: truncated gzip member or cut-off WARC block ("truncated after record N"). */
   public static final DropReason TRUNCATED_RECORD = of("TRUNCATED_RECORD");
+  /**
+   * Damaged gzip data (bad CRC, bad deflate block, a damaged member header): the record in that member is lost;
+   * reading goes on at the next gzip member.
+   */
+  public static final DropReason CORRUPT_GZIP = of("CORRUPT_GZIP");
   /** A JSONL line that is not a JSON object. */
   public static final DropReason INVALID_JSON = of("INVALID_JSON");
   /** A JSONL object without the configured text field, or with a non-string one. */

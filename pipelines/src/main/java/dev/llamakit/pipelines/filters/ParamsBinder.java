@@ -45,9 +45,21 @@ public final class ParamsBinder {
   /**
    * A {@code type} instance with its defaults overridden by {@code params}.
    *
-   * @throws IllegalArgumentException "step 'S': unknown parameter 'x' (did you mean 'y'?)" or "... must be ..."
+   * @throws IllegalArgumentException "step 'S': unknown parameter 'x' (did you mean 'y'?)", "... must be ...", or
+   *     "... has no value" (a parameter given without a value whose default is not null)
    */
   public static <T> T bind(String step, Class<T> type, Map<String, ?> params) {
+    // "keep" or "keep:" with no value in YAML: an error, not a null the rule trips over later (no containsValue(null):
+    // immutable maps reject the question)
+    if (params.values().stream().anyMatch(java.util.Objects::isNull)) {
+      Map<String, Object> defaults = defaults(type);
+      for (Map.Entry<String, ?> e : params.entrySet()) {
+        if (e.getValue() == null && defaults.get(e.getKey()) != null) {
+          throw new IllegalArgumentException("step '" + step + "': parameter '" + e.getKey() + "' has no value "
+              + "(its default is " + quote(defaults.get(e.getKey())) + ")");
+        }
+      }
+    }
     try {
       return MAPPER.convertValue(params, type);
     } catch (IllegalArgumentException e) {

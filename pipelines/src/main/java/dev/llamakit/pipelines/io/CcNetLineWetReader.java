@@ -2,27 +2,32 @@ package dev.llamakit.pipelines.io;
 
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.text.PyText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
- * cc_net's own WET framing ({@code --wet-framing ccnet-lines}): the file is read line by line, a record starts at a
- * line reading {@code WARC/1.0}, headers end at the first empty line, and the body runs to the next {@code WARC/1.0}
- * line, whatever Content-Length says. Headers are still read by name. Use it for files whose Content-Length values
- * are wrong (hand-edited or re-encoded WET, such as cc_net's own test sample); the default jwarc reader
- * ({@link WetReader}) is stricter and also handles bodies that contain a {@code WARC/1.0} line.
+ * cc_net's own WET framing ({@code --wet-framing ccnet-lines}): the file is read line by line (universal newlines, as
+ * Python reads it), a record starts at a line reading {@code WARC/1.0}, headers end at the first empty line, and the
+ * body runs to the next {@code WARC/1.0} line, whatever Content-Length says. Headers are still read by name. Use it
+ * for files whose Content-Length values are wrong (hand-edited or re-encoded WET, such as cc_net's own test sample);
+ * the default reader ({@link WetReader}) is stricter and also handles bodies that contain a {@code WARC/1.0} line.
+ *
+ * <p>Bad input costs only the record it is in: a line that is not UTF-8 makes its record one {@code INVALID_UTF8}
+ * drop (naming the line as an editor counts it); a record without {@code WARC-Type} or {@code WARC-Target-URI} is a
+ * {@code MALFORMED_RECORD}; non-blank lines outside any record (a damaged {@code WARC/1.0} line) are one
+ * {@code MALFORMED_RECORD} per run; damaged gzip is one {@code CORRUPT_GZIP} drop and reading goes on at the next
+ * member; a cut gzip stream is one {@code TRUNCATED_RECORD}. What this framing cannot see, by its definition: a
+ * record whose {@code WARC/1.0} line is damaged joins the record before it (as in cc_net); the default framing
+ * counts it as a drop.
  */
 public final class CcNetLineWetReader {
+  /** The longest line read; a longer one makes its record a {@code MALFORMED_RECORD}. */
+  static final int MAX_LINE_BYTES = 1 << 28;
+
   private final ReadOptions options;
 
   public CcNetLineWetReader(ReadOptions options) {
@@ -31,89 +36,179 @@ public final class CcNetLineWetReader {
 
   public WetReader.FileStats read(InputStream raw, String name, String segment, long fileIndex, RecordSink sink)
       throws IOException {
-    PushbackInputStream peek = new PushbackInputStream(raw, 2);
-    int b0 = peek.read();
-    int b1 = peek.read();
-    if (b1 >= 0) {
-      peek.unread(b1);
+    Pass pass = new Pass(name, segment, fileIndex, sink);
+    try (RecordInput in = RecordInput.open(raw)) {
+      pass.run(in);
     }
-    if (b0 >= 0) {
-      peek.unread(b0);
-    }
-    InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(peek, 1 << 16) : peek;
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-    long index = 0;
-    long warcinfo = 0;
-    Map<String, String> headers = null;
-    List<String> body = new ArrayList<>();
-    boolean inHeaders = false;
-    try {
-      for (String line; (line = r.readLine()) != null; ) {
-        String s = PyText.strip(line);
-        if (s.equals("WARC/1.0")) {
-          if (headers != null) {
-            warcinfo += emit(headers, body, name + "#" + index, (fileIndex << 40) | index, segment, sink);
-            index++;
-          }
-          headers = new LinkedHashMap<>();
-          body = new ArrayList<>();
-          inHeaders = true;
-        } else if (headers == null) {
-          continue; // bytes before the first record
-        } else if (inHeaders) {
-          if (s.isEmpty()) {
-            inHeaders = false;
-          } else {
-            int colon = s.indexOf(':');
-            if (colon > 0) {
-              headers.putIfAbsent(s.substring(0, colon).strip(), s.substring(colon + 1).strip());
-            }
-          }
-        } else if (!s.isEmpty()) {
-          body.add(s);
-        }
-      }
-    } catch (java.nio.charset.CharacterCodingException e) {
-      BadRecords.report(sink, options.onBadRecord(), name + "#" + index, null, DropReason.INVALID_UTF8,
-          "not valid UTF-8; the rest of the file is skipped");
-      return new WetReader.FileStats(index + 1, warcinfo);
-    } catch (java.io.EOFException e) {
-      BadRecords.report(sink, options.onBadRecord(), name + "#" + index, null, DropReason.TRUNCATED_RECORD,
-          "the file ends early: " + e.getMessage());
-      return new WetReader.FileStats(index + 1, warcinfo);
-    }
-    if (headers != null) {
-      warcinfo += emit(headers, body, name + "#" + index, (fileIndex << 40) | index, segment, sink);
-      index++;
-    }
-    return new WetReader.FileStats(index, warcinfo);
+    return new WetReader.FileStats(pass.index, pass.warcinfo);
   }
 
-  /** Returns 1 for a warcinfo record (not a document), else 0 after emitting a document or a drop. */
-  private int emit(Map<String, String> h, List<String> body, String id, long ordinal, String segment, RecordSink sink) {
-    String type = h.get("WARC-Type");
-    if ("warcinfo".equals(type)) {
-      return 1;
+  /** Reading one file: the record being assembled and the counters. */
+  private final class Pass {
+    private final String name;
+    private final String segment;
+    private final long fileIndex;
+    private final RecordSink sink;
+    long index;
+    long warcinfo;
+    private Map<String, String> headers;
+    private List<String> body;
+    private boolean inHeaders;
+    private DropReason bad;
+    private String badDetail;
+    private long strayLines;
+    private long firstStray;
+    private boolean strayCounted;
+
+    Pass(String name, String segment, long fileIndex, RecordSink sink) {
+      this.name = name;
+      this.segment = segment;
+      this.fileIndex = fileIndex;
+      this.sink = sink;
     }
-    String url = h.get("WARC-Target-URI");
-    if (!"conversion".equals(type)) {
-      BadRecords.report(sink, options.onBadRecord(), id, url, DropReason.NOT_CONVERSION, "WARC-Type " + type);
-      return 0;
+
+    void run(RecordInput in) throws IOException {
+      long lineNo = 0;
+      while (true) {
+        try {
+          byte[] line = in.readLine(MAX_LINE_BYTES);
+          if (line == null) {
+            break;
+          }
+          lineNo++;
+          String text = Utf8.decodeOrNull(line, 0, line.length);
+          if (text == null) {
+            markBad(DropReason.INVALID_UTF8, "line " + lineNo + " is not valid UTF-8", lineNo);
+            continue;
+          }
+          if (in.overflowed()) {
+            markBad(DropReason.MALFORMED_RECORD, "line " + lineNo + " is longer than " + MAX_LINE_BYTES + " bytes",
+                lineNo);
+          }
+          for (String part : universalLines(text)) {
+            accept(PyText.strip(part), lineNo);
+          }
+        } catch (StreamDamage e) {
+          flushStray();
+          String detail = e.getMessage() + (e.truncated() ? " (truncated after record " + (index - 1) + ")" : "");
+          DropReason reason = e.truncated() ? DropReason.TRUNCATED_RECORD : DropReason.CORRUPT_GZIP;
+          if (headers != null && e.atMemberStart()) {
+            emit(); // the damage starts a new gzip member: the record before it is whole
+          }
+          headers = null; // the record in progress (or the member that held the next one) is lost
+          drop(null, reason, detail);
+          strayCounted = true;
+          if (!in.resume(e)) {
+            return;
+          }
+        }
+      }
+      flushStray();
+      if (headers != null) {
+        emit();
+      }
     }
-    if (url == null || url.isBlank()) {
-      BadRecords.report(sink, options.onBadRecord(), id, null, DropReason.MALFORMED_RECORD,
-          "missing WARC-Target-URI header");
-      return 0;
+
+    private void accept(String s, long lineNo) {
+      if (s.equals("WARC/1.0")) {
+        flushStray();
+        if (headers != null) {
+          emit();
+        }
+        headers = new LinkedHashMap<>();
+        body = new ArrayList<>();
+        inHeaders = true;
+        bad = null;
+        badDetail = null;
+        strayCounted = false;
+      } else if (headers == null) {
+        if (!s.isEmpty() && !strayCounted && strayLines++ == 0) {
+          firstStray = lineNo;
+        }
+      } else if (inHeaders) {
+        if (s.isEmpty()) {
+          inHeaders = false;
+        } else {
+          int colon = s.indexOf(':');
+          if (colon > 0) {
+            headers.putIfAbsent(s.substring(0, colon).strip(), s.substring(colon + 1).strip());
+          }
+        }
+      } else if (!s.isEmpty()) {
+        body.add(s);
+      }
     }
-    long length = -1;
-    try {
-      length = Long.parseLong(h.getOrDefault("Content-Length", "-1"));
-    } catch (NumberFormatException e) {
-      // cc_net would fail to parse this record; keep the document with an unknown length
+
+    /** The record in progress becomes a drop for {@code reason} (the first problem wins); outside a record, stray. */
+    private void markBad(DropReason reason, String detail, long lineNo) {
+      if (headers == null) {
+        if (!strayCounted && strayLines++ == 0) {
+          firstStray = lineNo;
+        }
+      } else if (bad == null) {
+        bad = reason;
+        badDetail = detail;
+      }
     }
-    sink.document(WetDocuments.of(options, id, ordinal, url, h.get("WARC-Date"), h.get("WARC-Block-Digest"), length,
-        body, segment));
-    return 0;
+
+    private void flushStray() {
+      if (strayLines > 0) {
+        drop(null, DropReason.MALFORMED_RECORD, strayLines + " non-blank line(s) from line " + firstStray
+            + " are not part of a record (no WARC/1.0 line before them)");
+        strayLines = 0;
+      }
+    }
+
+    /** The assembled record: a document, a drop, or a warcinfo record. */
+    private void emit() {
+      Map<String, String> h = headers;
+      headers = null;
+      String type = h.get("WARC-Type");
+      String url = h.get("WARC-Target-URI");
+      if (bad != null) {
+        drop(url, bad, badDetail);
+      } else if ("warcinfo".equals(type)) {
+        warcinfo++;
+        index++;
+      } else if (type == null) {
+        drop(url, DropReason.MALFORMED_RECORD, "no WARC-Type header");
+      } else if (!"conversion".equals(type)) {
+        drop(url, DropReason.NOT_CONVERSION, "WARC-Type " + type);
+      } else if (url == null || url.isBlank()) {
+        drop(null, DropReason.MALFORMED_RECORD, "missing WARC-Target-URI header");
+      } else {
+        long length = -1;
+        try {
+          length = Long.parseLong(h.getOrDefault("Content-Length", "-1"));
+        } catch (NumberFormatException e) {
+          // cc_net would fail to parse this record; keep the document with an unknown length
+        }
+        sink.document(WetDocuments.of(options, name + "#" + index, (fileIndex << 40) | index, url, h.get("WARC-Date"),
+            h.get("WARC-Block-Digest"), length, body, segment));
+        index++;
+      }
+    }
+
+    private void drop(String url, DropReason reason, String detail) {
+      String id = name + "#" + index;
+      index++;
+      BadRecords.report(sink, options.onBadRecord(), id, url, reason, detail);
+    }
+  }
+
+  /**
+   * One {@code \n}-ended line split as Python's universal newlines (and {@link java.io.BufferedReader#readLine}) split
+   * it: the {@code \n} or {@code \r\n} ending goes, a lone {@code \r} inside ends a line too.
+   */
+  static List<String> universalLines(String line) {
+    int end = line.length();
+    if (end > 0 && line.charAt(end - 1) == '\n') {
+      end--;
+    }
+    if (end > 0 && line.charAt(end - 1) == '\r') {
+      end--;
+    }
+    String content = line.substring(0, end);
+    return content.indexOf('\r') < 0 ? List.of(content) : List.of(content.split("\r", -1));
   }
 }

@@ -1,11 +1,8 @@
 package dev.llamakit.pipelines.io;
 
+import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.pipelines.beam.InputFile;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Turns what the user named — files, folders, glob patterns, or a paths file like Common Crawl's {@code wet.paths.gz}
@@ -118,19 +114,15 @@ public final class InputResolver {
     return s.length();
   }
 
-  /** Lines of a paths file (gzip when named .gz); blank lines and {@code #} comments skipped. */
+  /** Lines of a paths file (gzip when named .gz, strict UTF-8); blank lines and {@code #} comments skipped. */
   static List<String> readPathsFile(Path f) throws IOException {
-    try (InputStream raw = Files.newInputStream(f);
-        InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      List<String> out = new ArrayList<>();
-      for (String l; (l = r.readLine()) != null; ) {
-        l = l.strip();
-        if (!l.isEmpty() && !l.startsWith("#")) {
-          out.add(l);
-        }
+    List<String> out = new ArrayList<>();
+    TextLines.forEach(f, (line, n) -> {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        out.add(l);
       }
-      return out;
-    }
+    });
+    return out;
   }
 }

@@ -6,19 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.text.PyText;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
+import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads JSONL (one JSON object per line; cc_net's own {@code .json.gz} shards too) into {@link Document}s.
+ * Reads JSONL (one JSON object per line; cc_net's own {@code .json.gz} shards too, gzip recognised by its magic bytes)
+ * into {@link Document}s.
  *
  * <p>The configured text field becomes {@code raw_content}; cc_net's fields ({@code url, date_download, digest,
- * title, source_domain, cc_segment}) are taken when present. A line that is not a JSON object is dropped as
- * {@code INVALID_JSON}, one without a string text field as {@code MISSING_TEXT_FIELD}, one that is not UTF-8 as
- * {@code INVALID_UTF8}; a gzip stream that ends early is one {@code TRUNCATED_RECORD}.
+ * title, source_domain, cc_segment}) are taken when present. Records are named {@code name#line} with the line
+ * number as an editor counts it (blank lines count, but are not records). A line that is not a JSON object is dropped
+ * as {@code INVALID_JSON}, one without a string text field as {@code MISSING_TEXT_FIELD}, one that is not UTF-8 as
+ * {@code INVALID_UTF8} (that line only); a gzip stream that ends early is one {@code TRUNCATED_RECORD}, damaged gzip
+ * data one {@code CORRUPT_GZIP} (reading goes on at the next gzip member, if any; the lost data takes one line
+ * number, so later line numbers are those of the readable data).
  */
 public final class JsonlReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,57 +30,60 @@ public final class JsonlReader {
     this.options = options;
   }
 
-  /** Reads every line of one JSONL stream; {@code name} names records in ids and errors ({@code name#line}). */
+  /**
+   * Reads every line of one JSONL stream (gzipped or not); {@code name} names records in ids and errors
+   * ({@code name#line}). Returns the number of records: documents plus drops.
+   */
   public long read(InputStream raw, String name, String segment, long fileIndex, RecordSink sink) throws IOException {
-    InputStream in = new BufferedInputStream(raw, 1 << 16);
-    ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
     long lineNo = 0;
-    while (true) {
-      line.reset();
-      int c;
-      try {
-        while ((c = in.read()) != -1 && c != '\n') {
-          line.write(c);
+    long records = 0;
+    try (RecordInput in = RecordInput.open(raw)) {
+      while (true) {
+        byte[] line;
+        try {
+          line = in.readLine(TextLines.MAX_LINE_BYTES);
+        } catch (StreamDamage e) {
+          records++;
+          lineNo++; // the lost data takes a line number of its own: ids stay distinct
+          BadRecords.report(sink, options.onBadRecord(), name + "#" + lineNo, null,
+              e.truncated() ? DropReason.TRUNCATED_RECORD : DropReason.CORRUPT_GZIP,
+              "line " + lineNo + ": " + e.getMessage());
+          if (!in.resume(e)) {
+            return records;
+          }
+          continue;
         }
-      } catch (EOFException e) {
-        BadRecords.report(sink, options.onBadRecord(), name + "#" + (lineNo + 1), null, DropReason.TRUNCATED_RECORD,
-            "the stream ends early: " + e.getMessage());
-        return lineNo + 1;
-      } catch (IOException e) {
-        if (String.valueOf(e.getMessage()).toLowerCase().contains("end of")) {
-          BadRecords.report(sink, options.onBadRecord(), name + "#" + (lineNo + 1), null,
-              DropReason.TRUNCATED_RECORD, "the stream ends early: " + e.getMessage());
-          return lineNo + 1;
+        if (line == null) {
+          return records;
         }
-        throw e;
-      }
-      if (c == -1 && line.size() == 0) {
-        return lineNo;
-      }
-      lineNo++;
-      byte[] bytes = line.toByteArray();
-      int len = bytes.length;
-      if (len > 0 && bytes[len - 1] == '\r') {
-        len--;
-      }
-      if (isBlank(bytes, len)) {
-        lineNo--; // blank lines are not records
-        if (c == -1) {
-          return lineNo;
+        lineNo++;
+        int len = line.length;
+        if (len > 0 && line[len - 1] == '\n') {
+          len--;
         }
-        continue;
-      }
-      parse(bytes, len, name + "#" + lineNo, (fileIndex << 40) | lineNo, segment, sink);
-      if (c == -1) {
-        return lineNo;
+        if (len > 0 && line[len - 1] == '\r') {
+          len--;
+        }
+        if (isBlank(line, len)) {
+          continue; // blank lines are not records
+        }
+        records++;
+        String id = name + "#" + lineNo;
+        if (in.overflowed()) {
+          BadRecords.report(sink, options.onBadRecord(), id, null, DropReason.INVALID_JSON,
+              "line " + lineNo + " is longer than " + TextLines.MAX_LINE_BYTES + " bytes");
+          continue;
+        }
+        parse(line, len, id, lineNo, (fileIndex << 40) | lineNo, segment, sink);
       }
     }
   }
 
-  private void parse(byte[] bytes, int len, String id, long ordinal, String segment, RecordSink sink) {
+  private void parse(byte[] bytes, int len, String id, long lineNo, long ordinal, String segment, RecordSink sink) {
     String text = Utf8.decodeOrNull(bytes, 0, len);
     if (text == null) {
-      BadRecords.report(sink, options.onBadRecord(), id, null, DropReason.INVALID_UTF8, "the line is not valid UTF-8");
+      BadRecords.report(sink, options.onBadRecord(), id, null, DropReason.INVALID_UTF8,
+          "line " + lineNo + " is not valid UTF-8 (at byte " + Utf8.firstMalformed(bytes, 0, len) + " of the line)");
       return;
     }
     JsonNode node;

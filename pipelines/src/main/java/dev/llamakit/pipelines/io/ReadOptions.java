@@ -12,7 +12,7 @@ import java.io.Serializable;
  * @param urlField JSONL field holding the URL
  * @param onBadRecord skip-and-count or fail on a bad record
  * @param ccNetLineFraming frame WET records by {@code WARC/1.0} lines as cc_net does ({@link CcNetLineWetReader})
- *     instead of by Content-Length with jwarc
+ *     instead of by Content-Length ({@link WetReader})
  */
 public record ReadOptions(
     boolean titleFromFirstLine, String textField, String idField, String urlField, BadRecordPolicy onBadRecord,

@@ -1,5 +1,6 @@
 /**
- * Reading and writing corpora: WET (jwarc) and JSONL readers that turn records into documents or named drops,
+ * Reading and writing corpora: WET and JSONL readers that turn records into documents or named drops (a damaged record
+ * costs only itself: the WET reader resynchronises at the next record, gzip at the next member),
  * input resolution (files, folders, globs, {@code wet.paths.gz}), and writers for cc_net JSON and WET.
  *
  * <pre>{@code

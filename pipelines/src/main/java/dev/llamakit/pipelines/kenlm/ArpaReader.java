@@ -1,6 +1,7 @@
 package dev.llamakit.pipelines.kenlm;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Parses an ARPA file (plain or gzip) into {@link HeapProbingTables} and a {@link HeapVocabulary}, checking it as
@@ -44,9 +46,19 @@ final class ArpaReader {
       int b0 = raw.read();
       int b1 = raw.read();
       raw.reset();
-      InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in;
+      try {
+        in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+      } catch (ZipException | EOFException e) {
+        throw LanguageModelFormatException.inBinary(file, "damaged gzip header (" + e.getMessage() + ")");
+      }
       ArpaReader r = new ArpaReader(file, in);
-      r.readAll();
+      try {
+        r.readAll();
+      } catch (ZipException | EOFException e) {
+        throw LanguageModelFormatException.atLine(file, r.lines.number() + 1,
+            "corrupt or truncated gzip data (" + e.getMessage() + ")");
+      }
       return new Loaded(r.vocabulary, r.tables);
     }
   }

@@ -110,14 +110,17 @@ final class MappedProbingTables implements ProbingTables {
         : probe(middle[orderMinus2], middleBuckets[orderMinus2], MIDDLE_ENTRY, key, home, storedAtHome);
   }
 
-  /** Linear probing from {@code at}, whose stored key {@code k} has already been read. */
+  /**
+   * Linear probing from {@code at}, whose stored key {@code k} has already been read. At most one pass over the table:
+   * a valid file always has an empty bucket, a damaged one without any must not make scoring spin forever.
+   */
   private long probe(long table, long buckets, int entry, long key, long at, long k) {
     long end = table + buckets * entry;
-    while (true) {
+    for (long left = buckets; ; left--) {
       if (k == key) {
         return at;
       }
-      if (k == 0) {
+      if (k == 0 || left == 0) {
         return -1;
       }
       at += entry;

@@ -19,13 +19,40 @@ final class MappedVocabulary implements Vocabulary {
   private final long buckets;
   private final int bound;
   private final long[] wordOffsets;
+  private final Path file;
 
   MappedVocabulary(Path file, MemorySegment segment, KenLmBinaryLayout layout) throws LanguageModelFormatException {
     this.segment = segment;
     this.table = layout.vocabTable;
     this.buckets = layout.vocabBuckets;
     this.bound = layout.vocabularyBound(segment);
+    checkTable(file);
+    this.file = file;
     this.wordOffsets = layout.hasVocabulary ? indexWords(file, segment, layout.wordsOffset, bound) : null;
+  }
+
+  /**
+   * One pass over the hash table (12 bytes per word, small beside the n-gram tables): every word index in range, and
+   * an empty bucket somewhere, so lookups of unknown words end. A damaged table fails here, not while scoring.
+   */
+  private void checkTable(Path file) throws LanguageModelFormatException {
+    boolean empty = false;
+    for (long i = 0; i < buckets; i++) {
+      long at = table + i * VOCAB_ENTRY;
+      if (segment.get(U64, at) == 0) {
+        empty = true;
+        continue;
+      }
+      int index = segment.get(U32, at + 8);
+      if (index < 0 || index >= bound) {
+        throw LanguageModelFormatException.inBinary(file, "vocabulary bucket " + i + " (byte " + at + ") holds word "
+            + "index " + Integer.toUnsignedString(index) + ", outside [0, " + bound + "): the table is damaged");
+      }
+    }
+    if (!empty) {
+      throw LanguageModelFormatException.inBinary(file, "the vocabulary hash table (byte " + table + ") has no empty "
+          + "bucket: the table is damaged");
+    }
   }
 
   private static long[] indexWords(Path file, MemorySegment s, long at, int bound) throws LanguageModelFormatException {
@@ -81,7 +108,7 @@ final class MappedVocabulary implements Vocabulary {
   @Override
   public String word(int index) {
     if (wordOffsets == null) {
-      throw new UnsupportedOperationException("this binary file was built without the vocabulary words");
+      throw new UnsupportedOperationException(file + ": this binary file was built without the vocabulary words");
     }
     long from = wordOffsets[index];
     byte[] b = new byte[(int) (wordOffsets[index + 1] - from - 1)];

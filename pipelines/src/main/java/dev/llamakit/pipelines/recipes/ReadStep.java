@@ -24,7 +24,7 @@ public final class ReadStep {
     public String urlField = "url";
     /** skip (count bad records under a named reason) or fail (stop naming the file and record). */
     public String onBadRecord = "skip";
-    /** content-length (jwarc) or ccnet-lines (cc_net's reader: a record ends at the next WARC/1.0 line). */
+    /** content-length (records framed by Content-Length, resynchronising after damage) or ccnet-lines (cc_net's reader: a record ends at the next WARC/1.0 line). */
     public String wetFraming = "content-length";
   }
 

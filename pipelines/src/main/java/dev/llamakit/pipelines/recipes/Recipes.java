@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.llamakit.engine.cli.Suggestions;
+import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public final class Recipes {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "recipe file not found");
     }
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(TextLines.readAll(file), file.toString()); // strict UTF-8: a bad byte names file:line
   }
 
   /** A file when {@code nameOrPath} names an existing file (or has a YAML/JSON extension), else a preset. */

@@ -65,4 +65,23 @@ class JsonlReaderTest {
     assertThrows(BadRecordException.class, () -> read(new GZIPInputStream(new ByteArrayInputStream(cut)),
         new ReadOptions(true, "text", null, null, BadRecordPolicy.FAIL)));
   }
+
+  /** Issue #17: an invalid UTF-8 line is a drop of that line only, named by its line number as an editor counts it. */
+  @Test
+  void invalidUtf8IsOneLineNamedByItsEditorLineNumber() throws Exception {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write("{\"text\":\"one\"}\n\n\r\n{\"text\":\"four\"}\n".getBytes(StandardCharsets.UTF_8));
+    b.write(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xC3, '(', '"', '}', '\n'});
+    b.write("{\"text\":\"six\"}\n".getBytes(StandardCharsets.UTF_8));
+    CollectingSink s = read(new ByteArrayInputStream(b.toByteArray()), ReadOptions.defaults());
+    assertEquals(List.of("one", "four", "six"), s.docs.stream().map(d -> d.rawContent()).toList());
+    assertEquals(List.of("d.jsonl#1", "d.jsonl#4", "d.jsonl#6"), s.docs.stream().map(d -> d.id()).toList());
+    assertEquals(1, s.drops.size());
+    assertEquals("d.jsonl#5", s.drops.getFirst().id());
+    assertEquals(DropReason.INVALID_UTF8, s.drops.getFirst().reason());
+    assertEquals("line 5 is not valid UTF-8 (at byte 11 of the line)", s.drops.getFirst().detail());
+    BadRecordException e = assertThrows(BadRecordException.class, () -> read(new ByteArrayInputStream(b.toByteArray()),
+        new ReadOptions(true, "text", null, null, BadRecordPolicy.FAIL)));
+    assertTrue(e.getMessage().startsWith("d.jsonl#5: INVALID_UTF8: line 5"), e.getMessage());
+  }
 }

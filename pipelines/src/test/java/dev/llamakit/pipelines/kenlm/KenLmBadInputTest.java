@@ -202,4 +202,62 @@ class KenLmBadInputTest {
     LanguageModelFormatException e = binaryError("text.bin", GOOD.getBytes(StandardCharsets.UTF_8));
     assertTrue(e.getMessage().contains("not a KenLM binary file"), e.getMessage());
   }
+
+  /** Issue #17 fuzz finding (arpa, seed 20261207): damaged gzip escaped as a raw ZipException/EOFException. */
+  @Test
+  void damagedGzipIsAFormatErrorNamingTheFile() throws IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (OutputStream z = new GZIPOutputStream(b)) {
+      z.write(GOOD.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] gz = b.toByteArray();
+    byte[] badCrc = gz.clone();
+    badCrc[gz.length - 8] ^= 1;
+    for (byte[] bytes : java.util.List.of(Arrays.copyOf(gz, gz.length / 2), badCrc, Arrays.copyOf(gz, 4))) {
+      Path p = dir.resolve("damaged.arpa.gz");
+      Files.write(p, bytes);
+      LanguageModelFormatException e = assertThrows(LanguageModelFormatException.class, () -> ArpaModel.load(p));
+      assertTrue(e.getMessage().startsWith(p + ":") && e.getMessage().contains("gzip"), e.getMessage());
+    }
+  }
+
+  /**
+   * Issue #17 fuzz findings (kenlm-binary, seed 20261207), on {@link TinyBinary}'s layout (vocabulary table at byte
+   * 144, 7 buckets of 12 bytes; bigram table at 276, 4 buckets of 16 bytes): a vocabulary entry with an out-of-range
+   * word index failed while scoring with an IndexOutOfBoundsException; a table without an empty bucket hung lookups.
+   */
+  @Test
+  void damagedBinaryTablesFailAtOpenOrEndLookups() throws Exception {
+    ByteBuffer vocab = ByteBuffer.wrap(TinyBinary.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    int used = 144;
+    while (vocab.getLong(used) == 0) {
+      used += 12;
+    }
+    vocab.putInt(used + 8, 10);
+    LanguageModelFormatException e = binaryError("index.bin", vocab.array());
+    assertTrue(e.getMessage().contains("holds word index 10, outside [0, 5)"), e.getMessage());
+
+    ByteBuffer full = ByteBuffer.wrap(TinyBinary.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int at = 144; at < 144 + 7 * 12; at += 12) {
+      if (full.getLong(at) == 0) {
+        full.putLong(at, 0x1234L + at);
+      }
+    }
+    e = binaryError("full.bin", full.array());
+    assertTrue(e.getMessage().contains("has no empty bucket"), e.getMessage());
+
+    ByteBuffer bigrams = ByteBuffer.wrap(TinyBinary.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int at = 276; at < 276 + 4 * 16; at += 16) {
+      if (bigrams.getLong(at) == 0) {
+        bigrams.putLong(at, 0x5678L + at);
+      }
+    }
+    Path p = dir.resolve("fullbigrams.bin");
+    Files.write(p, bigrams.array());
+    try (KenLmBinaryModel m = KenLmBinaryModel.open(p)) {
+      float score = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+          () -> m.score("b a b a"));
+      assertTrue(score < 0, "a lookup that misses in a full table ends as a miss: " + score);
+    }
+  }
 }

@@ -185,6 +185,35 @@ class CcNetPipelineTest {
     assertTrue(Files.exists(otherOutput), "another output's staging folders are not this run's business");
   }
 
+  /**
+   * Issue #17: a damaged gzip member (record C's) costs that record only: it is read and counted as CORRUPT_GZIP,
+   * accounting holds, and every document written is the one the intact corpus gives.
+   */
+  @Test
+  void damagedGzipMemberIsCountedAndTheRestIsWritten() throws Exception {
+    Path intactOut = tmp.resolve("intact");
+    run(DedupPolicy.REMOVE_ALL, Runner.DIRECT, intactOut);
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path corpus = in.resolve("corpus.warc.wet.gz");
+    byte[] gz = Files.readAllBytes(corpus);
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i + 4 <= gz.length; i++) {
+      if (gz[i] == 0x1f && gz[i + 1] == (byte) 0x8b && gz[i + 2] == 8 && gz[i + 3] == 0) {
+        members.add(i);
+      }
+    }
+    assertEquals(7, members.size(), "warcinfo and six pages, one gzip member each");
+    gz[members.get(4) - 8] ^= 0x40; // the CRC of record 3 (page C)
+    Files.write(corpus, gz);
+    Path out = tmp.resolve("out");
+    RunReport report = new RecipeJob(ccnet(DedupPolicy.REMOVE_ALL, in, "skip"), Runner.DIRECT, 2, null, List.of())
+        .run(out, false, System.err);
+    assertEquals(6, report.read(), "the damaged record is read (and counted), not lost");
+    assertEquals(Map.of("CORRUPT_GZIP", 1L, "EMPTY_AFTER_DEDUP", 1L), report.dropsByReason());
+    assertTrue(report.accountingHolds());
+    assertEquals(shardLines(intactOut), shardLines(out));
+  }
+
   static List<String> dropLines(Path out) throws Exception {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> s = Files.walk(out.resolve("_dropped"))) {

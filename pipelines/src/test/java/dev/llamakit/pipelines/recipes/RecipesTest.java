@@ -94,6 +94,19 @@ class RecipesTest {
     assertTrue(missing.getMessage().contains("absent.yaml"));
   }
 
+  /** Issue #17 fuzz findings (recipe-yaml, seed 20261207): a key without a value, bytes that are not UTF-8. */
+  @Test
+  void parameterWithoutValueAndBrokenBytesAreNamedErrors() throws Exception {
+    Path in = Files.writeString(tmp.resolve("in.jsonl"), "{\"text\": \"hello\"}\n");
+    assertError("steps:\n  - read: {}\n  - perplexity: {models: wikitext2-en}\n"
+        + "  - bucket: {cutoffs: wikitext2-en, keep}\n  - write: {layout: language_bucket}\n",
+        "step 3: step 'bucket': parameter 'keep' has no value (its default is ", in);
+    Path f = tmp.resolve("latin1.yaml");
+    Files.write(f, "name: caf\u00e9\nsteps: [read, write]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    var e = assertThrows(dev.llamakit.engine.io.TextFormatException.class, () -> Recipes.load(f));
+    assertTrue(e.getMessage().startsWith(f + ":1: invalid UTF-8"), e.getMessage());
+  }
+
   private void assertError(String yaml, String expected, Path input) throws Exception {
     Path f = Files.writeString(tmp.resolve("r" + Math.abs(yaml.hashCode()) + ".yaml"), yaml);
     var e = assertThrows(RecipeException.class,

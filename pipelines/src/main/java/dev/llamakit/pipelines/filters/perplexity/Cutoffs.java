@@ -1,9 +1,9 @@
 package dev.llamakit.pipelines.filters.perplexity;
 
 import dev.llamakit.pipelines.io.Resources;
+import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Cutoffs implements Serializable {
     if (!Files.isRegularFile(p)) {
       throw new NoSuchFileException(nameOrFile, null, "cutoffs file not found (or name 'ccnet' for cc_net's table)");
     }
-    return parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+    return parse(TextLines.readAll(p), p.toString()); // strict UTF-8: a bad byte names file:line
   }
 
   /** Parses cutoff.csv text; errors name {@code origin} and the line. */

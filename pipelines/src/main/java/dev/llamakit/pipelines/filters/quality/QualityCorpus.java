@@ -1,19 +1,12 @@
 package dev.llamakit.pipelines.filters.quality;
 
 import dev.llamakit.pipelines.io.TextFiles;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.safety.data.Example;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a classifier's training documents and cuts them into page-sized pieces.
@@ -26,7 +19,6 @@ import java.util.zip.GZIPInputStream;
  * document all land on the same side of the train/validation split.
  */
 public final class QualityCorpus {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How a plain-text file is cut into documents. */
   public enum Unit { FILE, LINE }
