@@ -1,6 +1,7 @@
 package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.bench.EngineBenchmark;
+import dev.llamakit.engine.bench.Machine;
 import dev.llamakit.engine.model.LlamaModel;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,11 +15,11 @@ import picocli.CommandLine.Option;
 /** {@code llamakit engine bench}: prompt and generation tok/s, measured bandwidth and the roofline fraction. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure prompt tok/s (64-token prompt), generation tok/s, memory read bandwidth and the fraction"
-        + " of the bandwidth roofline that generation reaches.")
+        + " of the bandwidth roofline that generation reaches; the header names the CPU and the vector width.")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "GGUF or llama2.c model.")
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "GGUF or llama2.c model.")
   Path model;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -61,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
             + m.contextLength());
       }
       EngineBenchmark.Result r = EngineBenchmark.run(m, promptTokens, genTokens, repeats, bandwidthMib << 20);
+      out.printf("cpu         %s (%d cores available)%n", Machine.cpuModel(),
+          Runtime.getRuntime().availableProcessors());
+      out.printf("vectors     %s%n", Machine.vectors());
       out.printf("model %s (%s), %d thread(s), weights %s%n", model.getFileName(), m.weights().types(), r.threads(),
           mmap ? "memory-mapped" : "copied into memory");
       out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());

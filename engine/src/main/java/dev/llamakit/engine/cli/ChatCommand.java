@@ -11,10 +11,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,8 +31,15 @@ public final class ChatCommand implements Callable<Integer> {
   @Mixin ModelMixin model;
   @Mixin SamplingMixin sampling;
 
-  @Option(names = "--system", paramLabel = "TEXT", description = "A system message.")
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-p", "--system"}, paramLabel = "TEXT",
+      description = "A system message (llama.cpp's conversation mode takes -p as one; or -f).")
   String system;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Read the system message from FILE (UTF-8) instead of -p.")
+  Path file;
 
   @Option(names = "--template", paramLabel = "NAME",
       description = "llama2, llama2-sys, llama3, ... (default: detected from the GGUF chat template).")
@@ -41,6 +50,11 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     sampling.check();
+    if (file != null && PromptSource.isStdin(file)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "-f -: chat reads the conversation from standard input; give the system message in a file or with -p");
+    }
+    String systemText = PromptSource.resolve(spec, "-p/--system", system, file, false, System.in);
     try (LlamaEngine e = model.open()) {
       Tokenizer tok = model.tokenizer(e.model());
       ChatTemplate t = template != null ? ChatTemplate.byName(template)
@@ -49,8 +63,8 @@ public final class ChatCommand implements Callable<Integer> {
       Set<Integer> eog = GenerateCommand.endOfGeneration(tok);
       SamplingParams params = sampling.params(eog, t.stopStrings(), e.model().contextLength());
       List<Message> messages = new ArrayList<>();
-      if (system != null) {
-        messages.add(Message.system(system));
+      if (systemText != null) {
+        messages.add(Message.system(systemText));
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       while (true) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 public final class ModelMixin {
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE",
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
       description = "A GGUF model or a llama2.c .bin checkpoint (then also --tokenizer).")
   Path model;
 
