@@ -46,11 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
       + " of copying them into memory at load.")
   boolean mmap;
 
-  @Option(names = "--cache-type-k", paramLabel = "TYPE", converter = CacheTypeConverter.class,
+  @Option(names = {"-ctk", "--cache-type-k"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
       description = "KV cache type for keys: f32 (default), f16 or q8_0 (heads of a multiple of 32), as llama.cpp.")
   GgmlType cacheTypeK = GgmlType.F32;
 
-  @Option(names = "--cache-type-v", paramLabel = "TYPE", converter = CacheTypeConverter.class,
+  @Option(names = {"-ctv", "--cache-type-v"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
       description = "KV cache type for values: f32 (default), f16 or q8_0.")
   GgmlType cacheTypeV = GgmlType.F32;
 

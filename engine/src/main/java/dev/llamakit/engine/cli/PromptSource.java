@@ -9,8 +9,8 @@ import picocli.CommandLine;
 /**
  * The text a command runs on, given inline ({@code -p TEXT}, llama.cpp's habit) or as {@code -f FILE} ({@code -f -}
  * reads standard input): one of the two, never both. A file is read whole through {@link TextLines#readAll} (strict
- * UTF-8: a bad byte is an error naming {@code file:line}; {@code \r\n} read as {@code \n}; the final line break kept,
- * as llama.cpp's {@code -f} keeps it).
+ * UTF-8: a bad byte is an error naming {@code file:line}; {@code \r\n} read as {@code \n}), and one final line break
+ * is dropped, as llama.cpp's {@code -f} drops it: a file saved by an editor gives the same tokens as {@code -p}.
  */
 final class PromptSource {
   /** What {@code -f -} calls standard input in error messages. */
@@ -38,7 +38,8 @@ final class PromptSource {
       }
       return null;
     }
-    return isStdin(file) ? TextLines.readAll(stdin, STDIN) : TextLines.readAll(file);
+    String read = isStdin(file) ? TextLines.readAll(stdin, STDIN) : TextLines.readAll(file);
+    return read.endsWith("\n") ? read.substring(0, read.length() - 1) : read;
   }
 
   /** True for {@code -f -}. */

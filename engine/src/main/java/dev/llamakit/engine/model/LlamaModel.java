@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A loaded Llama model (GGUF or llama2.c checkpoint) and its forward pass: RMSNorm, RoPE (NORM pairs, freq base and
- * {@code rope_freqs} from the file), grouped-query attention over an F32, F16 or Q8_0 KV cache ({@link KvCache}), SwiGLU, tied or untied output.
+ * {@code rope_freqs} from the file), grouped-query attention over an F32, F16 or Q8_0 KV cache ({@link KvCache}),
+ * SwiGLU, tied or untied output.
  *
  * <p>Prompts run in blocks of {@code batchSize} tokens through batched matmuls; logits are computed only from a
  * requested position on. One forward pass runs at a time (calls are serialised); any number of

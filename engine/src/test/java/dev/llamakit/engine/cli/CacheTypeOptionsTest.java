@@ -48,7 +48,7 @@ class CacheTypeOptionsTest {
   void anF16CacheGeneratesWhatTheF32CacheDoes() {
     Run f32 = run(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1");
     Run f16 = run(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1",
-        "--cache-type-k", "f16", "--cache-type-v", "F16");
+        "-ctk", "f16", "--cache-type-v", "F16");  // llama.cpp spells -ctk too
     assertEquals(0, f16.exit(), f16.err());
     assertEquals(f32.out(), f16.out());
   }

@@ -97,6 +97,19 @@ class LlamaCppOptionsTest {
   }
 
   @Test
+  void oneFinalLineBreakIsDroppedAsLlamaCppDoes() throws Exception {
+    Run inline = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "5", "--greedy", "--threads", "1");
+    Path crlf = file("crlf.txt", "a b\r\n".getBytes(StandardCharsets.UTF_8));
+    Run fromFile = generate(new byte[0], "-m", model.toString(), "-f", crlf.toString(), "-n", "5", "--greedy",
+        "--threads", "1");
+    assertEquals(0, fromFile.exit(), fromFile.err());
+    assertEquals(inline.out(), fromFile.out());
+    assertEquals("a b", PromptSource.resolve(null, "-p", null, crlf, true, null));
+    Path two = file("two.txt", "a b\n\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("a b\n", PromptSource.resolve(null, "-p", null, two, true, null), "only one is dropped");
+  }
+
+  @Test
   void promptAndFileTogetherOrNeitherAreUsageErrors() throws Exception {
     Path p = file("both.txt", "a".getBytes(StandardCharsets.UTF_8));
     Run both = generate(new byte[0], "-m", model.toString(), "-p", "a", "-f", p.toString());
