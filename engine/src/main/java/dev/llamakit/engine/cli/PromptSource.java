@@ -18,15 +18,22 @@ final class PromptSource {
 
   private PromptSource() {}
 
-  /**
-   * The text of {@code textOption} (e.g. {@code "-p/--prompt"}) or of {@code file}; null when neither is given and
-   * the text is optional. Both, or neither when {@code required}, is a usage error naming the options.
-   */
+  /** {@link #resolve(CommandLine.Model.CommandSpec, String, String, String, Path, boolean, InputStream)} for -f. */
   static String resolve(CommandLine.Model.CommandSpec spec, String textOption, String text, Path file,
       boolean required, InputStream stdin) throws IOException {
+    return resolve(spec, textOption, text, "-f/--file", file, required, stdin);
+  }
+
+  /**
+   * The text of {@code textOption} (e.g. {@code "-p/--prompt"}) or of {@code file}, given as {@code fileOption}; null
+   * when neither is given and the text is optional. Both, or neither when {@code required}, is a usage error naming
+   * the options.
+   */
+  static String resolve(CommandLine.Model.CommandSpec spec, String textOption, String text, String fileOption,
+      Path file, boolean required, InputStream stdin) throws IOException {
     if (text != null && file != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          textOption + " and -f/--file are mutually exclusive: give the text inline or in a file, not both");
+      throw new CommandLine.ParameterException(spec.commandLine(), textOption + " and " + fileOption
+          + " are mutually exclusive: give the text inline or in a file, not both");
     }
     if (text != null) {
       return text;
@@ -34,7 +41,7 @@ final class PromptSource {
     if (file == null) {
       if (required) {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing the text: give " + textOption + " TEXT or -f/--file FILE ('-f -' reads standard input)");
+            "missing the text: give " + textOption + " TEXT or " + fileOption + " FILE ('-' reads standard input)");
       }
       return null;
     }

@@ -7,7 +7,8 @@
  * -n/--max-tokens}, the sampling options, each validated naming it).
  *
  * <p>llama.cpp's short options work as there: {@code -m} model, {@code -n} tokens to generate, {@code -p} the text
- * (the prompt; score's context; chat's system message) or {@code -f FILE} the same text from a UTF-8 file ({@code -f
+ * (the prompt; score's context; chat's first message, its system message being {@code -sys} or {@code -sysf FILE})
+ * or {@code -f FILE} the same text from a UTF-8 file ({@code -f
  * -} reads standard input; one final line break dropped; not both, see {@link dev.llamakit.engine.cli.PromptSource}).
  *
  * <pre>{@code
