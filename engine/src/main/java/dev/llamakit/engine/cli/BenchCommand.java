@@ -1,6 +1,9 @@
 package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.bench.EngineBenchmark;
+import dev.llamakit.engine.bench.Machine;
+import dev.llamakit.engine.gguf.GgmlType;
+import dev.llamakit.engine.model.KvCache;
 import dev.llamakit.engine.model.LlamaModel;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,11 +17,11 @@ import picocli.CommandLine.Option;
 /** {@code llamakit engine bench}: prompt and generation tok/s, measured bandwidth and the roofline fraction. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure prompt tok/s (64-token prompt), generation tok/s, memory read bandwidth and the fraction"
-        + " of the bandwidth roofline that generation reaches.")
+        + " of the bandwidth roofline that generation reaches; the header names the CPU and the vector width.")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "GGUF or llama2.c model.")
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "GGUF or llama2.c model.")
   Path model;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -43,6 +46,14 @@ public final class BenchCommand implements Callable<Integer> {
       + " of copying them into memory at load.")
   boolean mmap;
 
+  @Option(names = {"-ctk", "--cache-type-k"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
+      description = "KV cache type for keys: f32 (default), f16 or q8_0 (heads of a multiple of 32), as llama.cpp.")
+  GgmlType cacheTypeK = GgmlType.F32;
+
+  @Option(names = {"-ctv", "--cache-type-v"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
+      description = "KV cache type for values: f32 (default), f16 or q8_0.")
+  GgmlType cacheTypeV = GgmlType.F32;
+
   PrintStream out = System.out;
 
   @Override
@@ -54,13 +65,16 @@ public final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "counts must be positive");
     }
     var opts = dev.llamakit.engine.model.ModelOptions.defaults().withThreads(threads).withExactActivations(exact)
-        .withContextLength(0).withMmap(mmap);
+        .withContextLength(0).withMmap(mmap).withCacheTypes(cacheTypeK, cacheTypeV);
     try (LlamaModel m = LlamaModel.load(model, opts)) {
       if (promptTokens + genTokens > m.contextLength()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "prompt + generated tokens exceed the context "
             + m.contextLength());
       }
       EngineBenchmark.Result r = EngineBenchmark.run(m, promptTokens, genTokens, repeats, bandwidthMib << 20);
+      out.printf("cpu         %s (%d cores available)%n", Machine.cpuModel(),
+          Runtime.getRuntime().availableProcessors());
+      out.printf("vectors     %s%n", Machine.vectors());
       out.printf("model %s (%s), %d thread(s), weights %s%n", model.getFileName(), m.weights().types(), r.threads(),
           mmap ? "memory-mapped" : "copied into memory");
       out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());
@@ -70,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("bandwidth   %8.2f GB/s   (read, %d thread(s))%n", r.bandwidthBytesPerSecond() / 1e9, r.threads());
       out.printf("weights     %8.1f MB/token -> roofline %.1f tok/s, generation at %.0f%% of it%n",
           r.weightBytesPerToken() / 1e6, r.rooflineTokensPerSecond(), 100 * r.fractionOfRoofline());
+      var c = m.config();
+      long keys = c.layers() * cacheTypeK.byteSize(c.kvDim()), values = c.layers() * cacheTypeV.byteSize(c.kvDim());
+      long perToken = KvCache.bytesPerPosition(c.layers(), c.kvDim(), cacheTypeK, cacheTypeV);
+      out.printf("kv cache    %8d bytes/token (keys %s %d + values %s %d; %.1f MB for the %d-token context)%n",
+          perToken, CacheTypeConverter.name(cacheTypeK), keys, CacheTypeConverter.name(cacheTypeV), values,
+          perToken * (double) m.contextLength() / 1e6, m.contextLength());
     }
     return 0;
   }

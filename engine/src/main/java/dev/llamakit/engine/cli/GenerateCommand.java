@@ -5,11 +5,14 @@ import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.sampling.SamplingParams;
 import dev.llamakit.engine.tokenizer.StreamingDecoder;
 import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +24,14 @@ public final class GenerateCommand implements Callable<Integer> {
   @Mixin ModelMixin model;
   @Mixin SamplingMixin sampling;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt text.")
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The prompt text (or -f).")
   String prompt;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Read the prompt from FILE (UTF-8; '-' = standard input) instead of -p.")
+  Path file;
 
   @Option(names = "--no-bos", description = "Do not add BOS.")
   boolean noBos;
@@ -31,13 +40,15 @@ public final class GenerateCommand implements Callable<Integer> {
   boolean parseSpecial;
 
   PrintStream out = System.out;
+  InputStream in = System.in;
 
   @Override
   public Integer call() throws Exception {
     sampling.check();
+    String text = PromptSource.resolve(spec, "-p/--prompt", prompt, file, true, in);
     try (LlamaEngine e = model.open()) {
       Tokenizer tok = model.tokenizer(e.model());
-      int[] ids = tok.encode(prompt, !noBos, parseSpecial);
+      int[] ids = tok.encode(text, !noBos, parseSpecial);
       Set<Integer> eog = endOfGeneration(tok);
       StreamingDecoder dec = new StreamingDecoder(tok);
       SamplingParams params = sampling.params(eog, List.of(), e.model().contextLength());

@@ -1,5 +1,6 @@
 package dev.llamakit.engine.cli;
 
+import dev.llamakit.engine.gguf.FileType;
 import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.gguf.TensorInfo;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code llamakit engine inspect}: a GGUF file's metadata and tensor table. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Print a GGUF file's metadata (long arrays abbreviated) and its tensor table.")
+    description = "Print a GGUF file's file type (as llama.cpp names it), metadata (long arrays abbreviated) and"
+        + " tensor table.")
 public final class InspectCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file.")
   Path model;
@@ -25,6 +27,7 @@ public final class InspectCommand implements Callable<Integer> {
     try (GgufFile f = GgufFile.open(model)) {
       out.printf("%s: GGUF v%d, %d metadata keys, %d tensors, data at offset %d%n", model, f.version(),
           f.metadata().keys().size(), f.tensors().size(), f.dataOffset());
+      out.printf("file type: %s%n", FileType.describe(f));
       for (Map.Entry<String, Object> e : f.metadata().asMap().entrySet()) {
         out.printf("  %-45s %s%n", e.getKey(), show(e.getValue()));
       }

@@ -6,7 +6,9 @@ import dev.llamakit.engine.inference.LogProbs;
 import dev.llamakit.engine.model.InferenceState;
 import dev.llamakit.engine.model.LlamaModel;
 import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,12 @@ public final class LogprobsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ModelMixin model;
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt (BOS is added).")
+  @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The prompt (BOS is added; or -f).")
   String prompt;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Read the prompt from FILE (UTF-8; '-' = standard input) instead of -p.")
+  Path file;
 
   @Option(names = "--top", paramLabel = "K", description = "Entries per position (default: ${DEFAULT-VALUE}).")
   int top = 20;
@@ -37,16 +43,18 @@ public final class LogprobsCommand implements Callable<Integer> {
   boolean parseSpecial;
 
   PrintStream out = System.out;
+  InputStream in = System.in;
 
   @Override
   public Integer call() throws Exception {
     if (top < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 1");
     }
+    String text = PromptSource.resolve(spec, "-p/--prompt", prompt, file, true, in);
     try (LlamaEngine e = model.open()) {
       LlamaModel m = e.model();
       Tokenizer tok = model.tokenizer(m);
-      int[] ids = tok.encode(prompt, true, parseSpecial);
+      int[] ids = tok.encode(text, true, parseSpecial);
       int vocab = m.vocabSize();
       InferenceState s = m.newState();
       List<Object> positions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.llamakit.engine.cli;
 
+import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.model.LlamaModel;
 import dev.llamakit.engine.model.ModelOptions;
@@ -12,11 +13,11 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options every model-running command shares: the model file, threads, context, tokenizer. */
+/** The options every model-running command shares: the model file, threads, context, KV cache types, tokenizer. */
 public final class ModelMixin {
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE",
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
       description = "A GGUF model or a llama2.c .bin checkpoint (then also --tokenizer).")
   Path model;
 
@@ -33,6 +34,14 @@ public final class ModelMixin {
       + " into memory at load: less resident memory and a faster start, slower decoding.")
   boolean mmap;
 
+  @Option(names = {"-ctk", "--cache-type-k"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
+      description = "KV cache type for keys: f32 (default), f16 or q8_0 (heads of a multiple of 32), as llama.cpp.")
+  GgmlType cacheTypeK = GgmlType.F32;
+
+  @Option(names = {"-ctv", "--cache-type-v"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
+      description = "KV cache type for values: f32 (default), f16 or q8_0.")
+  GgmlType cacheTypeV = GgmlType.F32;
+
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer .bin for .bin checkpoints.")
   Path tokenizer;
 
@@ -41,7 +50,7 @@ public final class ModelMixin {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --ctx must be >= 0");
     }
     return ModelOptions.defaults().withThreads(threads).withContextLength(ctx).withExactActivations(exact)
-        .withMmap(mmap);
+        .withMmap(mmap).withCacheTypes(cacheTypeK, cacheTypeV);
   }
 
   LlamaEngine open() throws IOException {

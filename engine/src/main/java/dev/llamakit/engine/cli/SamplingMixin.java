@@ -11,25 +11,26 @@ import picocli.CommandLine.Option;
 public final class SamplingMixin {
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens to generate (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--max-tokens"}, paramLabel = "N",
+      description = "Tokens to generate (default: ${DEFAULT-VALUE}; capped at the context).")
   int maxTokens = 256;
 
   @Option(names = "--greedy", description = "Always take the most likely token.")
   boolean greedy;
 
-  @Option(names = "--temperature", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}; 0 = greedy.")
+  @Option(names = "--temperature", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}; 0 = greedy; >= 0.")
   float temperature = 0.8f;
 
   @Option(names = "--top-k", paramLabel = "K", description = "Default: ${DEFAULT-VALUE}; 0 = off.")
   int topK = 40;
 
-  @Option(names = "--top-p", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--top-p", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}; 0..1, 1 = off.")
   float topP = 0.95f;
 
-  @Option(names = "--min-p", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--min-p", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}; 0..1, 0 = off.")
   float minP = 0.05f;
 
-  @Option(names = "--repeat-penalty", paramLabel = "R", description = "Default: ${DEFAULT-VALUE} (off).")
+  @Option(names = "--repeat-penalty", paramLabel = "R", description = "Default: ${DEFAULT-VALUE} (off); > 0.")
   float repeatPenalty = 1f;
 
   @Option(names = "--presence-penalty", paramLabel = "P", description = "Default: ${DEFAULT-VALUE} (off).")
@@ -48,6 +49,21 @@ public final class SamplingMixin {
     }
     if (topK < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 0, got " + topK);
+    }
+    // negated comparisons, so NaN is rejected too
+    if (!(temperature >= 0) || Float.isInfinite(temperature)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--temperature must be >= 0 (0 = greedy), got " + temperature);
+    }
+    if (!(topP >= 0 && topP <= 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top-p must be within 0..1, got " + topP);
+    }
+    if (!(minP >= 0 && minP <= 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--min-p must be within 0..1, got " + minP);
+    }
+    if (!(repeatPenalty > 0) || Float.isInfinite(repeatPenalty)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat-penalty must be > 0 (1 = off), got " + repeatPenalty);
     }
   }
 

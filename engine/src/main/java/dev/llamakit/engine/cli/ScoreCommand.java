@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.inference.ScoredContinuation;
 import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,22 +27,30 @@ import picocli.CommandLine.Option;
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin ModelMixin model;
 
-  @Option(names = "--context", required = true, paramLabel = "TEXT", description = "The context text (BOS is added).")
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-p", "--context"}, paramLabel = "TEXT", description = "The context text (BOS is added; or -f).")
   String context;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Read the context from FILE (UTF-8; '-' = standard input) instead of -p/--context.")
+  Path file;
 
   @Option(names = "--continuation", required = true, paramLabel = "TEXT", description = "A continuation (repeatable).")
   List<String> continuations;
 
   PrintStream out = System.out;
+  InputStream in = System.in;
 
   @Override
   public Integer call() throws Exception {
     ObjectMapper json = new ObjectMapper();
+    String text = PromptSource.resolve(spec, "-p/--context", context, file, true, in);
     try (LlamaEngine e = model.open()) {
       Tokenizer tok = model.tokenizer(e.model());
-      int[] ctx = tok.encode(context, true, false);
+      int[] ctx = tok.encode(text, true, false);
       for (String c : continuations) {
-        int[] cont = continuationIds(tok, ctx, context, c);
+        int[] cont = continuationIds(tok, ctx, text, c);
         ScoredContinuation s = e.loglikelihood(ctx, cont);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("continuation", c);

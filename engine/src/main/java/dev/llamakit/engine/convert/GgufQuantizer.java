@@ -1,5 +1,6 @@
 package dev.llamakit.engine.convert;
 
+import dev.llamakit.engine.gguf.FileType;
 import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.gguf.GgufWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 /**
  * Re-encodes the 2-D float weights (F32/F16/BF16) of a GGUF file as Q8_0 or Q4_0, copying metadata and every other
  * tensor unchanged. Tensors whose rows are not a multiple of 32 are kept as they are (llama-quantize refuses them).
+ * The output's {@code general.file_type} is derived from its tensors ({@link FileType#guess}), not copied.
  */
 public final class GgufQuantizer {
   private GgufQuantizer() {}
@@ -30,7 +32,7 @@ public final class GgufQuantizer {
     try (GgufFile f = GgufFile.open(in)) {
       GgufWriter w = new GgufWriter();
       f.metadata().asMap().forEach((k, v) -> {
-        if (!k.equals("general.alignment")) {
+        if (!k.equals("general.alignment") && !k.equals(FileType.KEY)) {  // the writer derives the new file type
           w.put(k, v);
         }
       });

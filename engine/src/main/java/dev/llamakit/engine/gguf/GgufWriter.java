@@ -23,6 +23,9 @@ import java.util.Map;
  * {@code Long} (UINT32 when it fits, otherwise INT64), {@code String[]}, {@code float[]}, {@code int[]} (INT32),
  * {@code long[]} (INT64), {@code boolean[]}, {@code double[]}; use {@link U32} to force UINT32 for an int.
  *
+ * <p>A file with tensors gets {@code general.file_type} (UINT32, as llama.cpp reads it) guessed from its 2-D tensors'
+ * types ({@link FileType#guess}) unless the caller put the key; llama.cpp would otherwise label it "(guessed)".
+ *
  * <pre>{@code
  * GgufWriter w = new GgufWriter();
  * w.put("general.architecture", "llama");
@@ -74,13 +77,19 @@ public final class GgufWriter {
     try {
       try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
         CountingOut out = new CountingOut(raw);
+        FileType fileType = metadata.containsKey(FileType.KEY) || tensors.isEmpty() ? null
+            : FileType.guess(tensors.stream().filter(t -> t.shape.length >= 2).map(Entry::type).toList());
         out.i32(GgufFile.MAGIC);
         out.i32(3);
         out.i64(tensors.size());
-        out.i64(metadata.size() + 1);
+        out.i64(metadata.size() + 1 + (fileType == null ? 0 : 1));
         out.string("general.alignment");
         out.i32(4);
         out.i32(alignment);
+        if (fileType != null) {
+          out.string(FileType.KEY);
+          value(out, FileType.KEY, new U32(fileType.id()), true);
+        }
         for (Map.Entry<String, Object> e : metadata.entrySet()) {
           if (e.getKey().equals("general.alignment")) {
             throw new IllegalArgumentException("general.alignment is written by the writer");

@@ -171,12 +171,24 @@ public final class TextLines implements Closeable {
 
   /** The whole file as one string, {@code \r\n} as {@code \n}, the final line break kept; strict UTF-8 as above. */
   public static String readAll(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder();
     try (TextLines lines = open(file)) {
-      for (String l; (l = lines.next()) != null; ) {
-        sb.append(l);
-        if (lines.endedWithBreak) sb.append('\n');
-      }
+      return lines.rest();
+    }
+  }
+
+  /**
+   * {@link #readAll(Path)} of a stream (standard input, say), called {@code name} in error messages, e.g. {@code
+   * (stdin):3: invalid UTF-8 at byte 5 of the line}. No gzip detection; the stream is read to its end, not closed.
+   */
+  public static String readAll(InputStream in, Path name) throws IOException {
+    return new TextLines(name, in).rest();
+  }
+
+  private String rest() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String l; (l = next()) != null; ) {
+      sb.append(l);
+      if (endedWithBreak) sb.append('\n');
     }
     return sb.toString();
   }

@@ -1,5 +1,7 @@
 package dev.llamakit.engine.model;
 
+import dev.llamakit.engine.gguf.GgmlType;
+
 /**
  * Everything one sequence needs to run through a {@link LlamaModel}: its {@link KvCache} and preallocated activation
  * buffers for a block of {@code batchSize} tokens (no per-token allocation). Not thread-safe.
@@ -18,8 +20,8 @@ public final class InferenceState {
   final float[] hb2;
   final float[][] scores;
 
-  InferenceState(LlamaConfig c, int contextLength, int batch, int workers) {
-    this.cache = new KvCache(c.layers(), contextLength, c.kvDim());
+  InferenceState(LlamaConfig c, int contextLength, int batch, int workers, GgmlType keyType, GgmlType valueType) {
+    this.cache = new KvCache(c.layers(), contextLength, c.kvDim(), keyType, valueType);
     this.batch = batch;
     int qDim = c.heads() * c.headSize();
     x = new float[batch * c.dim()];

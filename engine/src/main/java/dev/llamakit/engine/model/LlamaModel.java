@@ -1,10 +1,12 @@
 package dev.llamakit.engine.model;
 
+import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.gguf.GgufMetadata;
 import dev.llamakit.engine.parallel.WorkerPool;
 import dev.llamakit.engine.tensor.FloatKernels;
 import dev.llamakit.engine.tensor.KernelWarmup;
+import dev.llamakit.engine.tensor.KvRows;
 import dev.llamakit.engine.tensor.MatMul;
 import dev.llamakit.engine.tensor.WeightMatrix;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A loaded Llama model (GGUF or llama2.c checkpoint) and its forward pass: RMSNorm, RoPE (NORM pairs, freq base and
- * {@code rope_freqs} from the file), grouped-query attention over an F32 KV cache, SwiGLU, tied or untied output.
+ * {@code rope_freqs} from the file), grouped-query attention over an F32, F16 or Q8_0 KV cache ({@link KvCache}),
+ * SwiGLU, tied or untied output.
  *
  * <p>Prompts run in blocks of {@code batchSize} tokens through batched matmuls; logits are computed only from a
  * requested position on. One forward pass runs at a time (calls are serialised); any number of
@@ -54,6 +57,15 @@ public final class LlamaModel implements AutoCloseable {
           + " (" + path + ")");
     }
     this.contextLength = ctx;
+    String[] kinds = {"keys", "values"};
+    GgmlType[] types = {options.cacheTypeK(), options.cacheTypeV()};
+    for (int i = 0; i < 2; i++) {
+      String why = KvRows.checkColumns(types[i], config.headSize());
+      if (why != null) {
+        throw new IllegalArgumentException("KV cache type " + types[i] + " for " + kinds[i] + " does not fit " + path
+            + ": " + why + "; use F16 or F32");
+      }
+    }
     this.pool = new WorkerPool(options.effectiveThreads());
     int maxCols = Math.max(Math.max(config.dim(), config.hiddenDim()), config.heads() * config.headSize());
     this.matmul = new MatMul(pool, maxCols);
@@ -170,7 +182,8 @@ public final class LlamaModel implements AutoCloseable {
 
   /** A fresh state with an empty cache of {@link #contextLength()} positions. */
   public InferenceState newState() {
-    return new InferenceState(config, contextLength, options.batchSize(), pool.size());
+    return new InferenceState(config, contextLength, options.batchSize(), pool.size(), options.cacheTypeK(),
+        options.cacheTypeV());
   }
 
   /**
@@ -233,13 +246,13 @@ public final class LlamaModel implements AutoCloseable {
         FloatKernels.rmsnorm(s.xb, t * dim, s.x, t * dim, w.attnNorm(), dim, c.rmsEps());
       }
       matmul.matmul(new WeightMatrix[] {w.wq(), w.wk(), w.wv()}, s.xb, n, new float[][] {s.q, s.k, s.v}, exact);
-      float[] kc = s.cache.keys[l], vc = s.cache.values[l];
+      KvRows kc = s.cache.keys[l], vc = s.cache.values[l];
       for (int t = 0; t < n; t++) {
         int p = pos + t;
         FloatKernels.rope(s.q, t * qDim, heads, hs, c.ropeDims(), ropeTable, p * c.ropeDims());
         FloatKernels.rope(s.k, t * kvDim, kvHeads, hs, c.ropeDims(), ropeTable, p * c.ropeDims());
-        System.arraycopy(s.k, t * kvDim, kc, p * kvDim, kvDim);
-        System.arraycopy(s.v, t * kvDim, vc, p * kvDim, kvDim);
+        kc.write(p, s.k, t * kvDim);
+        vc.write(p, s.v, t * kvDim);
       }
       int work = n * heads;
       pool.run((wk, nw) -> {
@@ -249,14 +262,9 @@ public final class LlamaModel implements AutoCloseable {
           int p = pos + t;
           int kvh = h / group;
           int qo = t * qDim + h * hs;
-          for (int j = 0; j <= p; j++) {
-            sc[j] = FloatKernels.dot(s.q, qo, kc, j * kvDim + kvh * hs, hs) * attScale;
-          }
+          kc.scores(s.q, qo, kvh * hs, hs, p + 1, attScale, sc);
           FloatKernels.softmax(sc, 0, p + 1);
-          java.util.Arrays.fill(s.att, qo, qo + hs, 0f);
-          for (int j = 0; j <= p; j++) {
-            FloatKernels.axpy(s.att, qo, sc[j], vc, j * kvDim + kvh * hs, hs);
-          }
+          vc.weightedSum(sc, p + 1, kvh * hs, hs, s.att, qo);
         }
       });
       matmul.matmul(w.wo(), s.att, n, s.proj, exact);

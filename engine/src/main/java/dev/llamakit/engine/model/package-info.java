@@ -1,8 +1,9 @@
 /**
  * The Llama model: hyper-parameters ({@link dev.llamakit.engine.model.LlamaConfig}, read from GGUF {@code llama.*}
  * keys or a llama2.c header), weights, and the forward pass of {@link dev.llamakit.engine.model.LlamaModel}
- * (RMSNorm, RoPE with the file's freq base and {@code rope_freqs}, GQA attention over an F32
- * {@link dev.llamakit.engine.model.KvCache}, SwiGLU, tied or untied output), batched over prompt blocks, with logits
+ * (RMSNorm, RoPE with the file's freq base and {@code rope_freqs}, GQA attention over a
+ * {@link dev.llamakit.engine.model.KvCache} of F32 (default), F16 or Q8_0 keys and values, SwiGLU, tied or untied
+ * output), batched over prompt blocks, with logits
  * only where asked. Unless {@link dev.llamakit.engine.model.ModelOptions#mmap()} is set, the weights read on every
  * decode step are copied at load into one huge-page-advised region ({@link dev.llamakit.engine.model.WeightMemory})
  * in their resident layouts (see the tensor package).
@@ -13,7 +14,8 @@
  * {@link dev.llamakit.engine.model.ModelFormatException} reading {@code file: key = value: problem}.
  *
  * <pre>{@code
- * try (LlamaModel m = LlamaModel.load(path, ModelOptions.defaults().withThreads(2).withContextLength(2048))) {
+ * try (LlamaModel m = LlamaModel.load(path, ModelOptions.defaults().withThreads(2).withContextLength(2048)
+ *     .withCacheTypes(GgmlType.F16, GgmlType.F16))) {
  *   InferenceState s = m.newState();
  *   float[] last = m.forward(s, ids, 0, ids.length, ids.length - 1);
  * }

@@ -27,7 +27,8 @@
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
  * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
- * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots.
+ * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots;
+ * {@link dev.llamakit.engine.tensor.KvRows} the KV cache's F32/F16/Q8_0 rows and attention's two products over them.
  *
  * <pre>{@code
  * WeightMatrix w = WeightMatrix.of("blk.0.attn_q.weight", GgmlType.Q4_0, gguf.data(info), rows, cols);
