@@ -2,7 +2,6 @@ package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.bench.EngineBenchmark;
 import dev.llamakit.engine.bench.Machine;
-import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.model.KvCache;
 import dev.llamakit.engine.model.LlamaModel;
 import java.io.PrintStream;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code llamakit engine bench}: prompt and generation tok/s, measured bandwidth and the roofline fraction. */
@@ -46,13 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
       + " of copying them into memory at load.")
   boolean mmap;
 
-  @Option(names = {"-ctk", "--cache-type-k"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
-      description = "KV cache type for keys: f32 (default), f16 or q8_0 (heads of a multiple of 32), as llama.cpp.")
-  GgmlType cacheTypeK = GgmlType.F32;
-
-  @Option(names = {"-ctv", "--cache-type-v"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
-      description = "KV cache type for values: f32 (default), f16 or q8_0.")
-  GgmlType cacheTypeV = GgmlType.F32;
+  @Mixin KvCacheMixin kvCache = new KvCacheMixin();
 
   PrintStream out = System.out;
 
@@ -65,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "counts must be positive");
     }
     var opts = dev.llamakit.engine.model.ModelOptions.defaults().withThreads(threads).withExactActivations(exact)
-        .withContextLength(0).withMmap(mmap).withCacheTypes(cacheTypeK, cacheTypeV);
+        .withContextLength(0).withMmap(mmap).withCacheTypes(kvCache.keys, kvCache.values);
     try (LlamaModel m = LlamaModel.load(model, opts)) {
       if (promptTokens + genTokens > m.contextLength()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "prompt + generated tokens exceed the context "
@@ -85,10 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("weights     %8.1f MB/token -> roofline %.1f tok/s, generation at %.0f%% of it%n",
           r.weightBytesPerToken() / 1e6, r.rooflineTokensPerSecond(), 100 * r.fractionOfRoofline());
       var c = m.config();
-      long keys = c.layers() * cacheTypeK.byteSize(c.kvDim()), values = c.layers() * cacheTypeV.byteSize(c.kvDim());
-      long perToken = KvCache.bytesPerPosition(c.layers(), c.kvDim(), cacheTypeK, cacheTypeV);
+      long keys = c.layers() * kvCache.keys.byteSize(c.kvDim()), values = c.layers() * kvCache.values.byteSize(c.kvDim());
+      long perToken = KvCache.bytesPerPosition(c.layers(), c.kvDim(), kvCache.keys, kvCache.values);
       out.printf("kv cache    %8d bytes/token (keys %s %d + values %s %d; %.1f MB for the %d-token context)%n",
-          perToken, CacheTypeConverter.name(cacheTypeK), keys, CacheTypeConverter.name(cacheTypeV), values,
+          perToken, CacheTypeConverter.name(kvCache.keys), keys, CacheTypeConverter.name(kvCache.values), values,
           perToken * (double) m.contextLength() / 1e6, m.contextLength());
     }
     return 0;

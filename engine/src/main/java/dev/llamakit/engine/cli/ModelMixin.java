@@ -1,6 +1,5 @@
 package dev.llamakit.engine.cli;
 
-import dev.llamakit.engine.gguf.GgmlType;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.model.LlamaModel;
 import dev.llamakit.engine.model.ModelOptions;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every model-running command shares: the model file, threads, context, KV cache types, tokenizer. */
@@ -34,13 +34,7 @@ public final class ModelMixin {
       + " into memory at load: less resident memory and a faster start, slower decoding.")
   boolean mmap;
 
-  @Option(names = {"-ctk", "--cache-type-k"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
-      description = "KV cache type for keys: f32 (default), f16 or q8_0 (heads of a multiple of 32), as llama.cpp.")
-  GgmlType cacheTypeK = GgmlType.F32;
-
-  @Option(names = {"-ctv", "--cache-type-v"}, paramLabel = "TYPE", converter = CacheTypeConverter.class,
-      description = "KV cache type for values: f32 (default), f16 or q8_0.")
-  GgmlType cacheTypeV = GgmlType.F32;
+  @Mixin KvCacheMixin kvCache = new KvCacheMixin();
 
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer .bin for .bin checkpoints.")
   Path tokenizer;
@@ -50,7 +44,7 @@ public final class ModelMixin {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --ctx must be >= 0");
     }
     return ModelOptions.defaults().withThreads(threads).withContextLength(ctx).withExactActivations(exact)
-        .withMmap(mmap).withCacheTypes(cacheTypeK, cacheTypeV);
+        .withMmap(mmap).withCacheTypes(kvCache.keys, kvCache.values);
   }
 
   LlamaEngine open() throws IOException {

@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llamakit.engine.testing.TinyModels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --cache-type-k/--cache-type-v} on the model commands and in {@code engine bench}, whose header they join. */
 class CacheTypeOptionsTest {
@@ -26,28 +20,10 @@ class CacheTypeOptionsTest {
     model = TinyModels.gguf(dir.resolve("tiny.gguf"));
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(Object cmd, String... args) {
-    CommandLine cl = new CommandLine(cmd);
-    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    switch (cmd) {
-      case GenerateCommand g -> g.out = ps;
-      case BenchCommand b -> b.out = ps;
-      default -> throw new AssertionError(cmd);
-    }
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
   @Test
   void anF16CacheGeneratesWhatTheF32CacheDoes() {
-    Run f32 = run(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1");
-    Run f16 = run(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1",
+    CommandRun f32 = CommandRun.of(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1");
+    CommandRun f16 = CommandRun.of(new GenerateCommand(), "-m", model.toString(), "-p", "a b", "-n", "8", "--greedy", "--threads", "1",
         "-ctk", "f16", "--cache-type-v", "F16");  // llama.cpp spells -ctk too
     assertEquals(0, f16.exit(), f16.err());
     assertEquals(f32.out(), f16.out());
@@ -55,21 +31,21 @@ class CacheTypeOptionsTest {
 
   @Test
   void anUnknownTypeIsAUsageErrorNamingTheOption() {
-    Run r = run(new GenerateCommand(), "-m", model.toString(), "-p", "a", "--cache-type-k", "bf16");
+    CommandRun r = CommandRun.of(new GenerateCommand(), "-m", model.toString(), "-p", "a", "--cache-type-k", "bf16");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("'--cache-type-k': expected f32, f16 or q8_0, got 'bf16'"), r.err());
   }
 
   @Test
   void q8OnAModelWhoseHeadsAreNotWholeBlocksFailsNamingTheFile() {
-    Run r = run(new GenerateCommand(), "-m", model.toString(), "-p", "a", "--cache-type-v", "q8_0");
+    CommandRun r = CommandRun.of(new GenerateCommand(), "-m", model.toString(), "-p", "a", "--cache-type-v", "q8_0");
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("KV cache type Q8_0 for values does not fit " + model), r.err());
   }
 
   @Test
   void benchPrintsTheMachineAndTheKvBytesPerToken() {
-    Run r = run(new BenchCommand(), "-m", model.toString(), "--prompt-tokens", "4", "--gen-tokens", "4", "--repeats",
+    CommandRun r = CommandRun.of(new BenchCommand(), "-m", model.toString(), "--prompt-tokens", "4", "--gen-tokens", "4", "--repeats",
         "0", "--bandwidth-mib", "1", "--threads", "1", "--cache-type-k", "f16");
     assertEquals(0, r.exit(), r.err());
     int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();

@@ -7,21 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.testing.SharedFiles;
 import dev.llamakit.engine.testing.TinyModels;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * llama.cpp's option habits on generate, chat, score and logprobs: {@code -m}, {@code -p}, {@code -n}, {@code -f FILE}
@@ -36,31 +29,9 @@ class LlamaCppOptionsTest {
     model = TinyModels.gguf(dir.resolve("tiny.gguf"));
   }
 
-  private record Run(int exit, String out, String err) {}
-
   /** Runs {@code cmd} with {@code args}, {@code stdin} as its standard input. */
-  private static Run run(Callable<Integer> cmd, byte[] stdin, String... args) {
-    CommandLine cl = new CommandLine(cmd);
-    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    var in = new ByteArrayInputStream(stdin);
-    switch (cmd) {
-      case GenerateCommand g -> { g.out = ps; g.in = in; }
-      case LogprobsCommand l -> { l.out = ps; l.in = in; }
-      case ScoreCommand s -> { s.out = ps; s.in = in; }
-      case ChatCommand c -> { c.out = ps; c.stdin = in; }
-      case InspectCommand i -> i.out = ps;
-      default -> throw new AssertionError(cmd);
-    }
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
-  private static Run generate(byte[] stdin, String... args) {
-    return run(new GenerateCommand(), stdin, args);
+  private static CommandRun generate(byte[] stdin, String... args) {
+    return CommandRun.of(new GenerateCommand(), stdin, args);
   }
 
   private static Path file(String name, byte[] content) throws Exception {
@@ -71,14 +42,14 @@ class LlamaCppOptionsTest {
 
   @Test
   void shortOptionsMeanWhatTheLongOnesDo() {
-    Run longForm = generate(new byte[0], "--model", model.toString(), "--prompt", "a b", "--max-tokens", "4",
+    CommandRun longForm = generate(new byte[0], "--model", model.toString(), "--prompt", "a b", "--max-tokens", "4",
         "--greedy", "--threads", "1");
-    Run shortForm = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "4", "--greedy", "--threads",
+    CommandRun shortForm = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "4", "--greedy", "--threads",
         "1");
     assertEquals(0, longForm.exit(), longForm.err());
     assertEquals(0, shortForm.exit(), shortForm.err());
     assertEquals(longForm.out(), shortForm.out());
-    Run fewer = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "1", "--greedy", "--threads", "1");
+    CommandRun fewer = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "1", "--greedy", "--threads", "1");
     assertTrue(shortForm.out().startsWith(fewer.out().stripTrailing()) && !fewer.out().equals(shortForm.out()),
         "-n 1 generates less than -n 4: " + fewer.out() + " / " + shortForm.out());
   }
@@ -86,10 +57,10 @@ class LlamaCppOptionsTest {
   @Test
   void promptFromAFileOrStandardInputEqualsTheInlinePrompt() throws Exception {
     Path p = file("prompt.txt", "a b".getBytes(StandardCharsets.UTF_8));
-    Run inline = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "5", "--greedy", "--threads", "1");
-    Run fromFile = generate(new byte[0], "-m", model.toString(), "-f", p.toString(), "-n", "5", "--greedy",
+    CommandRun inline = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "5", "--greedy", "--threads", "1");
+    CommandRun fromFile = generate(new byte[0], "-m", model.toString(), "-f", p.toString(), "-n", "5", "--greedy",
         "--threads", "1");
-    Run fromStdin = generate("a b".getBytes(StandardCharsets.UTF_8), "-m", model.toString(), "-f", "-", "-n", "5",
+    CommandRun fromStdin = generate("a b".getBytes(StandardCharsets.UTF_8), "-m", model.toString(), "-f", "-", "-n", "5",
         "--greedy", "--threads", "1");
     assertEquals(0, fromFile.exit(), fromFile.err());
     assertEquals(0, fromStdin.exit(), fromStdin.err());
@@ -99,9 +70,9 @@ class LlamaCppOptionsTest {
 
   @Test
   void oneFinalLineBreakIsDroppedAsLlamaCppDoes() throws Exception {
-    Run inline = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "5", "--greedy", "--threads", "1");
+    CommandRun inline = generate(new byte[0], "-m", model.toString(), "-p", "a b", "-n", "5", "--greedy", "--threads", "1");
     Path crlf = file("crlf.txt", "a b\r\n".getBytes(StandardCharsets.UTF_8));
-    Run fromFile = generate(new byte[0], "-m", model.toString(), "-f", crlf.toString(), "-n", "5", "--greedy",
+    CommandRun fromFile = generate(new byte[0], "-m", model.toString(), "-f", crlf.toString(), "-n", "5", "--greedy",
         "--threads", "1");
     assertEquals(0, fromFile.exit(), fromFile.err());
     assertEquals(inline.out(), fromFile.out());
@@ -113,10 +84,10 @@ class LlamaCppOptionsTest {
   @Test
   void promptAndFileTogetherOrNeitherAreUsageErrors() throws Exception {
     Path p = file("both.txt", "a".getBytes(StandardCharsets.UTF_8));
-    Run both = generate(new byte[0], "-m", model.toString(), "-p", "a", "-f", p.toString());
+    CommandRun both = generate(new byte[0], "-m", model.toString(), "-p", "a", "-f", p.toString());
     assertEquals(2, both.exit(), both.err());
     assertTrue(both.err().contains("-p/--prompt and -f/--file are mutually exclusive"), both.err());
-    Run neither = generate(new byte[0], "-m", model.toString());
+    CommandRun neither = generate(new byte[0], "-m", model.toString());
     assertEquals(2, neither.exit(), neither.err());
     assertTrue(neither.err().contains("missing the text: give -p/--prompt TEXT or -f/--file FILE"), neither.err());
   }
@@ -124,10 +95,10 @@ class LlamaCppOptionsTest {
   @Test
   void aPromptFileThatIsNotUtf8FailsNamingFileAndLine() throws Exception {
     Path p = file("latin1.txt", new byte[] {'o', 'k', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
-    Run r = generate(new byte[0], "-m", model.toString(), "-f", p.toString(), "-n", "1");
+    CommandRun r = generate(new byte[0], "-m", model.toString(), "-f", p.toString(), "-n", "1");
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains(p + ":2: invalid UTF-8 at byte 4 of the line"), r.err());
-    Run stdin = generate(new byte[] {'a', (byte) 0xFF}, "-m", model.toString(), "-f", "-", "-n", "1");
+    CommandRun stdin = generate(new byte[] {'a', (byte) 0xFF}, "-m", model.toString(), "-f", "-", "-n", "1");
     assertEquals(1, stdin.exit(), stdin.err());
     assertTrue(stdin.err().contains("(stdin):1: invalid UTF-8 at byte 2 of the line"), stdin.err());
   }
@@ -135,7 +106,7 @@ class LlamaCppOptionsTest {
   @Test
   void aMissingPromptFileIsAFailureNamingIt() {
     Path missing = dir.resolve("no-such-prompt.txt");
-    Run r = generate(new byte[0], "-m", model.toString(), "-f", missing.toString());
+    CommandRun r = generate(new byte[0], "-m", model.toString(), "-f", missing.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains(missing.toString()), r.err());
   }
@@ -151,17 +122,17 @@ class LlamaCppOptionsTest {
       "--repeat-penalty|-2|--repeat-penalty must be > 0 (1 = off), got -2.0"})
   void samplingValuesNoSamplerCanUseAreUsageErrors(String option, String value, String message) {
     // the model does not exist: the option is rejected before anything loads
-    Run r = generate(new byte[0], "-m", dir.resolve("absent.gguf").toString(), "-p", "a", option, value);
+    CommandRun r = generate(new byte[0], "-m", dir.resolve("absent.gguf").toString(), "-p", "a", option, value);
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains(message), r.err());
-    Run chat = run(new ChatCommand(), new byte[0], "-m", dir.resolve("absent.gguf").toString(), option, value);
+    CommandRun chat = CommandRun.of(new ChatCommand(), new byte[0], "-m", dir.resolve("absent.gguf").toString(), option, value);
     assertEquals(2, chat.exit(), chat.err());
     assertTrue(chat.err().contains(message), chat.err());
   }
 
   @Test
   void boundarySamplingValuesAreAccepted() {
-    Run r = generate(new byte[0], "-m", model.toString(), "-p", "a", "-n", "2", "--temperature", "0", "--top-p",
+    CommandRun r = generate(new byte[0], "-m", model.toString(), "-p", "a", "-n", "2", "--temperature", "0", "--top-p",
         "1", "--min-p", "0", "--repeat-penalty", "1.1", "--threads", "1");
     assertEquals(0, r.exit(), r.err());
   }
@@ -170,8 +141,8 @@ class LlamaCppOptionsTest {
   void logprobsAndScoreTakeTheirTextFromAFile() throws Exception {
     ObjectMapper json = new ObjectMapper();
     Path p = file("ctx.txt", "a b c".getBytes(StandardCharsets.UTF_8));
-    Run inline = run(new LogprobsCommand(), new byte[0], "-m", model.toString(), "-p", "a b c", "--threads", "1");
-    Run fromFile = run(new LogprobsCommand(), new byte[0], "-m", model.toString(), "-f", p.toString(), "--threads",
+    CommandRun inline = CommandRun.of(new LogprobsCommand(), new byte[0], "-m", model.toString(), "-p", "a b c", "--threads", "1");
+    CommandRun fromFile = CommandRun.of(new LogprobsCommand(), new byte[0], "-m", model.toString(), "-f", p.toString(), "--threads",
         "1");
     assertEquals(0, fromFile.exit(), fromFile.err());
     // the same ids; log-probabilities equal up to the JIT's float reduction order (a compiled kernel adds lanes in a
@@ -186,16 +157,16 @@ class LlamaCppOptionsTest {
         assertEquals(w.get(k).get(1).asDouble(), g.get(k).get(1).asDouble(), 1e-6, "position " + pos + " rank " + k);
       }
     }
-    Run scoreInline = run(new ScoreCommand(), new byte[0], "-m", model.toString(), "-p", "a b c", "--continuation",
+    CommandRun scoreInline = CommandRun.of(new ScoreCommand(), new byte[0], "-m", model.toString(), "-p", "a b c", "--continuation",
         " d", "--threads", "1");
-    Run scoreStdin = run(new ScoreCommand(), "a b c".getBytes(StandardCharsets.UTF_8), "-m", model.toString(), "-f",
+    CommandRun scoreStdin = CommandRun.of(new ScoreCommand(), "a b c".getBytes(StandardCharsets.UTF_8), "-m", model.toString(), "-f",
         "-", "--continuation", " d", "--threads", "1");
     assertEquals(0, scoreStdin.exit(), scoreStdin.err());
     var si = json.readTree(scoreInline.out());
     var ss = json.readTree(scoreStdin.out());
     assertEquals(si.get("cont_ids"), ss.get("cont_ids"));
     assertEquals(si.get("sum_logprob").asDouble(), ss.get("sum_logprob").asDouble(), 1e-6);
-    Run scoreNeither = run(new ScoreCommand(), new byte[0], "-m", model.toString(), "--continuation", " d");
+    CommandRun scoreNeither = CommandRun.of(new ScoreCommand(), new byte[0], "-m", model.toString(), "--continuation", " d");
     assertEquals(2, scoreNeither.exit());
     assertTrue(scoreNeither.err().contains("give -p/--context TEXT or -f/--file FILE"), scoreNeither.err());
   }
@@ -205,30 +176,30 @@ class LlamaCppOptionsTest {
     // the tiny model's vocabulary cannot spell a chat template: stories260K (byte tokens) can
     String chatModel = SharedFiles.require("golden/models/stories260K/stories260K-f32.gguf").toString();
     Path first = file("first.txt", "a b\n".getBytes(StandardCharsets.UTF_8));
-    Run inline = run(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2", "-p", "a b",
+    CommandRun inline = CommandRun.of(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2", "-p", "a b",
         "-n", "3", "--greedy", "--threads", "1");
     assertEquals(0, inline.exit(), inline.err());
     assertTrue(inline.out().startsWith("> a b\n"), inline.out());
     assertTrue(inline.out().endsWith("> "), "then reads standard input (empty: quits): " + inline.out());
-    Run fromFile = run(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2", "-f",
+    CommandRun fromFile = CommandRun.of(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2", "-f",
         first.toString(), "-n", "3", "--greedy", "--threads", "1");
     assertEquals(inline.out(), fromFile.out());
     Path system = file("system.txt", "be brief".getBytes(StandardCharsets.UTF_8));
-    Run withSystem = run(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2-sys", "-sysf",
+    CommandRun withSystem = CommandRun.of(new ChatCommand(), new byte[0], "-m", chatModel, "--template", "llama2-sys", "-sysf",
         system.toString(), "-p", "a b", "-n", "3", "--greedy", "--threads", "1");
     assertEquals(0, withSystem.exit(), withSystem.err());
-    Run both = run(new ChatCommand(), new byte[0], "-m", model.toString(), "-sys", "x", "-sysf", system.toString());
+    CommandRun both = CommandRun.of(new ChatCommand(), new byte[0], "-m", model.toString(), "-sys", "x", "-sysf", system.toString());
     assertEquals(2, both.exit(), both.err());
     assertTrue(both.err().contains("-sys/--system and -sysf/--system-prompt-file are mutually exclusive"),
         both.err());
-    Run stdin = run(new ChatCommand(), new byte[0], "-m", model.toString(), "-f", "-");
+    CommandRun stdin = CommandRun.of(new ChatCommand(), new byte[0], "-m", model.toString(), "-f", "-");
     assertEquals(2, stdin.exit(), stdin.err());
     assertTrue(stdin.err().contains("-f -: chat reads the conversation from standard input"), stdin.err());
   }
 
   @Test
   void inspectNamesTheFileType() {
-    Run r = run(new InspectCommand(), new byte[0], "--model", model.toString());
+    CommandRun r = CommandRun.of(new InspectCommand(), new byte[0], "--model", model.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("file type: all F32\n"), r.out());
     assertFalse(r.out().contains("guessed"), r.out());
