@@ -8,6 +8,7 @@ import dev.llamakit.pipelines.io.JsonlReader;
 import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
 import dev.llamakit.pipelines.io.WetReader;
+import dev.llamakit.pipelines.report.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,12 +74,14 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
         @Override
         public void document(Document d) {
           read.inc();
+          Progress.documentRead();
           out.output(Item.of(d));
         }
 
         @Override
         public void drop(Drop d) {
           read.inc();
+          Progress.documentRead();
           out.output(Routes.drop(d));
         }
       };
@@ -129,6 +132,7 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
       int b = super.read();
       if (b >= 0) {
         count++;
+        Progress.bytesRead(1);
       }
       return b;
     }
@@ -138,6 +142,7 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
       int n = super.read(b, off, len);
       if (n > 0) {
         count += n;
+        Progress.bytesRead(n);
       }
       return n;
     }

@@ -6,6 +6,7 @@ import dev.llamakit.pipelines.recipes.RecipeCompiler;
 import dev.llamakit.pipelines.recipes.RecipeJob;
 import dev.llamakit.pipelines.recipes.Recipes;
 import dev.llamakit.pipelines.recipes.Runner;
+import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.report.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ public final class JobOptions {
   @Option(names = "--parallelism", description = "Workers for an embedded run (default: the number of cores).")
   int parallelism = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|plain|none", description = "Progress on "
+      + "stderr while the run goes on: auto (a line redrawn in place, only on a terminal), plain (a line every 10 s, for "
+      + "logs) or none (default: ${DEFAULT-VALUE}).")
+  String progress;
+
   @Option(names = "--beam", paramLabel = "ARG", description = "Extra Beam pipeline argument, e.g. "
       + "--beam=--maxBundleSize=1000 (repeatable).")
   List<String> beamArgs = new ArrayList<>();
@@ -90,7 +96,14 @@ public final class JobOptions {
     for (String a : beamArgs) {
       extra.add(a.startsWith("--") ? a : "--" + a);
     }
+    Progress.Mode shown;
+    try {
+      shown = Progress.Mode.parse(progress);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, e.getMessage());
+    }
     RunReport report = new RecipeJob(compiled, Runner.parse(runner), parallelism, master, extra)
+        .withProgress(shown)
         .run(output, overwrite, System.err);
     report.print(System.out);
     Path out = output.toAbsolutePath().normalize();

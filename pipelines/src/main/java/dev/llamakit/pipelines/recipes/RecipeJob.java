@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.recipes;
 
+import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -37,6 +39,7 @@ public final class RecipeJob {
   private final int parallelism;
   private final String master;
   private final List<String> extraBeamArgs;
+  private Progress.Mode progress = Progress.Mode.NONE;
 
   public RecipeJob(CompiledRecipe recipe, Runner runner, int parallelism, String master, List<String> extraBeamArgs) {
     this.recipe = recipe;
@@ -44,6 +47,12 @@ public final class RecipeJob {
     this.parallelism = parallelism;
     this.master = master;
     this.extraBeamArgs = List.copyOf(extraBeamArgs);
+  }
+
+  /** Shows a progress line on {@code log} while the job runs (default {@code NONE}; the CLI's {@code --progress}). */
+  public RecipeJob withProgress(Progress.Mode mode) {
+    this.progress = mode;
+    return this;
   }
 
   /** Runs the job into {@code output}; with {@code overwrite} false an existing output folder is an error. */
@@ -75,7 +84,7 @@ public final class RecipeJob {
           runner.name().toLowerCase(), parallelism);
       PipelineResult result;
       PipelineResult.State state;
-      try {
+      try (Progress shown = Progress.start(progress, inputBytes(), log)) {
         result = p.run();
         state = result.waitUntilFinish();
       } catch (RuntimeException e) {
@@ -142,6 +151,19 @@ public final class RecipeJob {
     } catch (RuntimeException e) {
       // best effort while the JVM exits; the next run into this output removes what is left
     }
+  }
+
+  /** The stored size of every input, for the progress line's share read and time left (0 when unknown). */
+  private long inputBytes() {
+    long total = 0;
+    for (var f : recipe.inputs()) {
+      try {
+        total += FileSystems.matchSingleFileSpec(f.path()).sizeBytes();
+      } catch (IOException | RuntimeException unknown) {
+        return 0;
+      }
+    }
+    return total;
   }
 
   /** The recipe as it ran: name, origin, inputs and every step with the parameters as written. */
