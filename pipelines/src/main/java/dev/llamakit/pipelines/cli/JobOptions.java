@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.cli;
 
+import dev.llamakit.pipelines.io.InputResolver;
 import dev.llamakit.pipelines.recipes.CompiledRecipe;
 import dev.llamakit.pipelines.recipes.Recipe;
 import dev.llamakit.pipelines.recipes.RecipeCompiler;
@@ -34,7 +35,7 @@ public final class JobOptions {
   Path pathsFile;
 
   @Option(names = "--base", paramLabel = "DIR", description = "Folder the --paths entries are relative to.")
-  Path base;
+  String base;
 
   @Option(names = "--set", paramLabel = "STEP.PARAM=VALUE", description = "Override a recipe parameter, e.g. "
       + "--set language.languages=[en,fr] (YAML value; repeatable).")
@@ -91,7 +92,8 @@ public final class JobOptions {
       r = r.allRules(RecipeCompiler.SIGNALS_ONLY, true);
     }
     CompiledRecipe compiled = new RecipeCompiler()
-        .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile, base), parallelism);
+        .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile,
+            base == null ? null : Path.of(InputResolver.requireLocal("--base", base))), parallelism);
     List<String> extra = new ArrayList<>();
     for (String a : beamArgs) {
       extra.add(a.startsWith("--") ? a : "--" + a);

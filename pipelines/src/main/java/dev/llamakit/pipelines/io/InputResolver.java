@@ -26,7 +26,23 @@ public final class InputResolver {
     this.forced = forced;
   }
 
+  /**
+   * Refuses a remote location up front with one clear line: {@code https://} and {@code s3://} inputs are not read
+   * yet (a {@code Path} would quietly turn {@code https://host} into {@code https:/host} and fail later as "not
+   * found").
+   */
+  public static String requireLocal(String what, String location) {
+    if (location != null && location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !location.startsWith("file://")) {
+      throw new IllegalArgumentException(what + " " + location + ": remote locations (https://, s3://, …) are not "
+          + "read yet; download the files and name their local folder");
+    }
+    return location;
+  }
+
   public List<InputFile> resolve(List<String> inputs, Path pathsFile, Path base) throws IOException {
+    for (String in : inputs) {
+      requireLocal("input", in);
+    }
     List<Path> paths = new ArrayList<>();
     List<String> segments = new ArrayList<>();
     for (String in : inputs) {
