@@ -4,12 +4,6 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -120,17 +114,14 @@ public final class TextLines implements Closeable {
 
   /** Strictly decodes one line; the error names the line and the 1-based byte column of the first bad byte. */
   private static String decode(Path file, long number, byte[] bytes, int off, int len) throws TextFormatException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, off, len);
-    CharBuffer out = CharBuffer.allocate(len);
-    CoderResult r = decoder.decode(in, out, true);
-    if (!r.isError()) r = decoder.flush(out);
-    if (r.isError()) {
-      throw new TextFormatException(file, number, "invalid UTF-8 at byte " + (in.position() - off + 1) + " of the line");
+    String text = Utf8.decodeOrNull(bytes, off, len);
+    if (text == null) {
+      throw new TextFormatException(file, number,
+          "invalid UTF-8 at byte " + Utf8.firstMalformed(bytes, off, len) + " of the line");
     }
-    return out.flip().toString();
+    return text;
   }
+
 
   /** The 1-based number of the line last returned by {@link #next()}. */
   public long lineNumber() {

@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.io;
 
+import dev.llamakit.engine.io.Utf8;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.text.PyText;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.io;
 
+import dev.llamakit.engine.io.Utf8;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.io;
+package dev.llamakit.engine.io;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,21 +8,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict UTF-8 decoding of one record's bytes for the corpus readers, where a bad byte makes that record a drop
- * (files read whole, line by line, go through {@link dev.llamakit.engine.io.TextLines} instead): malformed input is
- * reported, never replaced by U+FFFD.
+ * Strict UTF-8 decoding of a byte range, the one decoder behind {@link TextLines} and the corpus readers (where a bad
+ * byte makes that record a drop): malformed input is reported, never replaced by U+FFFD.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
   /** The decoded text, or null when the bytes are not valid UTF-8. */
-  static String decodeOrNull(byte[] bytes, int off, int len) {
+  public static String decodeOrNull(byte[] bytes, int off, int len) {
     CharBuffer out = CharBuffer.allocate(len);
     return decode(bytes, off, len, out) < 0 ? out.flip().toString() : null;
   }
 
   /** The 1-based position of the first byte that is not valid UTF-8, or 0 when all are valid. */
-  static int firstMalformed(byte[] bytes, int off, int len) {
+  public static int firstMalformed(byte[] bytes, int off, int len) {
     int at = decode(bytes, off, len, CharBuffer.allocate(len));
     return at < 0 ? 0 : at + 1;
   }
