@@ -8,6 +8,7 @@ import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.text.LineHasher;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
@@ -42,10 +43,23 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
  */
-public final class DedupLines extends PTransform<PCollection<Item>, PCollection<Item>> {
+public final class DedupLines extends PTransform<PCollection<Item>, PCollection<Item>> implements CorpusStep {
   private final DedupPolicy policy;
   private final int minLength;
   private final int buckets;
+
+  /** The {@code dedup_lines} step's parameters. */
+  public static final class Params implements Serializable {
+    /** remove-all (cc_net: every copy of a repeated line goes) or keep-first (C4: the first document keeps it). */
+    public String policy = "remove-all";
+    /** Documents shorter than this after dedup are dropped (cc_net: 300). */
+    public int minLength = 300;
+  }
+
+  /** The recipe step {@code dedup_lines}. */
+  public DedupLines(Params p) {
+    this(DedupPolicy.parse(p.policy), p.minLength, 1024);
+  }
 
   private DedupLines(DedupPolicy policy, int minLength, int buckets) {
     this.policy = policy;
@@ -55,6 +69,37 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
 
   public static DedupLines withPolicy(DedupPolicy policy, int minLength) {
     return new DedupLines(policy, minLength, 1024);
+  }
+
+  @Override
+  public PTransform<PCollection<Item>, PCollection<Item>> transform() {
+    return this;
+  }
+
+  @Override
+  public List<Item> inMemory(List<Document> documents) {
+    LineHasher hasher = new LineHasher();
+    OccurrenceTable occ = new OccurrenceTable(documents.size() * 8);
+    List<Document> hashed = new ArrayList<>(documents.size());
+    for (Document d : documents) {
+      Document h = d.withLineHashes(hasher.hashLines(LineHasher.splitLines(d.rawContent())));
+      hashed.add(h);
+      for (long x : LineDedup.distinctHashes(h.lineHashes())) {
+        occ.add(x, h.ordinal());
+      }
+    }
+    DuplicateLines dups = occ.duplicates();
+    LineDedup dedup = new LineDedup(policy, minLength);
+    List<Item> out = new ArrayList<>(hashed.size());
+    for (Document d : hashed) {
+      out.add(item(d, dedup.apply(d, dups)));
+    }
+    return out;
+  }
+
+  private static Item item(Document d, LineDedup.Outcome o) {
+    return o.kept() != null ? Item.of(o.kept()) : Routes.drop(new Drop(d.id(), d.url(), o.dropped(),
+        o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates"));
   }
 
   /** The number of hash buckets the count is keyed by. */
@@ -244,8 +289,7 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
       linesIn.inc(d.lineHashes().length);
       linesRemoved.inc(o.linesRemoved());
       charsRemoved.inc(o.charsRemoved());
-      c.output(o.kept() != null ? Item.of(o.kept()) : Routes.drop(new Drop(d.id(), d.url(), o.dropped(),
-          o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates")));
+      c.output(item(d, o));
     }
   }
 }

@@ -1,17 +1,14 @@
 package dev.llamakit.pipelines.bench;
 
 import dev.llamakit.pipelines.beam.InputFile;
+import dev.llamakit.pipelines.beam.Item;
 import dev.llamakit.pipelines.beam.ReadCorpus;
-import dev.llamakit.pipelines.dedup.DuplicateLines;
-import dev.llamakit.pipelines.dedup.LineDedup;
-import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.filters.FilterChain;
 import dev.llamakit.pipelines.io.CcNetJson;
 import dev.llamakit.pipelines.io.RecordSink;
 import dev.llamakit.pipelines.recipes.CompiledRecipe;
-import dev.llamakit.pipelines.text.LineHasher;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -76,25 +73,12 @@ public final class PlainLoop {
             chain.close();
           }
         }
-        case CompiledRecipe.DedupLines dd -> {
-          LineHasher hasher = new LineHasher();
-          OccurrenceTable occ = new OccurrenceTable(current.size() * 8);
-          List<Document> hashed = new ArrayList<>(current.size());
-          for (Document d : current) {
-            Document h = d.withLineHashes(hasher.hashLines(LineHasher.splitLines(d.rawContent())));
-            hashed.add(h);
-            for (long x : LineDedup.distinctHashes(h.lineHashes())) {
-              occ.add(x, h.ordinal());
-            }
-          }
-          DuplicateLines dups = occ.duplicates();
-          LineDedup dedup = new LineDedup(dd.policy(), dd.minLength());
-          for (Document d : hashed) {
-            LineDedup.Outcome o = dedup.apply(d, dups);
-            if (o.kept() != null) {
-              next.add(o.kept());
-            } else {
+        case CompiledRecipe.Corpus c -> {
+          for (Item i : c.step().inMemory(current)) {
+            if (i.isDrop()) {
               counts[2]++;
+            } else {
+              next.add(i.document());
             }
           }
         }

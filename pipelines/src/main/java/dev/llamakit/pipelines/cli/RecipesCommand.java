@@ -2,7 +2,9 @@ package dev.llamakit.pipelines.cli;
 
 import dev.llamakit.pipelines.filters.FilterRegistry;
 import dev.llamakit.pipelines.filters.ParamsBinder;
-import dev.llamakit.pipelines.recipes.DedupStep;
+import dev.llamakit.pipelines.beam.CorpusStep;
+import dev.llamakit.pipelines.filters.StepTable;
+import dev.llamakit.pipelines.recipes.CorpusSteps;
 import dev.llamakit.pipelines.recipes.ReadStep;
 import dev.llamakit.pipelines.recipes.Recipe;
 import dev.llamakit.pipelines.recipes.RecipeCompiler;
@@ -51,7 +53,10 @@ public final class RecipesCommand {
     @Override
     public Integer call() {
       print("read", ParamsBinder.defaults(ReadStep.Params.class));
-      print("dedup_lines", ParamsBinder.defaults(DedupStep.Params.class));
+      StepTable<CorpusStep> corpus = CorpusSteps.standard();
+      for (String n : corpus.names()) {
+        print(n, corpus.defaults(n));
+      }
       FilterRegistry reg = FilterRegistry.standard();
       for (String n : reg.names()) {
         print(n, reg.defaults(n));

@@ -2,15 +2,15 @@ package dev.llamakit.pipelines.recipes;
 
 import dev.llamakit.pipelines.beam.InputFile;
 import dev.llamakit.pipelines.beam.OutputLayout;
-import dev.llamakit.pipelines.dedup.DedupPolicy;
+import dev.llamakit.pipelines.beam.CorpusStep;
 import dev.llamakit.pipelines.filters.FilterChain;
 import dev.llamakit.pipelines.io.ReadOptions;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * A recipe ready to run: its inputs and read options, its stages (runs of fused rules, and the line-dedup shuffle
- * between them) and how to write. Built by {@link RecipeCompiler}; every parameter has been checked.
+ * A recipe ready to run: its inputs and read options, its stages (runs of fused rules, and the corpus steps
+ * — shuffles — between them) and how to write. Built by {@link RecipeCompiler}; every parameter has been checked.
  *
  * @param recipe the recipe as written (for the report)
  * @param inputs the resolved input files
@@ -28,7 +28,7 @@ public record CompiledRecipe(Recipe recipe, List<InputFile> inputs, ReadOptions 
   }
 
   /** What runs between read and write. */
-  public sealed interface Stage extends Serializable permits Filters, DedupLines {}
+  public sealed interface Stage extends Serializable permits Filters, Corpus {}
 
   /**
    * Consecutive rules fused into one Beam step.
@@ -37,6 +37,10 @@ public record CompiledRecipe(Recipe recipe, List<InputFile> inputs, ReadOptions 
    */
   public record Filters(String label, FilterChain chain) implements Stage {}
 
-  /** Global exact line dedup (cc_net / C4). */
-  public record DedupLines(DedupPolicy policy, int minLength) implements Stage {}
+  /**
+   * A step over the whole corpus (a shuffle): line dedup, near-dedup, decontamination...
+   *
+   * @param name the step name in the recipe
+   */
+  public record Corpus(String name, CorpusStep step) implements Stage {}
 }

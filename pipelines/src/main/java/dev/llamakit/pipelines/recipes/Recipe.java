@@ -55,11 +55,12 @@ public record Recipe(String name, String description, String origin, List<Recipe
         + String.join(", ", stepNames()));
   }
 
-  /** A copy with a parameter set on every rule step (every step but read, dedup_lines and write). */
+  /** A copy with a parameter set on every rule step (every step but read, write and the corpus steps). */
   public Recipe allRules(String key, Object value) {
     List<RecipeStep> out = new ArrayList<>();
     for (RecipeStep s : steps) {
-      out.add(RecipeCompiler.BUILT_IN_STEPS.contains(s.name()) ? s : s.with(key, value));
+      out.add(RecipeCompiler.BUILT_IN_STEPS.contains(s.name()) || CorpusSteps.standard().contains(s.name()) ? s
+          : s.with(key, value));
     }
     return new Recipe(name, description, origin, out);
   }

@@ -1,7 +1,6 @@
 package dev.llamakit.pipelines.recipes;
 
 import dev.llamakit.pipelines.beam.OutputLayout;
-import dev.llamakit.pipelines.dedup.DedupPolicy;
 import dev.llamakit.pipelines.filters.DocumentFilter;
 import dev.llamakit.pipelines.filters.FilterChain;
 import dev.llamakit.pipelines.filters.FilterRegistry;
@@ -25,8 +24,8 @@ import java.util.Map;
  * starts.
  */
 public final class RecipeCompiler {
-  /** Steps with their own Beam transforms; every other step name is a rule of the registry. */
-  public static final List<String> BUILT_IN_STEPS = List.of("read", "dedup_lines", "write");
+  /** The first and last step; in between, corpus steps ({@link CorpusSteps}) and rules of the filter registry. */
+  public static final List<String> BUILT_IN_STEPS = List.of("read", "write");
   /** Parameters every rule step takes besides its own. */
   public static final String SIGNALS_ONLY = "signals_only";
   public static final String SIGNALS = "signals";
@@ -86,16 +85,12 @@ public final class RecipeCompiler {
       switch (s.name()) {
         case "read", "write" -> throw new RecipeException(origin + ": " + s + " may only be the "
             + (s.name().equals("read") ? "first" : "last") + " step");
-        case "dedup_lines" -> {
-          flush(run, stages);
-          DedupStep.Params p = bind(origin, s, DedupStep.Params.class);
-          try {
-            stages.add(new CompiledRecipe.DedupLines(DedupPolicy.parse(p.policy), p.minLength));
-          } catch (IllegalArgumentException e) {
-            throw new RecipeException(origin + ": " + s + ": " + e.getMessage(), e);
-          }
-        }
         default -> {
+          if (CorpusSteps.standard().contains(s.name())) {
+            flush(run, stages);
+            stages.add(corpus(origin, s));
+            continue;
+          }
           run.add(rule(origin, s));
           bucketed |= s.name().equals("bucket");
         }
@@ -110,10 +105,25 @@ public final class RecipeCompiler {
     return new CompiledRecipe(recipe, files, readOptions, stages, layout, shards);
   }
 
+  private static CompiledRecipe.Corpus corpus(String origin, RecipeStep s) {
+    try {
+      return new CompiledRecipe.Corpus(s.name(), CorpusSteps.standard().create(s.name(), s.params()));
+    } catch (IllegalArgumentException e) {
+      throw new RecipeException(origin + ": step " + s.index() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every step name a recipe may use. */
+  public List<String> stepNames() {
+    List<String> all = new ArrayList<>(BUILT_IN_STEPS);
+    all.addAll(CorpusSteps.standard().names());
+    all.addAll(registry.names());
+    return all;
+  }
+
   private FilterStep rule(String origin, RecipeStep s) {
     if (!registry.contains(s.name())) {
-      List<String> all = new ArrayList<>(BUILT_IN_STEPS);
-      all.addAll(registry.names());
+      List<String> all = stepNames();
       throw new RecipeException(origin + ": " + s + ": unknown step" + Suggestions.didYouMean(s.name(), all)
           + "; steps: " + String.join(", ", all));
     }

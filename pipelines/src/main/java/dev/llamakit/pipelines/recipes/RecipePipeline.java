@@ -1,7 +1,6 @@
 package dev.llamakit.pipelines.recipes;
 
 import dev.llamakit.pipelines.beam.ApplyFilters;
-import dev.llamakit.pipelines.beam.DedupLines;
 import dev.llamakit.pipelines.beam.Item;
 import dev.llamakit.pipelines.beam.ReadCorpus;
 import dev.llamakit.pipelines.beam.Routes;
@@ -15,7 +14,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Any compiled recipe as one Beam composite: read, then each stage in order (fused rules as one
- * {@link ApplyFilters} step, line dedup as its shuffle) on one stream of {@link Item}s in which a dropped document
+ * {@link ApplyFilters} step, each corpus step — line dedup, near-dedup... — as its own shuffle) on one stream of
+ * {@link Item}s in which a dropped document
  * travels on as its drop, then write the kept documents and write every drop to the exclusion files — so every record
  * read is written or counted under a named reason, and the runner can fuse all steps between two shuffles.
  *
@@ -47,8 +47,7 @@ public final class RecipePipeline extends PTransform<PBegin, PDone> {
       n++;
       items = switch (stage) {
         case CompiledRecipe.Filters f -> items.apply("Filter" + n + "[" + f.label() + "]", ApplyFilters.with(f.chain()));
-        case CompiledRecipe.DedupLines d -> items.apply("DedupLines" + n,
-            DedupLines.withPolicy(d.policy(), d.minLength()));
+        case CompiledRecipe.Corpus c -> items.apply("Corpus" + n + "[" + c.name() + "]", c.step().transform());
       };
     }
     PCollectionTuple routed = items.apply("Route", Routes.split());

@@ -48,7 +48,7 @@ class RecipesTest {
     assertEquals(3, c.shards());
     assertEquals(3, c.stages().size());
     assertEquals("length", ((CompiledRecipe.Filters) c.stages().get(0)).label());
-    assertTrue(c.stages().get(1) instanceof CompiledRecipe.DedupLines);
+    assertTrue(c.stages().get(1) instanceof CompiledRecipe.Corpus cs && cs.name().equals("dedup_lines"));
     CompiledRecipe.Filters fused = (CompiledRecipe.Filters) c.stages().get(2);
     assertEquals("language+safety", fused.label());
     assertTrue(fused.chain().steps().get(1).signalsOnly());
