@@ -65,9 +65,12 @@ class FlinkClusterIT {
     Path embedded = WORK.resolve("embedded");
     Client.Running local = Client.start(WORK.resolve("embedded-client"), concat(ccnet, "-o", embedded.toString()));
     Path onCluster = WORK.resolve("cluster");
+    long t0 = System.nanoTime();
     try (local; FlinkStandaloneCluster cluster = FlinkStandaloneCluster.start(WORK.resolve("cluster-logs"), 2)) {
+      long started = System.nanoTime();
       Client localRun = local.await();
       assertEquals(0, localRun.code, localRun.toString());
+      long embeddedDone = System.nanoTime();
       List<String> cp = FlinkStandaloneCluster.flinkClassPath();
       assertTrue(cp.stream().anyMatch(e -> e.contains("flink-runtime")), "the cluster runs Flink");
       assertTrue(cp.stream().noneMatch(e -> e.contains("llamakit") || e.contains("/org/apache/beam/")),
@@ -76,6 +79,9 @@ class FlinkClusterIT {
       Client remote = Client.run(WORK.resolve("cluster-client"),
           concat(ccnet, "-o", onCluster.toString(), "--master", cluster.master()));
       assertEquals(0, remote.code, remote + "\ncluster logs: " + cluster.logs());
+      System.err.printf("FlinkClusterIT: cluster up after %.1f s, embedded run done after %.1f s, cluster run took "
+          + "%.1f s (logs: %s)%n", (started - t0) / 1e9, (embeddedDone - t0) / 1e9,
+          (System.nanoTime() - Math.max(started, embeddedDone)) / 1e9, cluster.logs());
 
       JsonNode jobs = cluster.rest("/jobs/overview").path("jobs");
       assertEquals(1, jobs.size(), "one job ran on the cluster: " + jobs);
