@@ -68,9 +68,11 @@ class FlinkClusterIT {
     long t0 = System.nanoTime();
     try (local; FlinkStandaloneCluster cluster = FlinkStandaloneCluster.start(WORK.resolve("cluster-logs"), 2)) {
       long started = System.nanoTime();
+      double cpu0 = childrenCpuSeconds();
       Client localRun = local.await();
       assertEquals(0, localRun.code, localRun.toString());
       long embeddedDone = System.nanoTime();
+      double cpu1 = childrenCpuSeconds();
       List<String> cp = FlinkStandaloneCluster.flinkClassPath();
       assertTrue(cp.stream().anyMatch(e -> e.contains("flink-runtime")), "the cluster runs Flink");
       assertTrue(cp.stream().noneMatch(e -> e.contains("llamakit") || e.contains("/org/apache/beam/")),
@@ -79,9 +81,10 @@ class FlinkClusterIT {
       Client remote = Client.run(WORK.resolve("cluster-client"),
           concat(ccnet, "-o", onCluster.toString(), "--master", cluster.master()));
       assertEquals(0, remote.code, remote + "\ncluster logs: " + cluster.logs());
-      System.err.printf("FlinkClusterIT: cluster up after %.1f s, embedded run done after %.1f s, cluster run took "
-          + "%.1f s (logs: %s)%n", (started - t0) / 1e9, (embeddedDone - t0) / 1e9,
-          (System.nanoTime() - Math.max(started, embeddedDone)) / 1e9, cluster.logs());
+      System.err.printf("FlinkClusterIT: cluster up after %.1f s, embedded run done after %.1f s (%.1f s of CPU), "
+          + "cluster run took %.1f s (client: %.1f s of CPU); logs in %s%n", (started - t0) / 1e9,
+          (embeddedDone - t0) / 1e9, cpu1 - cpu0, (System.nanoTime() - Math.max(started, embeddedDone)) / 1e9,
+          childrenCpuSeconds() - cpu1, cluster.logs());
 
       JsonNode jobs = cluster.rest("/jobs/overview").path("jobs");
       assertEquals(1, jobs.size(), "one job ran on the cluster: " + jobs);
@@ -119,6 +122,20 @@ class FlinkClusterIT {
     assertEquals("", c.out, c.toString());
     assertTrue(seconds < 30, "failed after " + seconds + " s");
     assertFalse(Files.exists(out));
+  }
+
+  /**
+   * CPU seconds of this JVM's finished child processes (Linux: /proc/self/stat's cutime + cstime, in USER_HZ = 1/100 s),
+   * a cost that does not depend on how loaded the machine is; NaN elsewhere.
+   */
+  private static double childrenCpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3
+      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+    } catch (IOException | RuntimeException notLinux) {
+      return Double.NaN;
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -191,7 +208,7 @@ class FlinkClusterIT {
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().put("LLAMAKIT_NO_BUILD", "1"); // the build made the jar; never rebuild from a test
       pb.environment().put("LLAMAKIT_AOT", "0"); // no start-up cache in the user's home
-      pb.environment().put("LLAMAKIT_JAVA_OPTS", "-Xmx1g");
+      pb.environment().put("LLAMAKIT_JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=1");
       pb.environment().remove("LLAMAKIT_DEBUG");
       return new Running(args, pb.start(), out, err);
     }

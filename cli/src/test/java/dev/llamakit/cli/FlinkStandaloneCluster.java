@@ -54,7 +54,8 @@ final class FlinkStandaloneCluster implements AutoCloseable {
       "--add-modules=jdk.incubator.vector",
       "--enable-native-access=ALL-UNNAMED",
       "--sun-misc-unsafe-memory-access=allow",
-      "-XX:+UseParallelGC");
+      "-XX:+UseParallelGC",
+      "-XX:TieredStopAtLevel=1");
 
   /**
    * The Maven artifacts of a Flink distribution's class path: Flink's own jars and the third-party libraries
@@ -211,6 +212,12 @@ final class FlinkStandaloneCluster implements AutoCloseable {
   /** Stops both processes: SIGTERM (Flink shuts down cleanly), SIGKILL for any still alive after 10 s. */
   @Override
   public void close() {
+    StringBuilder cpu = new StringBuilder();
+    for (int i = 0; i < processes.size(); i++) {
+      cpu.append(i == 0 ? "jobmanager " : ", taskmanager ").append(processes.get(i).info().totalCpuDuration()
+          .map(d -> String.format("%.1f s", d.toMillis() / 1e3)).orElse("?"));
+    }
+    System.err.println("FlinkStandaloneCluster: CPU used by " + cpu + "; stopping");
     for (Process p : processes) {
       p.destroy();
     }
