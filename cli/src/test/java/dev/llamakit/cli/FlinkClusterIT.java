@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +42,11 @@ class FlinkClusterIT {
   private static final Path WORK = Path.of("target", "flink-cluster-it").toAbsolutePath();
   private static final long CLIENT_TIMEOUT_S = 240;
 
-  @BeforeAll
-  static void theJarIsBuilt() throws IOException {
+  private static boolean cleaned;
+
+  /** Skips, saying why, unless this is the integration-test phase with the jar built; empties the work folder once. */
+  @BeforeEach
+  void theJarIsBuilt() throws IOException {
     String jar = System.getProperty("llamakit.jar");
     assumeTrue(jar != null, "skipped: FlinkClusterIT needs the shaded jar, so it runs in the integration-test phase "
         + "of ./build verify (after package), not in the test phase");
@@ -51,7 +54,10 @@ class FlinkClusterIT {
     assertEquals(ROOT.resolve("cli/target/llamakit.jar"), Path.of(jar).toAbsolutePath().normalize(),
         "./llamakit runs the jar this build made");
     assumeTrue(Files.isExecutable(ROOT.resolve("llamakit")), "skipped: the ./llamakit launcher is not executable");
-    deleteTree(WORK);
+    if (!cleaned) {
+      deleteTree(WORK);
+      cleaned = true;
+    }
     Files.createDirectories(WORK);
   }
 
