@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  */
 final class FlinkStandaloneCluster implements AutoCloseable {
   /**
-   * What a Flink 1.19 distribution's {@code config.yaml} passes every Flink JVM on Java 17+ ({@code env.java.opts.all}),
-   * plus what llamakit's jar needs on JDK 25: the Vector API module, native access (FFM) and sun.misc.Unsafe.
+   * The {@code --add-exports}/{@code --add-opens} a Flink 1.19 distribution's {@code config.yaml} passes every Flink
+   * JVM ({@code env.java.opts.all}; less its {@code jdk.compiler} exports, which only the Table planner uses), plus
+   * what llamakit's jar needs on JDK 25: the Vector API module, native access (FFM) and sun.misc.Unsafe; C1 only, as
+   * the JVMs live for a minute.
    */
   static final List<String> JVM_OPTIONS = List.of(
       "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
