@@ -210,21 +210,24 @@ public final class BenchmarkReader {
     List<CsvRow> rows = new ArrayList<>();
     long line = 0;
     try (CsvParser p = (CsvParser) CSV.getFactory().createParser(text)) {
+      // WRAP_AS_ARRAY: the file is one outer array, each row an inner one
+      int depth = 0;
       List<String> fields = new ArrayList<>();
       for (JsonToken t; (t = p.nextToken()) != null; ) {
-        if (t == JsonToken.START_ARRAY) {
-          line = p.currentTokenLocation().getLineNr();
+        if (t == JsonToken.START_ARRAY && ++depth == 2) {
           fields = new ArrayList<>();
         } else if (t == JsonToken.VALUE_STRING) {
+          if (fields.isEmpty()) {
+            line = p.currentTokenLocation().getLineNr();   // the row's first line, as an editor counts lines
+          }
           fields.add(p.getText());
-        } else if (t == JsonToken.END_ARRAY) {
-          rows.add(new CsvRow(line, List.copyOf(fields)));
+        } else if (t == JsonToken.END_ARRAY && depth-- == 2
+            && !(fields.size() == 1 && fields.get(0).isEmpty())) {
+          rows.add(new CsvRow(line, List.copyOf(fields)));   // a blank line is no row (as eval and Python read it)
         }
       }
     } catch (IOException e) {
-      long at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-          ? j.getLocation().getLineNr() : line;
-      throw new BenchmarkFormatException(file, at, "not valid CSV: "
+      throw new BenchmarkFormatException(file, line, "not valid CSV: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     return rows;

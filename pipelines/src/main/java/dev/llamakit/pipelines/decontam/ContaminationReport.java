@@ -37,7 +37,7 @@ public final class ContaminationReport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NgramIndex index;
-  private final Set<String> matched = ConcurrentHashMap.newKeySet();
+  private final Set<Long> matched = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<NgramIndex.Searcher> searchers;
   private final AtomicLong documents = new AtomicLong();
 
@@ -64,12 +64,11 @@ public final class ContaminationReport {
     Words w = index.rule().words(text);
     NgramIndex.Searcher s = searchers.get();
     int n = index.n();
-    StringBuilder sb = new StringBuilder(128);
+    long[] h = GramHash.words(w);
     for (int i = 0; i < w.grams(n); i++) {
-      sb.setLength(0);
-      w.appendGram(sb, i, n);
-      if (s.items(sb) != null) {
-        matched.add(sb.toString());
+      long g = GramHash.gram(h, i, n);
+      if (s.items(g) != null) {
+        matched.add(g);
       }
     }
   }
@@ -85,9 +84,10 @@ public final class ContaminationReport {
     List<ItemCoverage> out = new ArrayList<>(index.items().size());
     for (BenchmarkItem item : index.items()) {
       Words w = index.rule().words(item.text());
+      long[] h = GramHash.words(w);
       boolean[] hit = new boolean[w.size()];
       for (int i = 0; i < w.grams(n); i++) {
-        if (matched.contains(w.gram(i, n))) {
+        if (matched.contains(GramHash.gram(h, i, n))) {
           java.util.Arrays.fill(hit, i, i + n, true);
         }
       }

@@ -4,13 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,12 +20,13 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Benchmark items as word n-grams in an Apache Lucene index held in memory ({@link ByteBuffersDirectory}): one Lucene
- * document per item, its distinct n-grams (words joined by one space, see {@link NgramRule}) as the terms of the
- * field {@value #GRAM}, its position in the item list as a stored field. A lookup is one {@link TermsEnum#seekExact}
+ * document per item, its distinct n-grams (words of the {@link NgramRule}) as the terms of the field {@value #GRAM}
+ * — each n-gram as its 8-byte fingerprint ({@link GramHash}), which keeps the term dictionary small and building and
+ * lookups fast — and its position in the item list as a stored field. A lookup is one {@link TermsEnum#seekExact}
  * in the term dictionary; the postings list names the items; the term's document frequency is how many items share
  * the n-gram, which {@code maxItemFrequency} caps (n-grams shared by more items are treated as common phrasing, not
  * as a match).
@@ -35,8 +35,9 @@ import org.apache.lucene.util.BytesRefBuilder;
  * try (NgramIndex index = NgramIndex.build(items, NgramRule.JANITOR, 13, 10)) {
  *   NgramIndex.Searcher s = index.searcher();            // one per thread
  *   Words w = NgramRule.JANITOR.words(document);
+ *   long[] h = GramHash.words(w);
  *   for (int i = 0; i < w.grams(13); i++) {
- *     int[] hits = s.items(w, i);                         // item ordinals, or null
+ *     int[] hits = s.items(h, i);                         // item ordinals, or null
  *     if (hits != null) System.out.println(index.item(hits[0]).key());
  *   }
  * }
@@ -48,6 +49,14 @@ public final class NgramIndex implements Closeable {
   /** The field holding an item's n-grams. */
   public static final String GRAM = "gram";
   private static final String ITEM = "item";
+  private static final FieldType GRAM_TYPE = new FieldType();
+
+  static {
+    GRAM_TYPE.setIndexOptions(IndexOptions.DOCS);
+    GRAM_TYPE.setOmitNorms(true);
+    GRAM_TYPE.setTokenized(true);
+    GRAM_TYPE.freeze();
+  }
 
   private final List<BenchmarkItem> items;
   private final NgramRule rule;
@@ -96,20 +105,20 @@ public final class NgramIndex implements Closeable {
     }
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     long grams = 0;
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
-      Set<String> seen = new HashSet<>();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(256)
+        .setUseCompoundFile(false))) {
       for (int i = 0; i < items.size(); i++) {
         Document doc = new Document();
         doc.add(new StoredField(ITEM, i));
         Words words = rule.words(items.get(i).text());
-        seen.clear();
-        for (int g = 0; g < words.grams(n); g++) {
-          String gram = words.gram(g, n);
-          if (seen.add(gram)) {
-            doc.add(new StringField(GRAM, gram, Field.Store.NO));
-            grams++;
-          }
+        long[] h = GramHash.words(words);
+        long[] fp = new long[words.grams(n)];
+        for (int g = 0; g < fp.length; g++) {
+          fp[g] = GramHash.gram(h, g, n);
         }
+        fp = java.util.Arrays.stream(fp).distinct().toArray();
+        grams += fp.length;
+        doc.add(new Field(GRAM, new GramTokens(fp), GRAM_TYPE));
         w.addDocument(doc);
       }
       w.forceMerge(1);
@@ -172,8 +181,7 @@ public final class NgramIndex implements Closeable {
   /** Looks n-grams up in the index; reuses its buffers, so one per thread. */
   public final class Searcher {
     private final TermsEnum terms;
-    private final BytesRefBuilder bytes = new BytesRefBuilder();
-    private final StringBuilder text = new StringBuilder(128);
+    private final BytesRef term = new BytesRef(new byte[Long.BYTES]);
     private PostingsEnum postings;
     private int[] hits = new int[8];
 
@@ -187,20 +195,19 @@ public final class NgramIndex implements Closeable {
     }
 
     /**
-     * The ordinals of the items that hold the n-gram starting at word {@code i} of {@code w}, ascending; null when
-     * none does or more than {@code maxItemFrequency} do.
+     * The ordinals of the items that hold the n-gram starting at word {@code i} of the words whose hashes ({@link
+     * GramHash#words}) are {@code wordHashes}, ascending; null when none does or more than {@code maxItemFrequency}
+     * do.
      */
-    public int[] items(Words w, int i) {
-      text.setLength(0);
-      w.appendGram(text, i, n);
-      return items(text);
+    public int[] items(long[] wordHashes, int i) {
+      return items(GramHash.gram(wordHashes, i, n));
     }
 
-    /** The ordinals of the items holding the n-gram {@code gram} (words joined by one space), or null. */
-    public int[] items(CharSequence gram) {
-      bytes.copyChars(gram);
+    /** The ordinals of the items holding the n-gram with fingerprint {@code gram} ({@link GramHash#gram}), or null. */
+    public int[] items(long gram) {
+      GramTokens.encode(gram, term.bytes);
       try {
-        if (!terms.seekExact(bytes.get())) {
+        if (!terms.seekExact(term)) {
           return null;
         }
         int df = terms.docFreq();

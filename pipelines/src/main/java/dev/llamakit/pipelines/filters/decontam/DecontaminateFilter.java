@@ -2,6 +2,7 @@ package dev.llamakit.pipelines.filters.decontam;
 
 import dev.llamakit.pipelines.decontam.BenchmarkItem;
 import dev.llamakit.pipelines.decontam.BenchmarkSource;
+import dev.llamakit.pipelines.decontam.GramHash;
 import dev.llamakit.pipelines.decontam.JanitorCut;
 import dev.llamakit.pipelines.decontam.NgramIndex;
 import dev.llamakit.pipelines.decontam.NgramRule;
@@ -117,12 +118,13 @@ public final class DecontaminateFilter implements DocumentFilter {
   public Verdict apply(Document d) {
     Words w = rule.words(d.rawContent());
     NgramIndex.Searcher s = searchers.get();
+    long[] h = GramHash.words(w);
     TreeSet<Integer> items = null;
     List<int[]> spans = null;
     int firstAt = -1;
     int firstItem = -1;
     for (int i = 0; i < w.grams(n); i++) {
-      int[] hits = s.items(w, i);
+      int[] hits = s.items(h, i);
       if (hits == null) {
         continue;
       }
@@ -132,8 +134,8 @@ public final class DecontaminateFilter implements DocumentFilter {
         firstAt = i;
         firstItem = hits[0];
       }
-      for (int h : hits) {
-        items.add(h);
+      for (int hit : hits) {
+        items.add(hit);
       }
       spans.add(new int[] {w.start()[i], w.end()[i + n - 1] - 1});
     }
