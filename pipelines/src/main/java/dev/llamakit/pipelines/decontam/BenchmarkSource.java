@@ -26,11 +26,11 @@ import java.util.Map;
  *
  * @param name the benchmark's name in reports and signals
  * @param format {@code mmlu_csv}, {@code gsm8k_jsonl}, {@code humaneval_jsonl}, {@code arc_jsonl} or {@code jsonl}
- * @param path the file or folder, absolute
+ * @param file the file or folder, absolute (a string: sources travel to workers inside the step)
  * @param field the text field of a {@code jsonl} source
  * @param idField the id field of a {@code jsonl} source (rows without it are numbered)
  */
-public record BenchmarkSource(String name, String format, Path path, String field, String idField)
+public record BenchmarkSource(String name, String format, String file, String field, String idField)
     implements Serializable {
   private static final String TABLE = "builtin-benchmarks.tsv";
   private static final Map<String, Builtin> BUILTINS = load();
@@ -61,8 +61,8 @@ public record BenchmarkSource(String name, String format, Path path, String fiel
       if (!Files.exists(p)) {
         throw new IllegalArgumentException("benchmark '" + name + "': " + p + ": no such file");
       }
-      return b != null ? new BenchmarkSource(name, b.format(), p, field, idField)
-          : new BenchmarkSource(name, "jsonl", p, field, idField);
+      return b != null ? new BenchmarkSource(name, b.format(), p.toString(), field, idField)
+          : new BenchmarkSource(name, "jsonl", p.toString(), field, idField);
     }
     if (b == null) {
       throw new IllegalArgumentException("benchmark '" + name + "' is not built in (" + String.join(", ",
@@ -76,11 +76,16 @@ public record BenchmarkSource(String name, String format, Path path, String fiel
     for (String rel : b.paths()) {
       Path p = dataDir.resolve(rel).toAbsolutePath().normalize();
       if (Files.exists(p)) {
-        return new BenchmarkSource(name, b.format(), p, field, idField);
+        return new BenchmarkSource(name, b.format(), p.toString(), field, idField);
       }
       tried.add(p);
     }
     throw new IllegalArgumentException("benchmark '" + name + "' not found; looked for " + tried);
+  }
+
+  /** The file or folder. */
+  public Path path() {
+    return Path.of(file);
   }
 
   /** The data folder from the parameter, else {@code $LLAMAKIT_DATA}, else null. */
@@ -98,6 +103,7 @@ public record BenchmarkSource(String name, String format, Path path, String fiel
 
   /** Size and modification time of the source's files: part of an index's cache key. */
   String fingerprint() {
+    Path path = path();
     try {
       if (Files.isDirectory(path)) {
         long[] sum = new long[2];

@@ -21,7 +21,7 @@ import java.util.List;
  * if (o.tooDirty()) drop(); else keep(String.join("\n", o.pieces()));
  * }</pre>
  */
-public final class JanitorCut {
+public final class JanitorCut implements java.io.Serializable {
   private final int window;
   private final int minSlice;
   private final int tooDirty;
