@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
  * for {@code llamakit eval run --contamination FILE --subset ...}, with a summary table on stdout.
  */
 @Command(name = "contamination", mixinStandardHelpOptions = true,
-    description = {"Per benchmark item, the fraction of its words covered by long n-gram matches in a corpus (Llama",
-      "2's contamination analysis) and its subsets clean / not-clean / not-dirty / dirty, written as JSONL."},
+    description = "Per benchmark item, the fraction of its words covered by long n-gram matches in a corpus (Llama "
+        + "2's contamination analysis) and its subsets clean / not-clean / not-dirty / dirty, written as JSONL.",
     footer = {"", "Examples:",
       "  llamakit pipeline contamination --data ../shared/data/benchmarks crawl/ -o contamination.jsonl",
       "  llamakit pipeline contamination --benchmarks gsm8k --benchmark mine=q.jsonl --field question corpus.jsonl.gz",

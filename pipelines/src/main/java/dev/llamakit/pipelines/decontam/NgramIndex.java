@@ -26,7 +26,8 @@ import org.apache.lucene.util.BytesRef;
  * Benchmark items as word n-grams in an Apache Lucene index held in memory ({@link ByteBuffersDirectory}): one Lucene
  * document per item, its distinct n-grams (words of the {@link NgramRule}) as the terms of the field {@value #GRAM}
  * — each n-gram as its 8-byte fingerprint ({@link GramHash}), which keeps the term dictionary small and building and
- * lookups fast — and its position in the item list as a stored field. A lookup is one {@link TermsEnum#seekExact}
+ * lookups fast — and its position in the item list as a stored field. A hash set of the fingerprints in front of the
+ * term dictionary answers the common case, an n-gram no item has, without a seek. A lookup is one {@link TermsEnum#seekExact}
  * in the term dictionary; the postings list names the items; the term's document frequency is how many items share
  * the n-gram, which {@code maxItemFrequency} caps (n-grams shared by more items are treated as common phrasing, not
  * as a match).
@@ -67,9 +68,11 @@ public final class NgramIndex implements Closeable {
   private final LeafReader leaf;
   private final int[] docToItem;
   private final long grams;
+  private final FingerprintSet present;
 
   private NgramIndex(List<BenchmarkItem> items, NgramRule rule, int n, int maxItemFrequency, ByteBuffersDirectory dir,
-      long grams) throws IOException {
+      long grams, FingerprintSet present) throws IOException {
+    this.present = present;
     this.items = items;
     this.rule = rule;
     this.n = n;
@@ -105,6 +108,7 @@ public final class NgramIndex implements Closeable {
     }
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     long grams = 0;
+    List<long[]> all = new java.util.ArrayList<>(items.size());
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(256)
         .setUseCompoundFile(false))) {
       for (int i = 0; i < items.size(); i++) {
@@ -118,12 +122,19 @@ public final class NgramIndex implements Closeable {
         }
         fp = java.util.Arrays.stream(fp).distinct().toArray();
         grams += fp.length;
+        all.add(fp);
         doc.add(new Field(GRAM, new GramTokens(fp), GRAM_TYPE));
         w.addDocument(doc);
       }
       w.forceMerge(1);
       w.commit();
-      return new NgramIndex(List.copyOf(items), rule, n, maxItemFrequency, dir, grams);
+      FingerprintSet present = new FingerprintSet((int) Math.min(Integer.MAX_VALUE / 4, grams));
+      for (long[] fp : all) {
+        for (long g : fp) {
+          present.add(g);
+        }
+      }
+      return new NgramIndex(List.copyOf(items), rule, n, maxItemFrequency, dir, grams, present);
     } catch (IOException e) {
       throw new UncheckedIOException("building the benchmark n-gram index: " + e.getMessage(), e);
     }
@@ -205,6 +216,9 @@ public final class NgramIndex implements Closeable {
 
     /** The ordinals of the items holding the n-gram with fingerprint {@code gram} ({@link GramHash#gram}), or null. */
     public int[] items(long gram) {
+      if (!present.contains(gram)) {
+        return null;
+      }
       GramTokens.encode(gram, term.bytes);
       try {
         if (!terms.seekExact(term)) {
