@@ -73,9 +73,6 @@ public final class DedupBooks extends PTransform<PCollection<Item>, PCollection<
   @Override
   public List<Item> inMemory(List<Document> documents) {
     BookOverlap.Result r = overlap.inMemory(documents);
-    Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_BOOKS_TOO_SHORT).inc(r.tooShort());
-    Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_BOOKS_CAPPED_SHINGLES).inc(r.cappedShingles());
-    Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_BOOKS_PAIRS).inc(r.pairs());
     Map<Long, String> ids = new HashMap<>();
     for (Document d : documents) {
       ids.put(d.ordinal(), d.id());

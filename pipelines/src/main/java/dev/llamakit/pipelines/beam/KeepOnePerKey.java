@@ -72,11 +72,9 @@ final class KeepOnePerKey extends PTransform<PCollection<Item>, PCollection<Item
   /** The same decisions in one process, documents in input order. */
   List<Item> inMemory(List<Document> documents) {
     Map<String, KeepOne> groups = new LinkedHashMap<>();
-    Counter noKey = Metrics.counter(MetricNames.NAMESPACE, noKeyMetric);
     for (Document d : documents) {
       String k = key.of(d);
       if (k == null) {
-        noKey.inc();
         continue;
       }
       groups.computeIfAbsent(k, x -> new KeepOne()).add(rule.candidate(d));

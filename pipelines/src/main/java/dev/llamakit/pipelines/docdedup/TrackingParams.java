@@ -44,9 +44,9 @@ public final class TrackingParams implements Serializable {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (NoSuchFileException e) {
-      throw new UncheckedIOException(new IOException(file + ": no such file", e));
+      throw new UncheckedIOException(file + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(new IOException(file + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
   }
 
