@@ -123,7 +123,11 @@ class DocDedupPipelineTest {
       assertEquals(1, r.counter(MetricNames.DEDUP_URLS_GROUPS));
       assertEquals(1, r.counter(MetricNames.DEDUP_BOOKS_TOO_SHORT), "p6");
       assertEquals(1, r.counter(MetricNames.DEDUP_BOOKS_PAIRS), "only p5 and p4 share shingles");
+      assertEquals(Map.of("dedup_exact.groups", 2L, "dedup_exact.empty", 1L, "dedup_urls.groups", 1L,
+          "dedup_urls.no_url", 1L, "dedup_books.pairs", 1L, "dedup_books.too_short", 1L), r.documentDedup());
     }
+    JsonNode report = JSON.readTree(tmp.resolve("flink").resolve("report.json").toFile());
+    assertEquals(2, report.at("/document_dedup/dedup_exact.groups").asInt());
     assertEquals(9, loop.read());
     assertEquals(3, loop.written());
   }
