@@ -2,8 +2,10 @@
  * The Beam glue of the corpus pipelines, and nothing else: reading ({@link dev.llamakit.pipelines.beam.ReadCorpus}),
  * the one step that runs rules ({@link dev.llamakit.pipelines.beam.ApplyFilters}: a fused
  * {@link dev.llamakit.pipelines.filters.FilterChain}), the corpus steps that need a shuffle
- * ({@link dev.llamakit.pipelines.beam.CorpusStep}s such as the partitioned line dedup
- * {@link dev.llamakit.pipelines.beam.DedupLines}), and writing shards and drops. The steps pass one stream of
+ * ({@link dev.llamakit.pipelines.beam.CorpusStep}s: the partitioned line dedup
+ * {@link dev.llamakit.pipelines.beam.DedupLines}; document-level dedup {@link dev.llamakit.pipelines.beam.DedupExact},
+ * {@link dev.llamakit.pipelines.beam.DedupUrls}, {@link dev.llamakit.pipelines.beam.DedupBooks} — decisions made by the
+ * owner of a key and joined back to documents by ordinal), and writing shards and drops. The steps pass one stream of
  * {@link dev.llamakit.pipelines.beam.Item}s: a document, or the counted drop that replaced it. With one output per
  * step the runner fuses everything between two shuffles into one task (two outputs per step had cost every document
  * an encode and a decode after every step on Flink); {@link dev.llamakit.pipelines.beam.Routes#split()} separates

@@ -55,6 +55,15 @@ public record DropReason(String name) implements Serializable {
   public static final DropReason EMPTY_AFTER_DEDUP = of("EMPTY_AFTER_DEDUP");
   /** What line dedup left is shorter than the minimum length. */
   public static final DropReason TOO_SHORT_AFTER_DEDUP = of("TOO_SHORT_AFTER_DEDUP");
+  /** Exact document dedup: the normalised content equals that of the document named in the detail, which is kept. */
+  public static final DropReason EXACT_DUPLICATE = of("EXACT_DUPLICATE");
+  /** URL dedup: the normalised URL equals that of the document named in the detail, which is kept. */
+  public static final DropReason DUPLICATE_URL = of("DUPLICATE_URL");
+  /**
+   * Book-level dedup: more than the threshold of the document's words lie in word n-grams shared with the larger (or
+   * earlier) document named in the detail.
+   */
+  public static final DropReason BOOK_OVERLAP = of("BOOK_OVERLAP");
   /** The language-ID score, rounded as cc_net rounds it, is below the threshold. */
   public static final DropReason LANGUAGE_SCORE_TOO_LOW = of("LANGUAGE_SCORE_TOO_LOW");
   /** The identified language is not one of {@code --languages}. */

@@ -27,6 +27,20 @@ public final class MetricNames {
   public static final String DEDUP_LINES_REMOVED = "dedup.lines_removed";
   /** Characters removed by line dedup. */
   public static final String DEDUP_CHARS_REMOVED = "dedup.chars_removed";
+  /** Documents exact dedup passed because their normalised content is empty. */
+  public static final String DEDUP_EXACT_EMPTY = "dedup_exact.empty";
+  /** Normalised contents shared by two or more documents (each group keeps one). */
+  public static final String DEDUP_EXACT_GROUPS = "dedup_exact.groups";
+  /** Documents URL dedup passed because they have no URL. */
+  public static final String DEDUP_URLS_NO_URL = "dedup_urls.no_url";
+  /** Normalised URLs shared by two or more documents (each group keeps one). */
+  public static final String DEDUP_URLS_GROUPS = "dedup_urls.groups";
+  /** Documents book dedup never compared: fewer words than one shingle. */
+  public static final String DEDUP_BOOKS_TOO_SHORT = "dedup_books.too_short";
+  /** Distinct shingles book dedup ignored for being in more documents than its cap. */
+  public static final String DEDUP_BOOKS_CAPPED_SHINGLES = "dedup_books.capped_shingles";
+  /** Ordered document pairs whose overlap book dedup computed. */
+  public static final String DEDUP_BOOKS_PAIRS = "dedup_books.pairs";
   /** Documents tagged by the safety classifier. */
   public static final String SAFETY_TAGGED = "safety.tagged";
   /** Distribution of safety scores times 1000. */

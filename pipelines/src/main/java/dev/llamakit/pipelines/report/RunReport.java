@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.DistributionResult;
@@ -174,6 +175,22 @@ public final class RunReport {
     return m;
   }
 
+  /**
+   * What the document-level dedup steps counted besides their drops (only the counters that are not zero): groups of
+   * duplicates, documents passed for having no URL or no content, book pairs compared and shingles capped.
+   */
+  public Map<String, Long> documentDedup() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String name : List.of(MetricNames.DEDUP_EXACT_GROUPS, MetricNames.DEDUP_EXACT_EMPTY,
+        MetricNames.DEDUP_URLS_GROUPS, MetricNames.DEDUP_URLS_NO_URL, MetricNames.DEDUP_BOOKS_PAIRS,
+        MetricNames.DEDUP_BOOKS_CAPPED_SHINGLES, MetricNames.DEDUP_BOOKS_TOO_SHORT)) {
+      if (counter(name) > 0) {
+        m.put(name, counter(name));
+      }
+    }
+    return m;
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> docs = new LinkedHashMap<>();
@@ -194,6 +211,9 @@ public final class RunReport {
     dedup.put("fraction_lines_removed", in == 0 ? 0.0 : Math.round(1e4 * counter(MetricNames.DEDUP_LINES_REMOVED) / in) / 1e4);
     dedup.put("chars_removed", counter(MetricNames.DEDUP_CHARS_REMOVED));
     m.put("dedup", dedup);
+    if (!documentDedup().isEmpty()) {
+      m.put("document_dedup", documentDedup());
+    }
     m.put("languages", languages());
     if (!buckets().isEmpty()) {
       m.put("buckets", buckets());
@@ -239,6 +259,9 @@ public final class RunReport {
     long in = counter(MetricNames.DEDUP_LINES_IN);
     out.printf("dedup: %,d of %,d lines removed (%.1f%%), %,d characters%n", counter(MetricNames.DEDUP_LINES_REMOVED), in,
         in == 0 ? 0.0 : 100.0 * counter(MetricNames.DEDUP_LINES_REMOVED) / in, counter(MetricNames.DEDUP_CHARS_REMOVED));
+    if (!documentDedup().isEmpty()) {
+      out.printf("document dedup: %s%n", documentDedup());
+    }
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
     buckets().forEach((l, e) -> out.printf("  %-6s buckets %s%n", l, e));
