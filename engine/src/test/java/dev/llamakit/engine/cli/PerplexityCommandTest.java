@@ -74,8 +74,9 @@ class PerplexityCommandTest {
     CommandRun stdin = CommandRun.of(new PerplexityCommand(), Files.readAllBytes(text), "--model", model.toString(),
         "--file", "-", "--ctx", "42", "--exact", "--threads", "1", "--batch", "5");
     assertEquals(r.out(), stdin.out(), "-f - reads standard input; --batch changes nothing printed");
-    CommandRun one = run("-m", model.toString(), "-f", text.toString(), "--ctx", "42", "--exact", "--chunks", "1");
-    assertTrue(one.out().startsWith("[1]" + m.group(1) + ",\nFinal estimate: PPL = " + m.group(1)), one.out());
+    CommandRun one = run("-m", model.toString(), "-f", text.toString(), "-c", "42", "--exact", "--chunks", "1");
+    assertTrue(one.out().startsWith("[1]" + m.group(1) + ",\nFinal estimate: PPL = " + m.group(1)),
+        "-c is llama.cpp's --ctx; --chunks 1 stops after the first chunk: " + one.out());
   }
 
   @Test
