@@ -24,7 +24,8 @@ public final class ModelMixin {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads;
 
-  @Option(names = "--ctx", paramLabel = "N", description = "Context length (default: the model's, capped at 4096).")
+  @Option(names = {"--ctx", "-c", "--ctx-size"}, paramLabel = "N",
+      description = "Context length (default: the model's, capped at 4096).")
   int ctx;
 
   @Option(names = "--exact", description = "Float32 activations everywhere (reference mode).")

@@ -4,6 +4,7 @@
  * ({@link dev.llamakit.engine.inference.ScoredContinuation}: sum, per-token log-probs, is-greedy), returns full
  * next-token distributions and rolling log-likelihoods, and keeps a byte-bounded LRU
  * {@link dev.llamakit.engine.inference.PrefixCache} of shared prompt prefixes.
+ * {@link dev.llamakit.engine.inference.ChunkedPerplexity} is llama-perplexity's chunked perplexity over a model.
  *
  * <pre>{@code
  * try (LlamaEngine e = LlamaEngine.load(path, ModelOptions.defaults())) {
@@ -11,6 +12,7 @@
  *   List<ScoredContinuation> s = e.loglikelihood(questionIds, choices);
  *   GenerationResult g = e.generate(promptIds, SamplingParams.sampled(42, 128), (id, i) -> true);
  * }
+ * ChunkedPerplexity.Result r = ChunkedPerplexity.compute(model, ids, 512, 512, 0, tok.bos(), null);
  * }</pre>
  */
 package dev.llamakit.engine.inference;

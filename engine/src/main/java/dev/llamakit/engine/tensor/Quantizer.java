@@ -5,15 +5,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reference quantization of float rows into ggml blocks, following ggml's {@code quantize_row_q8_0_ref} and
- * {@code quantize_row_q4_0_ref}, plus the trivial F32/F16/BF16 encodings.
+ * Quantization of float rows into ggml blocks: Q8_0, Q4_0, Q5_0 and Q5_1 with ggml's reference rounding
+ * ({@code quantize_row_*_ref}), the K-quants Q4_K, Q5_K and Q6_K through llamakit's own encoders
+ * ({@link Q4_KEncoder}, {@link Q5_KEncoder}, {@link Q6_KEncoder}: ggml's block formats, a simpler search for the
+ * scales), plus the trivial F32/F16/BF16 encodings.
  */
 public final class Quantizer {
   private Quantizer() {}
 
   /** Types {@link #quantize} can produce. */
   public static boolean canProduce(GgmlType t) {
-    return t == GgmlType.F32 || t == GgmlType.F16 || t == GgmlType.BF16 || t == GgmlType.Q8_0 || t == GgmlType.Q4_0;
+    return switch (t) {
+      case F32, F16, BF16, Q8_0, Q4_0, Q5_0, Q5_1, Q4_K, Q5_K, Q6_K -> true;
+      default -> false;
+    };
   }
 
   /** Encodes {@code x[off .. off+n)} in {@code type} into {@code out} (little-endian, at its position). */
@@ -76,6 +81,52 @@ public final class Quantizer {
           }
         }
       }
+      case Q5_0 -> {
+        for (int b = 0; b < n; b += 32) {
+          float amax = 0, max = 0;
+          for (int j = 0; j < 32; j++) {
+            float v = x[off + b + j];
+            if (Math.abs(v) > amax) {
+              amax = Math.abs(v);
+              max = v;
+            }
+          }
+          float d = max / -16f;
+          float id = d != 0 ? 1f / d : 0f;
+          int qh = 0;
+          byte[] qs = new byte[16];
+          for (int j = 0; j < 16; j++) {
+            int q0 = Math.min(31, (byte) (x[off + b + j] * id + 16.5f));
+            int q1 = Math.min(31, (byte) (x[off + b + 16 + j] * id + 16.5f));
+            qs[j] = (byte) ((q0 & 0xF) | ((q1 & 0xF) << 4));
+            qh |= ((q0 >>> 4) & 1) << j | ((q1 >>> 4) & 1) << (j + 16);
+          }
+          out.putShort(Float.floatToFloat16(d)).putInt(qh).put(qs);
+        }
+      }
+      case Q5_1 -> {
+        for (int b = 0; b < n; b += 32) {
+          float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+          for (int j = 0; j < 32; j++) {
+            min = Math.min(min, x[off + b + j]);
+            max = Math.max(max, x[off + b + j]);
+          }
+          float d = (max - min) / 31f;
+          float id = d != 0 ? 1f / d : 0f;
+          int qh = 0;
+          byte[] qs = new byte[16];
+          for (int j = 0; j < 16; j++) {
+            int q0 = (int) ((x[off + b + j] - min) * id + 0.5f) & 0xFF;
+            int q1 = (int) ((x[off + b + 16 + j] - min) * id + 0.5f) & 0xFF;
+            qs[j] = (byte) ((q0 & 0xF) | ((q1 & 0xF) << 4));
+            qh |= ((q0 >>> 4) & 1) << j | ((q1 >>> 4) & 1) << (j + 16);
+          }
+          out.putShort(Float.floatToFloat16(d)).putShort(Float.floatToFloat16(min)).putInt(qh).put(qs);
+        }
+      }
+      case Q4_K -> Q4_KEncoder.encode(x, off, n, out);
+      case Q5_K -> Q5_KEncoder.encode(x, off, n, out);
+      case Q6_K -> Q6_KEncoder.encode(x, off, n, out);
       default -> throw new UnsupportedTensorTypeException("(quantize target)", type);
     }
   }

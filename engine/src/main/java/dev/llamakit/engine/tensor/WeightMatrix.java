@@ -15,8 +15,8 @@ import java.nio.ByteOrder;
  * quantized blocks with activations in {@link #activationFormat()}.
  */
 public abstract sealed class WeightMatrix
-    permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q4_KMatrix, Q5_KMatrix, Q6_KMatrix,
-    RepackedMatrix {
+    permits F32Matrix, F16Matrix, BF16Matrix, Q8_0Matrix, Q4_0Matrix, Q5_0Matrix, Q5_1Matrix, Q4_KMatrix, Q5_KMatrix,
+    Q6_KMatrix, RepackedMatrix {
   static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -62,6 +62,8 @@ public abstract sealed class WeightMatrix
       case BF16 -> new BF16Matrix(name, data, rows, cols);
       case Q8_0 -> new Q8_0Matrix(name, data, rows, cols);
       case Q4_0 -> new Q4_0Matrix(name, data, rows, cols);
+      case Q5_0 -> new Q5_0Matrix(name, data, rows, cols);
+      case Q5_1 -> new Q5_1Matrix(name, data, rows, cols);
       case Q4_K -> new Q4_KMatrix(name, data, rows, cols);
       case Q5_K -> new Q5_KMatrix(name, data, rows, cols);
       case Q6_K -> new Q6_KMatrix(name, data, rows, cols);

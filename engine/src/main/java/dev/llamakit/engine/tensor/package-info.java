@@ -2,7 +2,9 @@
  * Weight storage and every hot loop of the engine: ggml tensor types over memory-mapped {@code MemorySegment}s and
  * their Vector API kernels.
  *
- * <p>{@link dev.llamakit.engine.tensor.WeightMatrix} is sealed over F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K and Q6_K.
+ * <p>{@link dev.llamakit.engine.tensor.WeightMatrix} is sealed over F32, F16, BF16, Q8_0, Q4_0, Q5_0, Q5_1, Q4_K, Q5_K
+ * and Q6_K (Q5_0 and Q5_1, llama-quantize's fallbacks for rows that are not a multiple of 256, only through the scalar
+ * reference and the float dot).
  * Each type has a scalar reference {@code dequantizeRow} (bit-exact with ggml), a float-activation {@code dot}, and a
  * {@code dotQuantized} that works on the quantized blocks with activations quantized the llama.cpp way
  * ({@link dev.llamakit.engine.tensor.QuantizedActivations}: Q8_0 per 32 for Q8_0/Q4_0, Q8_K with block sums for the
@@ -29,6 +31,9 @@
  * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
  * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots;
  * {@link dev.llamakit.engine.tensor.KvRows} the KV cache's F32/F16/Q8_0 rows and attention's two products over them.
+ * {@link dev.llamakit.engine.tensor.Quantizer} writes rows in every type the engine reads: F32/F16/BF16, Q8_0, Q4_0,
+ * Q5_0 and Q5_1 with ggml's reference rounding, and Q4_K/Q5_K/Q6_K in ggml's block layouts filled by llamakit's own
+ * scale search ({@code AffineFit} for the scale/min sub-blocks, {@code SymmetricFit} for Q6_K's signed ones).
  *
  * <pre>{@code
  * WeightMatrix w = WeightMatrix.of("blk.0.attn_q.weight", GgmlType.Q4_0, gguf.data(info), rows, cols);

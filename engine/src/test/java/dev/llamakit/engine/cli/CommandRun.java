@@ -42,6 +42,11 @@ record CommandRun(int exit, String out, String err) {
         c.out = ps;
         c.stdin = in;
       }
+      case PerplexityCommand p -> {
+        p.out = ps;
+        p.err = new PrintStream(java.io.OutputStream.nullOutputStream());
+        p.in = in;
+      }
       case InspectCommand i -> i.out = ps;
       case BenchCommand b -> b.out = ps;
       default -> throw new AssertionError("no output to capture for " + cmd);

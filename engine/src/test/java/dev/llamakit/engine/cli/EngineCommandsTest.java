@@ -94,7 +94,14 @@ class EngineCommandsTest {
     try (GgufFile f = GgufFile.open(q)) {
       assertEquals(GgmlType.Q8_0, f.tensor("blk.0.attn_q.weight").type());
     }
-    run(2, "quantize", "--model", model, "--type", "Q5_1", "--output", dir.resolve("x.gguf").toString());
+    Path k = dir.resolve("q4km.gguf");
+    run(0, "quantize", "-m", model, "--type", "q4_k_m", "-o", k.toString());
+    assertTrue(run(0, "inspect", "--model", k.toString()).contains("Q4_K - Medium"));
+    try (GgufFile f = GgufFile.open(k)) {
+      assertEquals(GgmlType.Q5_0, f.tensor("blk.0.attn_q.weight").type(), "64-wide rows: Q4_K falls back to Q5_0");
+      assertEquals(GgmlType.F16, f.tensor("blk.0.ffn_down.weight").type(), "172-wide rows: F16");
+    }
+    run(2, "quantize", "--model", model, "--type", "Q3_K_M", "--output", dir.resolve("x.gguf").toString());
     run(2, "synth", "--shape", "no-such-shape", "--type", "F32", "--output", dir.resolve("y.gguf").toString());
     Path s = dir.resolve("s15.gguf");
     run(0, "synth", "--shape", "stories15M", "--type", "Q8_0", "--output", s.toString());
