@@ -12,16 +12,16 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** Compact deterministic coders for what {@link MinHashDedup} shuffles besides documents and edges. */
-final class MinHashCoders {
+/** Compact deterministic coders for what {@link MinHashDedup} shuffles besides documents and edges (public for the benchmark). */
+public final class MinHashCoders {
   private static final StringUtf8Coder STR = StringUtf8Coder.of();
   private static final VarLongCoder VARLONG = VarLongCoder.of();
 
   private MinHashCoders() {}
 
   /** A shingle set: its length, then the values. */
-  static final class LongArrayCoder extends AtomicCoder<long[]> {
-    static final LongArrayCoder INSTANCE = new LongArrayCoder();
+  public static final class LongArrayCoder extends AtomicCoder<long[]> {
+    public static final LongArrayCoder INSTANCE = new LongArrayCoder();
 
     @Override
     public void encode(long[] v, OutputStream os) throws IOException {
@@ -48,8 +48,8 @@ final class MinHashCoders {
   }
 
   /** {@link Member}: ordinal, id, chars. */
-  static final class MemberCoder extends AtomicCoder<Member> {
-    static final MemberCoder INSTANCE = new MemberCoder();
+  public static final class MemberCoder extends AtomicCoder<Member> {
+    public static final MemberCoder INSTANCE = new MemberCoder();
 
     @Override
     public void encode(Member m, OutputStream os) throws IOException {
@@ -68,8 +68,8 @@ final class MinHashCoders {
   }
 
   /** {@link ClusterSummary}, or null (an empty accumulator): a presence byte, size, first, kept. */
-  static final class SummaryCoder extends AtomicCoder<ClusterSummary> {
-    static final SummaryCoder INSTANCE = new SummaryCoder();
+  public static final class SummaryCoder extends AtomicCoder<ClusterSummary> {
+    public static final SummaryCoder INSTANCE = new SummaryCoder();
 
     @Override
     public void encode(ClusterSummary s, OutputStream os) throws IOException {
@@ -95,8 +95,8 @@ final class MinHashCoders {
   }
 
   /** {@link Decision}: cluster id, size, keep, kept id. */
-  static final class DecisionCoder extends AtomicCoder<Decision> {
-    static final DecisionCoder INSTANCE = new DecisionCoder();
+  public static final class DecisionCoder extends AtomicCoder<Decision> {
+    public static final DecisionCoder INSTANCE = new DecisionCoder();
 
     @Override
     public void encode(Decision d, OutputStream os) throws IOException {

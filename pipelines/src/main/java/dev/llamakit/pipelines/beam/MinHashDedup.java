@@ -140,12 +140,27 @@ public final class MinHashDedup extends PTransform<PCollection<Item>, PCollectio
     PCollection<KV<Long, Member>> info = f.get(INFO).setCoder(NODE_MEMBER);
     f.get(SETS).setCoder(NODE_SET);
 
-    PCollection<KV<Long, Long>> candidates = f.get(BANDS)
+    PCollection<KV<Long, Decision>> decisions = decisions(config, f.get(BANDS), info,
+        config.verify() ? f.get(SETS) : null);
+    PCollection<Item> decided = join2(docs, decisions, "ApplyDecisions", new ApplyFn()).setCoder(Coders.ItemCoder.of());
+    return PCollectionList.of(f.get(DROPS)).and(decided).apply("Merge", Flatten.pCollections())
+        .setCoder(Coders.ItemCoder.of());
+  }
+
+  /**
+   * Clustering on its own (steps 2–5 without the documents): LSH band keys {@code (key, ordinal)}, each
+   * fingerprinted document's {@link Member} info, and with {@code verify} the shingle sets {@code (ordinal, set)} →
+   * the decision of every document in a cluster of two or more (keyed by ordinal; the others are singletons).
+   * {@code llamakit bench minhash} times it on generated band keys.
+   */
+  public static PCollection<KV<Long, Decision>> decisions(NearDedup.Config config, PCollection<KV<Long, Long>> bands,
+      PCollection<KV<Long, Member>> info, PCollection<KV<Long, long[]>> sets) {
+    PCollection<KV<Long, Long>> candidates = bands
         .apply("GroupBuckets", GroupByKey.create())
         .apply("BucketEdges", ParDo.of(new BucketEdgesFn())).setCoder(EDGE)
         .apply("DistinctEdges", Distinct.create())
         .apply("CountEdges", ParDo.of(new CountFn(MetricNames.MINHASH_CANDIDATE_EDGES))).setCoder(EDGE);
-    PCollection<KV<Long, Long>> edges = config.verify() ? verify(candidates, f.get(SETS)) : candidates;
+    PCollection<KV<Long, Long>> edges = config.verify() ? verify(config, candidates, sets) : candidates;
 
     PCollection<KV<Long, Long>> star = edges;
     for (int r = 1; r <= config.rounds(); r++) {
@@ -164,15 +179,13 @@ public final class MinHashDedup extends PTransform<PCollection<Item>, PCollectio
     PCollection<KV<Long, ClusterSummary>> summaries = members
         .apply("SummarizeClusters", Combine.perKey(new SummaryFn(config.keep())))
         .setCoder(KvCoder.of(VarLongCoder.of(), MinHashCoders.SummaryCoder.INSTANCE));
-    PCollection<KV<Long, Decision>> decisions = join2(members, summaries, "Decide", new DecideFn())
+    return join2(members, summaries, "Decide", new DecideFn())
         .setCoder(KvCoder.of(VarLongCoder.of(), MinHashCoders.DecisionCoder.INSTANCE));
-    PCollection<Item> decided = join2(docs, decisions, "ApplyDecisions", new ApplyFn()).setCoder(Coders.ItemCoder.of());
-    return PCollectionList.of(f.get(DROPS)).and(decided).apply("Merge", Flatten.pCollections())
-        .setCoder(Coders.ItemCoder.of());
   }
 
   /** Candidate edges whose ends' shingle sets are similar enough. */
-  private PCollection<KV<Long, Long>> verify(PCollection<KV<Long, Long>> candidates, PCollection<KV<Long, long[]>> sets) {
+  private static PCollection<KV<Long, Long>> verify(NearDedup.Config config, PCollection<KV<Long, Long>> candidates,
+      PCollection<KV<Long, long[]>> sets) {
     PCollection<KV<Long, KV<Long, long[]>>> withMemberSet = join2(candidates, sets, "JoinMemberSets",
         new MemberSetFn()).setCoder(KvCoder.of(VarLongCoder.of(), NODE_SET));
     return join2(withMemberSet, sets, "CheckJaccard", new CheckJaccardFn(config)).setCoder(EDGE);
