@@ -174,6 +174,20 @@ public final class RunReport {
     return m;
   }
 
+  /** What the minhash step counted: documents, candidate edges, clusters, and what the fallback had to finish. */
+  public Map<String, Object> nearDedup() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documents", counter(MetricNames.MINHASH_DOCUMENTS));
+    m.put("documents_without_shingles", counter(MetricNames.MINHASH_NO_SHINGLES));
+    m.put("candidate_edges", counter(MetricNames.MINHASH_CANDIDATE_EDGES));
+    m.put("rejected_edges", counter(MetricNames.MINHASH_REJECTED_EDGES));
+    m.put("clusters", counter(MetricNames.MINHASH_CLUSTERS));
+    m.put("documents_in_clusters", counter(MetricNames.MINHASH_CLUSTERED_DOCUMENTS));
+    m.put("removed", dropsByReason().getOrDefault("NEAR_DUPLICATE", 0L));
+    m.put("residual_edges", counter(MetricNames.MINHASH_RESIDUAL_EDGES));
+    return m;
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> docs = new LinkedHashMap<>();
@@ -191,6 +205,9 @@ public final class RunReport {
     dedup.put("fraction_lines_removed", in == 0 ? 0.0 : Math.round(1e4 * counter(MetricNames.DEDUP_LINES_REMOVED) / in) / 1e4);
     dedup.put("chars_removed", counter(MetricNames.DEDUP_CHARS_REMOVED));
     m.put("dedup", dedup);
+    if (counter(MetricNames.MINHASH_DOCUMENTS) > 0) {
+      m.put("near_dedup", nearDedup());
+    }
     m.put("languages", languages());
     if (!buckets().isEmpty()) {
       m.put("buckets", buckets());
@@ -236,6 +253,14 @@ public final class RunReport {
     long in = counter(MetricNames.DEDUP_LINES_IN);
     out.printf("dedup: %,d of %,d lines removed (%.1f%%), %,d characters%n", counter(MetricNames.DEDUP_LINES_REMOVED), in,
         in == 0 ? 0.0 : 100.0 * counter(MetricNames.DEDUP_LINES_REMOVED) / in, counter(MetricNames.DEDUP_CHARS_REMOVED));
+    if (counter(MetricNames.MINHASH_DOCUMENTS) > 0) {
+      out.printf("near-dedup: %,d clusters of 2 or more holding %,d of %,d documents, %,d removed; %,d candidate "
+          + "edges (%,d rejected by the Jaccard check), %,d left to the union-find fallback%n",
+          counter(MetricNames.MINHASH_CLUSTERS), counter(MetricNames.MINHASH_CLUSTERED_DOCUMENTS),
+          counter(MetricNames.MINHASH_DOCUMENTS), dropsByReason().getOrDefault("NEAR_DUPLICATE", 0L),
+          counter(MetricNames.MINHASH_CANDIDATE_EDGES), counter(MetricNames.MINHASH_REJECTED_EDGES),
+          counter(MetricNames.MINHASH_RESIDUAL_EDGES));
+    }
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
     buckets().forEach((l, e) -> out.printf("  %-6s buckets %s%n", l, e));

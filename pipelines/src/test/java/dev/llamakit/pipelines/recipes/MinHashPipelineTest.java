@@ -98,6 +98,10 @@ class MinHashPipelineTest {
     long nearDup = direct.dropsByReason().get("NEAR_DUPLICATE");
     assertEquals(direct.read(), direct.written() + nearDup, "near-dedup is the only step that drops");
     assertEquals(nearDup, drops.size());
+    assertEquals(direct.nearDedup(), flink.nearDedup(), "the same counts on both runners");
+    assertEquals(nearDup, direct.nearDedup().get("removed"));
+    assertEquals(3L, direct.nearDedup().get("documents_without_shingles"), "two empty, one punctuation only");
+    assertEquals(0L, direct.nearDedup().get("residual_edges"), "8 rounds converge on this corpus");
     assertEquals(inMemoryDrops(c), beamDrops(tmp.resolve("direct")), "the step's in-memory form drops the same");
 
     ObjectMapper om = new ObjectMapper();
