@@ -3,12 +3,12 @@ package dev.llamakit.pipelines.minhash;
 import java.util.SplittableRandom;
 
 /**
- * MinHash signatures and their LSH band keys. Hash function {@code i} of the {@code bands × rows} is
- * {@code mix(shingle ^ seed_i)} — a seeded bijection of 64-bit values (MurmurHash3's finaliser) with the seeds drawn
- * from {@code seed}; the signature keeps, per function, the smallest value over the document's shingles, so two
- * documents agree on one function with probability ≈ their Jaccard similarity (checked against the S-curve by
- * {@code MinHashPrecisionRecallTest}). datatrove instead uses {@code (a·h + b) mod (2^61 − 1)}; both are
- * approximately min-wise independent, and this one costs two multiplications.
+ * MinHash signatures and their LSH band keys. Hash function {@code i} of the {@code bands × rows} is the linear map
+ * {@code a_i · h + b_i} modulo 2^64 (odd {@code a_i}, so a bijection) of the shingle's already well-mixed 64-bit hash
+ * {@code h}, with {@code a_i, b_i} drawn from {@code seed}; the signature keeps, per function, the smallest value
+ * (signed order) over the document's shingles, so two documents agree on one function with probability ≈ their
+ * Jaccard similarity (checked against the S-curve by {@code MinHashPrecisionRecallTest}). datatrove uses the same
+ * kind of map modulo the prime 2^61 − 1; modulo 2^64 it is one multiply-add per function, which the JIT vectorises.
  *
  * <p>A band key hashes band {@code j}'s {@code rows} values together with {@code j}, so equal keys mean (up to a
  * 2^-64 collision) the same band of the same rows: two documents become candidates when any band key is equal, with
@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 public final class MinHasher {
   private final int bands;
   private final int rows;
-  private final long[] seeds;
+  private final long[] mul;
+  private final long[] add;
 
   public MinHasher(int bands, int rows, long seed) {
     if (bands < 1 || rows < 1) {
@@ -28,10 +29,12 @@ public final class MinHasher {
     }
     this.bands = bands;
     this.rows = rows;
-    this.seeds = new long[bands * rows];
+    this.mul = new long[bands * rows];
+    this.add = new long[bands * rows];
     SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < seeds.length; i++) {
-      seeds[i] = r.nextLong();
+    for (int i = 0; i < mul.length; i++) {
+      mul[i] = r.nextLong() | 1;
+      add[i] = r.nextLong();
     }
   }
 
@@ -48,13 +51,14 @@ public final class MinHasher {
     if (shingles.length == 0) {
       throw new IllegalArgumentException("a document without shingles has no signature");
     }
-    long[] seeds = this.seeds;
-    int k = seeds.length;
+    long[] mul = this.mul;
+    long[] add = this.add;
+    int k = mul.length;
     long[] min = new long[k];
     java.util.Arrays.fill(min, Long.MAX_VALUE);
     for (long s : shingles) {
       for (int i = 0; i < k; i++) {
-        min[i] = Math.min(min[i], Hash64.mix(s ^ seeds[i]));
+        min[i] = Math.min(min[i], mul[i] * s + add[i]);
       }
     }
     return min;
