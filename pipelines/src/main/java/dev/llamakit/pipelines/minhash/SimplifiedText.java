@@ -16,7 +16,8 @@ import java.text.Normalizer;
  *   <li>words are separated by one space, none at either end.
  * </ol>
  *
- * <p>One difference from datatrove: words are then split on spaces, not by a language's word tokenizer (datatrove
+ * <p>Accents are removed character by character (each code point's canonical decomposition, cached), which is NFD
+ * without its reordering of combining marks — marks that are deleted anyway. One difference from datatrove: words are then split on spaces, not by a language's word tokenizer (datatrove
  * uses one per language, which matters for languages written without spaces). Stateless and thread-safe.
  */
 public final class SimplifiedText {
@@ -33,24 +34,43 @@ public final class SimplifiedText {
   private SimplifiedText() {}
 
   /** The simplified text: lower-case words of letters (and {@code 0} for numbers) separated by single spaces. */
-  public static String simplify(String text) {
-    String s = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
+  public static String simplify(String s) {
     StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     int i = 0;
     while (i < n) {
+      char c = s.charAt(i);
+      if (c < 128) { // the common case, one table lookup
+        byte kind = ASCII[c];
+        if (kind == DIGIT) {
+          i = endOfNumber(s, i);
+          out.append('0');
+          continue;
+        }
+        if (kind == LETTER) {
+          out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        } else {
+          endWord(out);
+        }
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
-      int kind = kind(cp);
-      if (kind == DIGIT) {
+      if (kind(cp) == DIGIT) {
         i = endOfNumber(s, i);
-        appendWordChar(out, '0');
+        out.append('0');
         continue;
       }
       i += Character.charCount(cp);
-      switch (kind) {
-        case LETTER -> appendWordChar(out, Character.toLowerCase(cp));
-        case BOUNDARY -> endWord(out);
-        default -> { } // SKIP: a mark or format character, deleted inside the word
+      String d = decomposition(cp);
+      if (d == null) {
+        append(out, cp);
+      } else {
+        for (int k = 0; k < d.length(); ) {
+          int dc = d.codePointAt(k);
+          k += Character.charCount(dc);
+          append(out, dc);
+        }
       }
     }
     int len = out.length();
@@ -60,10 +80,42 @@ public final class SimplifiedText {
     return out.toString();
   }
 
-  private static final int BOUNDARY = 0;
-  private static final int LETTER = 1;
-  private static final int DIGIT = 2;
-  private static final int SKIP = 3;
+  private static void append(StringBuilder out, int cp) {
+    switch (kind(cp)) {
+      case LETTER -> out.appendCodePoint(Character.toLowerCase(cp));
+      case DIGIT -> out.append('0'); // a digit inside a decomposition (none in Unicode 16, kept for safety)
+      case BOUNDARY -> endWord(out);
+      default -> { } // SKIP: a mark or format character, deleted inside the word
+    }
+  }
+
+  /** Per BMP character: its NFD decomposition, {@link #SAME} when it has none, null when not looked up yet. */
+  private static final String[] NFD = new String[65536];
+  private static final String SAME = new String("");
+
+  /**
+   * The canonical decomposition of one code point, or null when it has none. Decomposing character by character is
+   * NFD without the canonical reordering of combining marks, which are deleted here anyway.
+   */
+  private static String decomposition(int cp) {
+    if (cp >= 65536) {
+      String d = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
+      return d.length() == Character.charCount(cp) && d.codePointAt(0) == cp ? null : d;
+    }
+    String d = NFD[cp]; // a benign race: Strings are immutable, two threads compute the same value
+    if (d == null) {
+      String c = Character.toString(cp);
+      String nfd = Normalizer.normalize(c, Normalizer.Form.NFD);
+      d = nfd.equals(c) ? SAME : nfd;
+      NFD[cp] = d;
+    }
+    return d == SAME ? null : d;
+  }
+
+  private static final byte BOUNDARY = 0;
+  private static final byte LETTER = 1;
+  private static final byte DIGIT = 2;
+  private static final byte SKIP = 3;
 
   private static int kind(int cp) {
     if (cp < 128) {
@@ -97,23 +149,10 @@ public final class SimplifiedText {
     return i;
   }
 
-  private static void appendWordChar(StringBuilder out, int cp) {
-    out.appendCodePoint(cp);
-  }
-
   private static void endWord(StringBuilder out) {
     int len = out.length();
     if (len > 0 && out.charAt(len - 1) != ' ') {
       out.append(' ');
     }
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
   }
 }
