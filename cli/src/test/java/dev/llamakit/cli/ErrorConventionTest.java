@@ -95,6 +95,46 @@ class ErrorConventionTest {
     assertTrue(lines.getFirst().contains(dir.resolve("missing-input").toString()), "names the file:\n" + r);
   }
 
+  /** A cluster --master nobody listens on: one line naming the address, at once, before anything is written. */
+  @Test
+  void unreachableClusterIsAFailureInOneLineNamingTheAddress(@TempDir Path dir) throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path input = java.nio.file.Files.writeString(dir.resolve("docs.jsonl"), "{\"text\": \"one document\"}\n");
+    Path recipe = java.nio.file.Files.writeString(dir.resolve("lengths.yaml"),
+        "name: lengths\nsteps:\n  - read: {}\n  - length: {min_length: 3}\n  - write: {}\n");
+    long t0 = System.nanoTime();
+    Run r = Run.of(List.of("pipeline", "run", recipe.toString(), input.toString(), "-o", dir.resolve("out").toString(),
+        "--master", "localhost:" + port));
+    assertTrue((System.nanoTime() - t0) / 1e9 < 20, "bounded: no runner retries");
+    assertEquals(1, r.code, r.toString());
+    assertEquals(List.of("llamakit pipeline run: error: cannot reach the Flink JobManager at localhost:" + port
+        + ": connection refused (is the cluster up? --master takes the JobManager's REST address, host:8081 by "
+        + "default)"), r.errLines(), r.toString());
+    assertEquals("", r.out, r.toString());
+    assertTrue(java.nio.file.Files.notExists(dir.resolve("out")), r.toString());
+  }
+
+  /**
+   * A job that fails on the runner (a bad record under on_bad_record: fail, embedded Flink) is one line naming the
+   * record: not the runner's log of the job's failure with its stack trace.
+   */
+  @Test
+  void aFailedJobIsOneLineNamingTheRecord(@TempDir Path dir) throws Exception {
+    Path input = java.nio.file.Files.writeString(dir.resolve("broken.jsonl"),
+        "{\"text\": \"a fine document\"}\nnot json at all\n");
+    Path recipe = java.nio.file.Files.writeString(dir.resolve("strict.yaml"),
+        "name: strict\nsteps:\n  - read: {on_bad_record: fail}\n  - length: {min_length: 3}\n  - write: {}\n");
+    Run r = Run.of(List.of("pipeline", "run", recipe.toString(), input.toString(), "-o", dir.resolve("out").toString(),
+        "--parallelism", "1", "--progress", "none"));
+    assertEquals(1, r.code, r.toString());
+    List<String> lines = r.errLines().stream().filter(l -> !l.startsWith("running the strict recipe")).toList();
+    assertEquals(1, lines.size(), "exactly one line:\n" + r);
+    assertTrue(lines.getFirst().startsWith("llamakit pipeline run: error: broken.jsonl#2: INVALID_JSON"), r.toString());
+  }
+
   @Test
   void unknownSubcommandSuggestsTheNearestName() {
     Run r = Run.of(List.of("engine", "generat"));

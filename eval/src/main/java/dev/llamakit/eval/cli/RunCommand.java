@@ -76,6 +76,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--allow-unisolated-sandbox", description = "Run code without namespace isolation when the kernel refuses namespaces (unsafe).")
   boolean allowUnisolated;
 
+  @Option(names = "--subset", paramLabel = "SUBSET", description = "Score only the documents of this Llama 2 "
+      + "contamination subset: clean, not-clean, not-dirty or dirty (needs --contamination).")
+  String subset;
+
+  @Option(names = "--contamination", paramLabel = "FILE", description = "The per-item report of llamakit pipeline "
+      + "contamination (JSONL) that --subset reads.")
+  Path contamination;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -93,6 +101,16 @@ public final class RunCommand implements Callable<Integer> {
     if (limit != null && limit < 1 || batchSize < 1 || repeats != null && repeats < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit, --batch-size and --repeats must be >= 1");
     }
+    if ((subset == null) != (contamination == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--subset and --contamination go together");
+    }
+    if (subset != null && !dev.llamakit.eval.run.ContaminationSubset.NAMES.contains(subset)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--subset must be clean, not-clean, not-dirty or dirty, not '" + subset + "'");
+    }
+    if (contamination != null && !Files.isRegularFile(contamination)) {
+      throw new NoSuchFileException(contamination.toString());
+    }
     if (!Files.isRegularFile(model)) {
       throw new NoSuchFileException(model.toString());
     }
@@ -100,6 +118,9 @@ public final class RunCommand implements Callable<Integer> {
     ModelProvider p = ModelProviders.find(ModelProviders.all(), provider, model);
     RunSettings s = Options.settings(limit, numFewshot, seed, repeats, maxGenToks, batchSize, timeout, workers,
         allowUnisolated, !noProgress);
+    if (subset != null) {
+      s = s.withSubset(dev.llamakit.eval.run.ContaminationSubset.read(contamination, subset));
+    }
     Path out = output != null ? output : Path.of("runs", model.getFileName().toString());
     try (LanguageModel lm = p.open(model, modelArgs)) {
       Harness.Outcome o = new Harness(lm, dataDir, out, s, System.err).run(selected);

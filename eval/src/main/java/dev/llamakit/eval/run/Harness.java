@@ -88,6 +88,11 @@ public final class Harness {
             ? new MultipleChoiceScorer(task)
             : new GenerationScorer(plan, settings.seed(), sandbox);
         List<PlannedDoc> all = plan.all();
+        if (settings.subset() != null) {
+          int total = plan.originalSizes().values().stream().mapToInt(Integer::intValue).sum();
+          log.println(task.name() + ": subset " + settings.subset().subset() + ": " + all.size() + " of " + total
+              + " documents" + (settings.limit() != null ? " (after --limit " + settings.limit() + ")" : ""));
+        }
         List<PlannedDoc> pending = all.stream().filter(p -> progress.get(p.key()) == null).toList();
         reused += all.size() - pending.size();
         computed += pending.size();
@@ -150,6 +155,10 @@ public final class Harness {
       config.put("limit", settings.limit());
     }
     config.put("random_seed", settings.seed()).put("fewshot_seed", settings.seed());
+    if (settings.subset() != null) {
+      config.put("contamination_subset", settings.subset().subset())
+          .put("contamination_file", settings.subset().file().toString());
+    }
     if (settings.repeats() != null) {
       config.put("repeats", settings.repeats());
     }

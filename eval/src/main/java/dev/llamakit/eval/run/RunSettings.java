@@ -13,44 +13,50 @@ import dev.llamakit.eval.sandbox.SandboxConfig;
  * @param batchSize documents per model call
  * @param sandbox limits of the code sandbox (HumanEval)
  * @param progress draw a progress bar with ETA on stderr
+ * @param subset score only the documents of one contamination subset, or null for all
  */
 public record RunSettings(Integer numFewshot, Integer limit, long seed, Integer repeats, Integer maxGenToks,
-    int batchSize, SandboxConfig sandbox, boolean progress) {
+    int batchSize, SandboxConfig sandbox, boolean progress, ContaminationSubset subset) {
 
   /** lm-eval's defaults: task shots, all documents, seed 1234. */
   public static RunSettings defaults() {
-    return new RunSettings(null, null, 1234, null, null, 8, SandboxConfig.defaults(), true);
+    return new RunSettings(null, null, 1234, null, null, 8, SandboxConfig.defaults(), true, null);
   }
 
   public RunSettings withLimit(Integer l) {
-    return new RunSettings(numFewshot, l, seed, repeats, maxGenToks, batchSize, sandbox, progress);
+    return new RunSettings(numFewshot, l, seed, repeats, maxGenToks, batchSize, sandbox, progress, subset);
   }
 
   public RunSettings withNumFewshot(Integer n) {
-    return new RunSettings(n, limit, seed, repeats, maxGenToks, batchSize, sandbox, progress);
+    return new RunSettings(n, limit, seed, repeats, maxGenToks, batchSize, sandbox, progress, subset);
   }
 
   public RunSettings withSeed(long s) {
-    return new RunSettings(numFewshot, limit, s, repeats, maxGenToks, batchSize, sandbox, progress);
+    return new RunSettings(numFewshot, limit, s, repeats, maxGenToks, batchSize, sandbox, progress, subset);
   }
 
   public RunSettings withRepeats(Integer r) {
-    return new RunSettings(numFewshot, limit, seed, r, maxGenToks, batchSize, sandbox, progress);
+    return new RunSettings(numFewshot, limit, seed, r, maxGenToks, batchSize, sandbox, progress, subset);
   }
 
   public RunSettings withMaxGenToks(Integer m) {
-    return new RunSettings(numFewshot, limit, seed, repeats, m, batchSize, sandbox, progress);
+    return new RunSettings(numFewshot, limit, seed, repeats, m, batchSize, sandbox, progress, subset);
   }
 
   public RunSettings withBatchSize(int b) {
-    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, b, sandbox, progress);
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, b, sandbox, progress, subset);
   }
 
   public RunSettings withSandbox(SandboxConfig s) {
-    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, s, progress);
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, s, progress, subset);
   }
 
   public RunSettings withProgress(boolean p) {
-    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, sandbox, p);
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, sandbox, p, subset);
+  }
+
+  /** Scores only the documents of this contamination subset ({@code --contamination FILE --subset S}). */
+  public RunSettings withSubset(ContaminationSubset c) {
+    return new RunSettings(numFewshot, limit, seed, repeats, maxGenToks, batchSize, sandbox, progress, c);
   }
 }

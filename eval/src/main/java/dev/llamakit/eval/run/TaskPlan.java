@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * @param task the task
  * @param subtasks subtask name to its documents' plans, in data order
- * @param originalSizes subtask name to its document count before {@code --limit}
+ * @param originalSizes subtask name to its document count before {@code --subset} and {@code --limit}
  * @param categories subtask name to its category (MMLU's stem / humanities / ...), empty for plain tasks
  * @param numFewshot effective shots
  * @param repeats effective samples per document (1 for multiple choice)
@@ -81,6 +81,14 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
       }
       List<Doc> docs = g.getValue();
       original.put(name, docs.size());
+      if (s.subset() != null) {
+        docs = s.subset().select(task, docs);
+        if (docs.isEmpty()) {       // a subject without a document in the subset is left out, as if it had none
+          original.remove(name);
+          categories.remove(name);
+          continue;
+        }
+      }
       if (s.limit() != null && s.limit() < docs.size()) {
         docs = docs.subList(0, s.limit());
       }
@@ -99,6 +107,10 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
         plans.add(new PlannedDoc(name, d, ctx, key));
       }
       subtasks.put(name, plans);
+    }
+    if (subtasks.isEmpty()) {
+      throw new DataFormatException("task " + task.name() + ": no document is in subset '" + s.subset().subset()
+          + "' of " + s.subset().file());
     }
     return new TaskPlan(task, subtasks, original, categories, shots, repeats, maxTok, settings);
   }

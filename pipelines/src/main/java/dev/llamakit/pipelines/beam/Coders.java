@@ -1,7 +1,5 @@
 package dev.llamakit.pipelines.beam;
 
-import dev.llamakit.pipelines.dedup.DuplicateLines;
-import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.DocumentCoder;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.DropReason;
@@ -38,78 +36,6 @@ public final class Coders {
     @Override
     public Drop decode(InputStream is) throws IOException {
       return new Drop(STR.decode(is), STR.decode(is), DropReason.of(STR.decode(is)), STR.decode(is));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
-  }
-
-  /** {@link OccurrenceTable}: a count and (hash, documents, owner) triples. */
-  public static final class OccurrenceTableCoder extends AtomicCoder<OccurrenceTable> {
-    private static final OccurrenceTableCoder INSTANCE = new OccurrenceTableCoder();
-
-    public static OccurrenceTableCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(OccurrenceTable t, OutputStream os) throws IOException {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 17 * t.size());
-      b.putInt(t.size());
-      t.forEach((h, n, o) -> b.putLong(h).put((byte) n).putLong(o));
-      os.write(b.array(), 0, b.position());
-    }
-
-    @Override
-    public OccurrenceTable decode(InputStream is) throws IOException {
-      DataInputStream in = new DataInputStream(is);
-      int n = in.readInt();
-      OccurrenceTable t = new OccurrenceTable(n);
-      for (int i = 0; i < n; i++) {
-        long h = in.readLong();
-        int docs = in.readByte();
-        long owner = in.readLong();
-        t.add(h, owner);
-        if (docs > 1) {
-          t.add(h, owner); // restores the capped count of 2
-        }
-      }
-      return t;
-    }
-
-    @Override
-    public void verifyDeterministic() {}
-  }
-
-  /** {@link DuplicateLines}: a count and sorted (hash, owner) pairs. */
-  public static final class DuplicateLinesCoder extends AtomicCoder<DuplicateLines> {
-    private static final DuplicateLinesCoder INSTANCE = new DuplicateLinesCoder();
-
-    public static DuplicateLinesCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(DuplicateLines d, OutputStream os) throws IOException {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 16 * d.size());
-      b.putInt(d.size());
-      for (int i = 0; i < d.size(); i++) {
-        b.putLong(d.hashAt(i)).putLong(d.ownerAt(i));
-      }
-      os.write(b.array(), 0, b.position());
-    }
-
-    @Override
-    public DuplicateLines decode(InputStream is) throws IOException {
-      DataInputStream in = new DataInputStream(is);
-      int n = in.readInt();
-      long[] h = new long[n];
-      long[] o = new long[n];
-      for (int i = 0; i < n; i++) {
-        h[i] = in.readLong();
-        o[i] = in.readLong();
-      }
-      return new DuplicateLines(h, o);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.dedup.DedupPolicy;
 import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.LineDedup;
+import dev.llamakit.pipelines.dedup.LineOwners;
 import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
@@ -10,43 +11,54 @@ import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.text.LineHasher;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
+import java.util.Set;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Steps 3–4: hashes every line the cc_net way, counts over the whole input which lines occur in two or more documents,
- * and removes them per {@link DedupPolicy}.
+ * Steps 3–4: hashes every line the cc_net way, finds over the whole input which lines occur in two or more
+ * documents, and removes them per {@link DedupPolicy} — partitioned, so no worker ever holds more than its share.
  *
- * <p>Counting is keyed by bucket of line hashes ({@code buckets}, default 1,024), not by hash: each bundle first folds
- * its documents' lines into one {@link OccurrenceTable} per bucket (a combiner written out by hand), and
- * {@code Combine.perKey} merges the tables of a bucket. A boilerplate line that appears in a million documents is one
- * table slot per bundle, so no key is hot and the shuffle carries tables, not one record per line. The duplicated
- * lines of every bucket are then gathered into one sorted index ({@link DuplicateLines}, 16 bytes a duplicated line)
- * that the removal step reads as a side input.
+ * <p>Three shuffles, each keyed so that what one worker holds at a time is bounded by one key's group, streamed once:
+ * <ol>
+ *   <li>every document emits one (line hash, document ordinal) pair per distinct line; grouped by hash, the hash's
+ *       owner sees the documents that contain it once, in any order, and {@link LineOwners} emits (ordinal, hash) for
+ *       each document that loses the line — two numbers of state, however common the line;
+ *   <li>documents keyed by ordinal meet the hashes they lose ({@code CoGroupByKey}: one document and at most its own
+ *       lines per key) and {@link LineDedup} rewrites them;
+ *   <li>drops never enter the shuffles and rejoin the stream after it.
+ * </ol>
+ * No index of duplicated lines exists anywhere: on Flink, groups stream from its sorter (managed memory, spilling to
+ * disk), so a worker's heap holds one document and one group's iterator whatever the corpus size. The cost is that
+ * documents cross a shuffle (with their line hashes) and every distinct line is a record; a hot line (boilerplate in
+ * millions of documents) is a long group on one worker — time, not memory.
  *
  * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
  */
 public final class DedupLines extends PTransform<PCollection<Item>, PCollection<Item>> implements CorpusStep {
+  private static final TupleTag<Item> DOCUMENT = new TupleTag<>() {};
+  private static final TupleTag<Long> LOSES = new TupleTag<>() {};
+
   private final DedupPolicy policy;
   private final int minLength;
-  private final int buckets;
 
   /** The {@code dedup_lines} step's parameters. */
   public static final class Params implements Serializable {
@@ -58,17 +70,16 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
 
   /** The recipe step {@code dedup_lines}. */
   public DedupLines(Params p) {
-    this(DedupPolicy.parse(p.policy), p.minLength, 1024);
+    this(DedupPolicy.parse(p.policy), p.minLength);
   }
 
-  private DedupLines(DedupPolicy policy, int minLength, int buckets) {
+  private DedupLines(DedupPolicy policy, int minLength) {
     this.policy = policy;
     this.minLength = minLength;
-    this.buckets = buckets;
   }
 
   public static DedupLines withPolicy(DedupPolicy policy, int minLength) {
-    return new DedupLines(policy, minLength, 1024);
+    return new DedupLines(policy, minLength);
   }
 
   @Override
@@ -102,25 +113,23 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
         o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates"));
   }
 
-  /** The number of hash buckets the count is keyed by. */
-  public DedupLines withBuckets(int n) {
-    return new DedupLines(policy, minLength, n);
-  }
-
   @Override
   public PCollection<Item> expand(PCollection<Item> items) {
     PCollection<Item> hashed = items.apply("HashLines", ParDo.of(new HashLinesFn())).setCoder(Coders.ItemCoder.of());
-    PCollectionView<DuplicateLines> duplicates = hashed
-        .apply("CountLinesPerBundle", ParDo.of(new CountPerBundleFn(buckets)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), Coders.OccurrenceTableCoder.of()))
-        .apply("MergeBuckets", Combine.perKey(new MergeTables()))
-        .apply("FindDuplicates", MapElements.into(TypeDescriptor.of(DuplicateLines.class))
-            .via(kv -> kv.getValue().duplicates()))
-        .setCoder(Coders.DuplicateLinesCoder.of())
-        .apply("IndexDuplicates", Combine.globally(new ConcatIndexes()).asSingletonView());
-    return hashed.apply("RemoveDuplicateLines",
-        ParDo.of(new RemoveFn(policy, minLength, duplicates)).withSideInputs(duplicates))
+    PCollection<Item> drops = hashed.apply("Drops", Filter.by(Item::isDrop)).setCoder(Coders.ItemCoder.of());
+    PCollection<KV<Long, Long>> loses = hashed
+        .apply("LineOccurrences", ParDo.of(new OccurrencesFn()))
+        .setCoder(KvCoder.of(BigEndianLongCoder.of(), VarLongCoder.of()))
+        .apply("GroupByLine", GroupByKey.create())
+        .apply("DecideOwners", ParDo.of(new DecideFn(policy)))
+        .setCoder(KvCoder.of(VarLongCoder.of(), BigEndianLongCoder.of()));
+    PCollection<KV<Long, Item>> documents = hashed.apply("KeyByOrdinal", ParDo.of(new KeyByOrdinalFn()))
+        .setCoder(KvCoder.of(VarLongCoder.of(), Coders.ItemCoder.of()));
+    PCollection<Item> deduped = KeyedPCollectionTuple.of(DOCUMENT, documents).and(LOSES, loses)
+        .apply("JoinByDocument", CoGroupByKey.create())
+        .apply("RemoveDuplicateLines", ParDo.of(new RemoveFn(policy, minLength)))
         .setCoder(Coders.ItemCoder.of());
+    return PCollectionList.of(drops).and(deduped).apply("Rejoin", Flatten.pCollections());
   }
 
   /** Adds the cc_net hash of every {@code raw_content} line. */
@@ -138,139 +147,57 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     }
   }
 
-  /** Folds a bundle's (line, document) pairs into one occurrence table per bucket, emitted when the bundle ends. */
-  static final class CountPerBundleFn extends DoFn<Item, KV<Integer, OccurrenceTable>> {
-    private final int buckets;
-    private transient OccurrenceTable[] tables;
-
-    CountPerBundleFn(int buckets) {
-      this.buckets = buckets;
-    }
-
-    @StartBundle
-    public void start() {
-      tables = new OccurrenceTable[buckets];
-    }
-
+  /** One (line hash, document ordinal) pair per distinct line of each document. */
+  static final class OccurrencesFn extends DoFn<Item, KV<Long, Long>> {
     @ProcessElement
-    public void process(@Element Item item) {
+    public void process(@Element Item item, OutputReceiver<KV<Long, Long>> out) {
       if (item.isDrop()) {
         return;
       }
       Document d = item.document();
       for (long h : LineDedup.distinctHashes(d.lineHashes())) {
-        int b = (int) Long.remainderUnsigned(h, buckets);
-        if (tables[b] == null) {
-          tables[b] = new OccurrenceTable();
-        }
-        tables[b].add(h, d.ordinal());
+        out.output(KV.of(h, d.ordinal()));
       }
-    }
-
-    @FinishBundle
-    public void finish(FinishBundleContext c) {
-      for (int b = 0; b < buckets; b++) {
-        if (tables[b] != null) {
-          c.output(KV.of(b, tables[b]), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-        }
-      }
-      tables = null;
     }
   }
 
-  /** Merges the occurrence tables of one bucket. */
-  static final class MergeTables extends Combine.CombineFn<OccurrenceTable, OccurrenceTable, OccurrenceTable> {
-    @Override
-    public OccurrenceTable createAccumulator() {
-      return new OccurrenceTable();
+  /** On a line's owner: which documents lose it, as (ordinal, hash). */
+  static final class DecideFn extends DoFn<KV<Long, Iterable<Long>>, KV<Long, Long>> {
+    private final DedupPolicy policy;
+
+    DecideFn(DedupPolicy policy) {
+      this.policy = policy;
     }
 
-    @Override
-    public OccurrenceTable addInput(OccurrenceTable acc, OccurrenceTable in) {
-      acc.addAll(in);
-      return acc;
-    }
-
-    @Override
-    public OccurrenceTable mergeAccumulators(Iterable<OccurrenceTable> accs) {
-      OccurrenceTable m = new OccurrenceTable();
-      for (OccurrenceTable a : accs) {
-        m.addAll(a);
-      }
-      return m;
-    }
-
-    @Override
-    public OccurrenceTable extractOutput(OccurrenceTable acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<OccurrenceTable> getAccumulatorCoder(CoderRegistry r, Coder<OccurrenceTable> in) {
-      return Coders.OccurrenceTableCoder.of();
-    }
-
-    @Override
-    public Coder<OccurrenceTable> getDefaultOutputCoder(CoderRegistry r, Coder<OccurrenceTable> in) {
-      return Coders.OccurrenceTableCoder.of();
+    @ProcessElement
+    public void process(@Element KV<Long, Iterable<Long>> line, OutputReceiver<KV<Long, Long>> out) {
+      long hash = line.getKey();
+      LineOwners.decide(policy, line.getValue().iterator(), loser -> out.output(KV.of(loser, hash)));
     }
   }
 
-  /** Joins the per-bucket duplicate indexes into one. */
-  static final class ConcatIndexes extends Combine.CombineFn<DuplicateLines, List<DuplicateLines>, DuplicateLines> {
-    @Override
-    public List<DuplicateLines> createAccumulator() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public List<DuplicateLines> addInput(List<DuplicateLines> acc, DuplicateLines in) {
-      acc.add(in);
-      return acc;
-    }
-
-    @Override
-    public List<DuplicateLines> mergeAccumulators(Iterable<List<DuplicateLines>> accs) {
-      List<DuplicateLines> m = new ArrayList<>();
-      accs.forEach(m::addAll);
-      return m;
-    }
-
-    @Override
-    public DuplicateLines extractOutput(List<DuplicateLines> acc) {
-      return DuplicateLines.concat(acc);
-    }
-
-    @Override
-    public DuplicateLines defaultValue() {
-      return DuplicateLines.empty();
-    }
-
-    @Override
-    public Coder<List<DuplicateLines>> getAccumulatorCoder(CoderRegistry r, Coder<DuplicateLines> in) {
-      return ListCoder.of(Coders.DuplicateLinesCoder.of());
-    }
-
-    @Override
-    public Coder<DuplicateLines> getDefaultOutputCoder(CoderRegistry r, Coder<DuplicateLines> in) {
-      return Coders.DuplicateLinesCoder.of();
+  /** Documents keyed by their input ordinal, for the join with what they lose. */
+  static final class KeyByOrdinalFn extends DoFn<Item, KV<Long, Item>> {
+    @ProcessElement
+    public void process(@Element Item item, OutputReceiver<KV<Long, Item>> out) {
+      if (!item.isDrop()) {
+        out.output(KV.of(item.document().ordinal(), item));
+      }
     }
   }
 
   /** Removes duplicated lines from each document. */
-  static final class RemoveFn extends DoFn<Item, Item> {
+  static final class RemoveFn extends DoFn<KV<Long, CoGbkResult>, Item> {
     private final DedupPolicy policy;
     private final int minLength;
-    private final PCollectionView<DuplicateLines> duplicates;
     private final Counter linesIn = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_LINES_IN);
     private final Counter linesRemoved = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_LINES_REMOVED);
     private final Counter charsRemoved = Metrics.counter(MetricNames.NAMESPACE, MetricNames.DEDUP_CHARS_REMOVED);
     private transient LineDedup dedup;
 
-    RemoveFn(DedupPolicy policy, int minLength, PCollectionView<DuplicateLines> duplicates) {
+    RemoveFn(DedupPolicy policy, int minLength) {
       this.policy = policy;
       this.minLength = minLength;
-      this.duplicates = duplicates;
     }
 
     @Setup
@@ -279,17 +206,15 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      if (c.element().isDrop()) {
-        c.output(c.element());
-        return;
-      }
-      Document d = c.element().document();
-      LineDedup.Outcome o = dedup.apply(d, c.sideInput(duplicates));
+    public void process(@Element KV<Long, CoGbkResult> joined, OutputReceiver<Item> out) {
+      Document d = joined.getValue().getOnly(DOCUMENT).document();
+      Set<Long> lost = new HashSet<>();
+      joined.getValue().getAll(LOSES).forEach(lost::add);
+      LineDedup.Outcome o = dedup.apply(d, lost::contains);
       linesIn.inc(d.lineHashes().length);
       linesRemoved.inc(o.linesRemoved());
       charsRemoved.inc(o.charsRemoved());
-      c.output(item(d, o));
+      out.output(item(d, o));
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The Beam glue of the corpus pipelines, and nothing else: reading ({@link dev.llamakit.pipelines.beam.ReadCorpus}),
  * the one step that runs rules ({@link dev.llamakit.pipelines.beam.ApplyFilters}: a fused
- * {@link dev.llamakit.pipelines.filters.FilterChain}), the global line-dedup shuffle
- * ({@link dev.llamakit.pipelines.beam.DedupLines}), and writing shards and drops. The steps pass one stream of
+ * {@link dev.llamakit.pipelines.filters.FilterChain}), the corpus steps that need a shuffle
+ * ({@link dev.llamakit.pipelines.beam.CorpusStep}s such as the partitioned line dedup
+ * {@link dev.llamakit.pipelines.beam.DedupLines}), and writing shards and drops. The steps pass one stream of
  * {@link dev.llamakit.pipelines.beam.Item}s: a document, or the counted drop that replaced it. With one output per
  * step the runner fuses everything between two shuffles into one task (two outputs per step had cost every document
  * an encode and a decode after every step on Flink); {@link dev.llamakit.pipelines.beam.Routes#split()} separates

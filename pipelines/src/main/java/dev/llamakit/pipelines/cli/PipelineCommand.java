@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Corpus pipelines on Apache Beam (embedded Flink runner by default).",
     subcommands = {CcNetCommand.class, RunCommand.class, RecipesCommand.List.class, RecipesCommand.Steps.class,
-      CutoffsCommand.class, TrainLmCommand.class, TrainClassifierCommand.class, TrainClassifierCommand.Calibrate.class,
+      CutoffsCommand.class, ContaminationCommand.class, TrainLmCommand.class, TrainClassifierCommand.class, TrainClassifierCommand.Calibrate.class,
       SampleCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class PipelineCommand extends CommandGroup {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Removes duplicate lines from one document given the global {@link DuplicateLines}, as cc_net's
@@ -43,7 +44,21 @@ public final class LineDedup {
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /** Dedup against the whole corpus's index held in memory (the plain loop and small runs). */
   public Outcome apply(Document doc, DuplicateLines duplicates) {
+    return apply(doc, h -> {
+      long owner = duplicates.ownerOf(h);
+      return owner >= 0 && !(policy == DedupPolicy.KEEP_FIRST && owner == doc.ordinal());
+    });
+  }
+
+  /**
+   * Dedup given the verdict on each of the document's lines, e.g. the set of hashes {@link LineOwners} said this
+   * document loses.
+   *
+   * @param loses whether this document loses the line with that hash to another document
+   */
+  public Outcome apply(Document doc, LongPredicate loses) {
     String[] lines = LineHasher.splitLines(doc.rawContent());
     long[] hashes = doc.lineHashes();
     if (hashes == null || hashes.length != lines.length) {
@@ -57,9 +72,7 @@ public final class LineDedup {
       if (!seen.add(h)) {
         continue;
       }
-      long owner = duplicates.ownerOf(h);
-      boolean keep = owner < 0 || (policy == DedupPolicy.KEEP_FIRST && owner == doc.ordinal());
-      if (keep) {
+      if (!loses.test(h)) {
         if (!kept.isEmpty()) {
           content.append('\n');
         }

@@ -35,7 +35,7 @@ final class GzipMembers extends InputStream {
   private boolean inData;
   private boolean ended;
   /** Members up to this size are inflated whole and checked before they are read. */
-  static final int MEMBER_BUFFER = 1 << 25;
+  static final int MEMBER_BUFFER = 1 << 22; // 4 MiB: Common Crawl truncates records at 1 MiB
   private byte[] out = new byte[1 << 16];
   private int outPos;
   private int outLimit;

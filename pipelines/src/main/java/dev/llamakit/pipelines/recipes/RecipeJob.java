@@ -62,6 +62,7 @@ public final class RecipeJob {
       throw new FileAlreadyExistsException(out.toString(), null, "output folder exists; pass --overwrite to replace it");
     }
     runner.requireAvailable();
+    runner.requireReachable(master);
     Files.createDirectories(out.getParent());
     removeAbandonedStaging(out);
     String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -97,8 +98,7 @@ public final class RecipeJob {
       RunReport report = RunReport.from(result.metrics(), seconds, parallelism)
           .with("runner", runner.name().toLowerCase())
           .with("recipe", describe())
-          .with("output", Map.of("dir", out.toString(), "shards", relativeShards(staging),
-              "dropped", "_dropped/"));
+          .with("output", output(out, staging));
       removeWriterTempDirs(staging);
       long inShards = countShardLines(staging);
       if (inShards != report.written()) {
@@ -179,6 +179,15 @@ public final class RecipeJob {
     m.put("steps", steps);
     m.put("layout", recipe.layout().name().toLowerCase());
     m.put("shards_per_folder", recipe.shards());
+    return m;
+  }
+
+  /** The report's {@code output} entry, its keys in a fixed order (so two runs' reports compare as text). */
+  private static Map<String, Object> output(Path out, Path staging) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dir", out.toString());
+    m.put("shards", relativeShards(staging));
+    m.put("dropped", "_dropped/");
     return m;
   }
 

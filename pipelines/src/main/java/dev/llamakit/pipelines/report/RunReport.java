@@ -196,8 +196,11 @@ public final class RunReport {
     docs.put("dropped", dropped());
     docs.put("dropped_by_reason", dropsByReason());
     m.put("documents", docs);
-    m.put("accounting", Map.of("holds", accountingHolds(), "read", read(), "written_plus_dropped",
-        written() + dropped()));
+    Map<String, Object> accounting = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
+    accounting.put("holds", accountingHolds());
+    accounting.put("read", read());
+    accounting.put("written_plus_dropped", written() + dropped());
+    m.put("accounting", accounting);
     Map<String, Object> dedup = new LinkedHashMap<>();
     long in = counter(MetricNames.DEDUP_LINES_IN);
     dedup.put("lines_in", in);

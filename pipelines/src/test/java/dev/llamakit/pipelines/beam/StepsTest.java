@@ -1,6 +1,7 @@
 package dev.llamakit.pipelines.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llamakit.engine.testing.SharedFiles;
 import dev.llamakit.pipelines.dedup.DedupPolicy;
@@ -21,6 +22,8 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each recipe step as a Beam transform on the DirectRunner, checked with PAssert. */
 class StepsTest {
@@ -64,17 +67,51 @@ class StepsTest {
   }
 
   @Test
-  void dedupLinesRemoveAllAcrossBundlesAndBuckets() {
+  void dedupLinesRemoveAllAcrossDocuments() {
     Pipeline p = pipeline();
     String shared = "Shared boilerplate line";
     PCollection<Item> out = items(p, "Create",
             doc(1, "one a\n" + shared + "\none b\none a"),
             doc(2, shared.toUpperCase() + "\ntwo a"),
             doc(3, shared))
-        .apply(DedupLines.withPolicy(DedupPolicy.REMOVE_ALL, 0).withBuckets(3));
+        .apply(DedupLines.withPolicy(DedupPolicy.REMOVE_ALL, 0));
     PAssert.that(contents(out)).containsInAnyOrder("f#1 one a\none b", "f#2 two a");
     PAssert.that(reasons(out)).containsInAnyOrder("f#3 EMPTY_AFTER_DEDUP");
     p.run().waitUntilFinish();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DedupPolicy.class)
+  void dedupLinesPartitionedEqualsTheInMemoryIndex(DedupPolicy policy) {
+    java.util.Random r = new java.util.Random(7);
+    List<Document> docs = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int l = 0; l < 12; l++) {
+        // lines drawn from a small pool repeat across and inside documents; some are unique
+        b.append(r.nextInt(4) == 0 ? "unique " + i + "." + l : "pool line " + r.nextInt(60)).append('\n');
+      }
+      docs.add(doc(100 + (i * 37L) % 120, b.toString().strip()));
+    }
+    DedupLines step = DedupLines.withPolicy(policy, 20);
+    List<String> expected = new java.util.ArrayList<>();
+    for (Item i : step.inMemory(docs)) {
+      expected.add(i.isDrop() ? i.drop().id() + " " + i.drop().reason() : i.document().id() + " "
+          + i.document().rawContent());
+    }
+    Pipeline p = pipeline();
+    PCollection<Item> in = items(p, "Create", docs.toArray(Document[]::new));
+    PCollection<Item> dropped = p.apply("Dropped", Create.of(List.of(Item.dropped(
+        new Drop("g#1", null, dev.llamakit.pipelines.doc.DropReason.TOO_SHORT, "before dedup"))))
+        .withCoder(Coders.ItemCoder.of()));
+    PCollection<Item> out = org.apache.beam.sdk.values.PCollectionList.of(in).and(dropped)
+        .apply(org.apache.beam.sdk.transforms.Flatten.pCollections()).apply(step);
+    PCollection<String> all = org.apache.beam.sdk.values.PCollectionList.of(contents(out)).and(reasons(out))
+        .apply("All", org.apache.beam.sdk.transforms.Flatten.pCollections());
+    expected.add("g#1 TOO_SHORT");
+    PAssert.that(all).containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
+    assertTrue(expected.stream().anyMatch(e -> e.endsWith("AFTER_DEDUP")), "the corpus exercises drops");
   }
 
   @Test
