@@ -71,6 +71,12 @@ public record DropReason(String name) implements Serializable {
   /** The safety classifier's score is at or above the filter threshold ({@code --safety-filter}). */
   public static final DropReason UNSAFE_CONTENT = of("UNSAFE_CONTENT");
 
+  /**
+   * MinHash near-dedup ({@code minhash} step): the document is in a near-duplicate cluster whose kept member is
+   * another document (named in the drop's detail).
+   */
+  public static final DropReason NEAR_DUPLICATE = of("NEAR_DUPLICATE");
+
   /** The metrics counter name for this reason. */
   public String counter() {
     return MetricNames.DROP_PREFIX + name;

@@ -41,6 +41,21 @@ public final class MetricNames {
   public static final String DEDUP_BOOKS_CAPPED_SHINGLES = "dedup_books.capped_shingles";
   /** Ordered document pairs whose overlap book dedup computed. */
   public static final String DEDUP_BOOKS_PAIRS = "dedup_books.pairs";
+  /** Documents the minhash step fingerprinted. */
+  public static final String MINHASH_DOCUMENTS = "minhash.documents";
+  /** Documents without a single word (own singleton clusters). */
+  public static final String MINHASH_NO_SHINGLES = "minhash.no_shingles";
+  /** Distinct candidate edges (member, bucket-first) from shared LSH band keys. */
+  public static final String MINHASH_CANDIDATE_EDGES = "minhash.candidate_edges";
+  /** Candidate edges that failed the Jaccard check ({@code verify: true}). */
+  public static final String MINHASH_REJECTED_EDGES = "minhash.rejected_edges";
+  /** Edges the union-find fallback had to finish after the large-star/small-star rounds (0 when they converged). */
+  public static final String MINHASH_RESIDUAL_EDGES = "minhash.residual_edges";
+  /** Near-duplicate clusters of two or more documents. */
+  public static final String MINHASH_CLUSTERS = "minhash.clusters";
+  /** Documents in clusters of two or more. */
+  public static final String MINHASH_CLUSTERED_DOCUMENTS = "minhash.clustered_documents";
+
   /** Documents tagged by the safety classifier. */
   public static final String SAFETY_TAGGED = "safety.tagged";
   /** Distribution of safety scores times 1000. */

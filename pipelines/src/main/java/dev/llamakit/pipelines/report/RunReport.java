@@ -191,6 +191,20 @@ public final class RunReport {
     return m;
   }
 
+  /** What the minhash step counted: documents, candidate edges, clusters, and what the fallback had to finish. */
+  public Map<String, Object> nearDedup() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documents", counter(MetricNames.MINHASH_DOCUMENTS));
+    m.put("documents_without_shingles", counter(MetricNames.MINHASH_NO_SHINGLES));
+    m.put("candidate_edges", counter(MetricNames.MINHASH_CANDIDATE_EDGES));
+    m.put("rejected_edges", counter(MetricNames.MINHASH_REJECTED_EDGES));
+    m.put("clusters", counter(MetricNames.MINHASH_CLUSTERS));
+    m.put("documents_in_clusters", counter(MetricNames.MINHASH_CLUSTERED_DOCUMENTS));
+    m.put("removed", dropsByReason().getOrDefault("NEAR_DUPLICATE", 0L));
+    m.put("residual_edges", counter(MetricNames.MINHASH_RESIDUAL_EDGES));
+    return m;
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> docs = new LinkedHashMap<>();
@@ -213,6 +227,9 @@ public final class RunReport {
     m.put("dedup", dedup);
     if (!documentDedup().isEmpty()) {
       m.put("document_dedup", documentDedup());
+    }
+    if (counter(MetricNames.MINHASH_DOCUMENTS) > 0) {
+      m.put("near_dedup", nearDedup());
     }
     m.put("languages", languages());
     if (!buckets().isEmpty()) {
@@ -261,6 +278,14 @@ public final class RunReport {
         in == 0 ? 0.0 : 100.0 * counter(MetricNames.DEDUP_LINES_REMOVED) / in, counter(MetricNames.DEDUP_CHARS_REMOVED));
     if (!documentDedup().isEmpty()) {
       out.printf("document dedup: %s%n", documentDedup());
+    }
+    if (counter(MetricNames.MINHASH_DOCUMENTS) > 0) {
+      out.printf("near-dedup: %,d clusters of 2 or more holding %,d of %,d documents, %,d removed; %,d candidate "
+          + "edges (%,d rejected by the Jaccard check), %,d left to the union-find fallback%n",
+          counter(MetricNames.MINHASH_CLUSTERS), counter(MetricNames.MINHASH_CLUSTERED_DOCUMENTS),
+          counter(MetricNames.MINHASH_DOCUMENTS), dropsByReason().getOrDefault("NEAR_DUPLICATE", 0L),
+          counter(MetricNames.MINHASH_CANDIDATE_EDGES), counter(MetricNames.MINHASH_REJECTED_EDGES),
+          counter(MetricNames.MINHASH_RESIDUAL_EDGES));
     }
     languages().forEach((l, e) -> out.printf("  %-6s %,8d documents, mean score %s%n", l, e.get("documents"),
         e.getOrDefault("mean_score", "-")));
