@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a task needs before the model runs: its documents (split into subtasks, cut by {@code --limit}), each
@@ -42,11 +45,14 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
     int shots = s.numFewshot() != null ? s.numFewshot() : spec.numFewshot();
     int repeats = spec.multipleChoice() ? 1 : s.repeats() != null ? s.repeats() : spec.generation().repeats();
     int maxTok = spec.multipleChoice() ? 0 : s.maxGenToks() != null ? s.maxGenToks() : spec.generation().maxGenToks();
+    // random shots are drawn with lm-eval's stream (PyRandom) since eval 0.x; the marker keeps progress logged with
+    // the earlier per-document generator from being reused
+    String draw = shots > 0 && "random".equals(spec.fewshot().sampler()) ? ",\"fewshot_draw\":\"pyrandom\"" : "";
     String settings = spec.multipleChoice()
-        ? "{\"num_fewshot\":%d,\"fewshot_seed\":%d}".formatted(shots, s.seed())
-        : "{\"num_fewshot\":%d,\"fewshot_seed\":%d,\"repeats\":%d,\"max_gen_toks\":%d,\"temperature\":%s,\"top_p\":%s%s}"
+        ? "{\"num_fewshot\":%d,\"fewshot_seed\":%d%s}".formatted(shots, s.seed(), draw)
+        : "{\"num_fewshot\":%d,\"fewshot_seed\":%d,\"repeats\":%d,\"max_gen_toks\":%d,\"temperature\":%s,\"top_p\":%s%s%s}"
             .formatted(shots, s.seed(), repeats, maxTok, spec.generation().temperature(), spec.generation().topP(),
-                usesSandbox(task) ? ",\"timeout_ms\":" + s.sandbox().timeout().toMillis() : "");
+                usesSandbox(task) ? ",\"timeout_ms\":" + s.sandbox().timeout().toMillis() : "", draw);
 
     TaskSpec.DatasetSpec ds = spec.dataset();
     DatasetLoader loader = Datasets.loader(ds.loader());
@@ -56,6 +62,8 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
       throw new DataFormatException(base + ": the " + ds.testSplit() + " split of task " + task.name() + " is empty");
     }
     Map<String, List<Doc>> pools = new LinkedHashMap<>();
+    boolean poolIsTestSplit = task.fixedShots().isEmpty() && ds.fewshotSplit() != null
+        && ds.fewshotSplit().equals(ds.testSplit());
     if (!task.fixedShots().isEmpty()) {
       pools.put("", task.fixedShots());
     } else if (ds.fewshotSplit() != null && shots > 0) {
@@ -79,7 +87,8 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
         }
         categories.put(name, cat.asText());
       }
-      List<Doc> docs = g.getValue();
+      List<Doc> all = g.getValue();
+      List<Doc> docs = all;
       original.put(name, docs.size());
       if (s.subset() != null) {
         docs = s.subset().select(task, docs);
@@ -97,10 +106,10 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
         throw new DataFormatException("task " + name + ": " + shots + " shots requested but the few-shot pool holds "
             + pool.size() + " documents");
       }
+      Map<String, List<Doc>> chosenById = shotsOf(spec, pool, poolIsTestSplit, all, docs, shots, s.seed());
       List<PlannedDoc> plans = new ArrayList<>(docs.size());
       for (Doc d : docs) {
-        List<Doc> chosen = shots == 0 ? List.of() : FewShotSampler.sample(spec.fewshot().sampler(), pool, d, shots,
-            s.seed());
+        List<Doc> chosen = chosenById.get(d.id());
         String ctx = task.context(d, chosen);
         String key = sha256(String.join("\n", task.name(), task.version(), task.specHash(), d.id(),
             model.fileHash(), settings));
@@ -113,6 +122,29 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
           + "' of " + s.subset().file());
     }
     return new TaskPlan(task, subtasks, original, categories, shots, repeats, maxTok, settings);
+  }
+
+  /**
+   * The shots of each of {@code planned}: one lm-eval sampler per (sub)task advanced over {@code all} its documents in
+   * order, so a document's shots are those of a full run whatever {@code --limit} or subset selects.
+   */
+  private static Map<String, List<Doc>> shotsOf(TaskSpec spec, List<Doc> pool, boolean poolIsTestSplit,
+      List<Doc> all, List<Doc> planned, int shots, long seed) {
+    Map<String, List<Doc>> out = new HashMap<>();
+    Set<String> wanted = new HashSet<>();
+    planned.forEach(d -> wanted.add(d.id()));
+    FewShotSampler sampler = shots == 0 ? null : new FewShotSampler(spec.fewshot().sampler(), pool, poolIsTestSplit,
+        seed);
+    for (Doc d : all) {
+      if (wanted.isEmpty()) {
+        break;
+      }
+      List<Doc> chosen = sampler == null ? List.of() : sampler.next(d, shots);
+      if (wanted.remove(d.id())) {
+        out.put(d.id(), chosen);
+      }
+    }
+    return out;
   }
 
   /** True for tasks whose answers are programs run in the sandbox. */

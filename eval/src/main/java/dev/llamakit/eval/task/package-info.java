@@ -6,8 +6,8 @@
  *
  * <pre>{@code
  * Task mmlu = TaskRegistry.builtIn().get("mmlu");           // "mmlu_" -> "did you mean: mmlu?"
- * List<Doc> shots = FewShotSampler.sample("first_n", dev, doc, 5, 1234);
- * String prompt = mmlu.context(doc, shots);                  // "...\nAnswer:"
+ * FewShotSampler shots = new FewShotSampler("first_n", dev, false, 1234); // one per (sub)task, docs in order
+ * String prompt = mmlu.context(doc, shots.next(doc, 5));    // "...\nAnswer:"
  * List<String> choices = mmlu.choices(doc);                  // A, B, C, D (scored as " A" .. " D")
  * }</pre>
  */
