@@ -84,6 +84,10 @@ public final class RunCommand implements Callable<Integer> {
       + "contamination (JSONL) that --subset reads.")
   Path contamination;
 
+  @Option(names = "--overwrite", description = "Replace the results of an earlier finished run in the -o folder "
+      + "(its progress.jsonl is still reused); without it such a folder is refused.")
+  boolean overwrite;
+
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
@@ -122,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
       s = s.withSubset(dev.llamakit.eval.run.ContaminationSubset.read(contamination, subset));
     }
     Path out = output != null ? output : Path.of("runs", model.getFileName().toString());
+    dev.llamakit.eval.run.RunFolder.claim(out, overwrite); // before any model time is spent
     try (LanguageModel lm = p.open(model, modelArgs)) {
       Harness.Outcome o = new Harness(lm, dataDir, out, s, System.err).run(selected);
       System.err.println("scored " + o.computed() + " documents, reused " + o.reused() + " from " + out);

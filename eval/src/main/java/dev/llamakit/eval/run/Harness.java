@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -65,6 +66,10 @@ public final class Harness {
     ObjectNode nSamples = out.putObject("n-samples");
     int computed = 0;
     int reused = 0;
+    if (settings.limit() != null) {
+      log.println("warning: --limit " + settings.limit() + ": only the first " + settings.limit() + " documents of"
+          + " each (sub)task are scored; the scores are not full-benchmark scores (recorded as config.limit)");
+    }
     Sandbox[] box = new Sandbox[1];
     Supplier<Sandbox> sandbox = () -> {
       if (box[0] == null) {
@@ -173,6 +178,10 @@ public final class Harness {
       throw new IllegalStateException(ex);
     }
     AtomicFiles.write(outDir.resolve("summary.md"), "# " + id.name() + "\n\n" + SummaryTable.markdown(out));
+    for (Path stale : RunFolder.removeStaleSamples(outDir,
+        tasks.stream().map(Task::name).collect(Collectors.toSet()))) {
+      log.println("removed " + stale + " (a task of an earlier run, not of this one)");
+    }
     return new Outcome(out, computed, reused);
   }
 

@@ -34,8 +34,11 @@ class EvalCommandsTest {
   static Result exec(String... args) {
     StringWriter err = new StringWriter();
     PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream log = new ByteArrayOutputStream(); // the run's warnings and notes (System.err)
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
       CommandLine cl = new CommandLine(new EvalCommand());
       cl.setErr(new PrintWriter(err, true));
@@ -44,9 +47,10 @@ class EvalCommandsTest {
         return 1;
       });
       int code = cl.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
+      return new Result(code, out.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8) + err);
     } finally {
       System.setOut(oldOut);
+      System.setErr(oldErr);
     }
   }
 
@@ -86,9 +90,28 @@ class EvalCommandsTest {
     Result first = exec(args);
     assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("|gsm8k_cot|3.0|strict-match|8|exact_match|↑|1.0000|±|0.0000|"), first.out());
+    assertTrue(first.err().contains("warning: --limit 2: only the first 2 documents of each (sub)task are scored"),
+        first.err());
+    assertEquals(2, new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).at("/config/limit").asInt());
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
+        Files.getPosixFilePermissions(dir.resolve("out/results.json")), "results readable by the group");
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
+        Files.getPosixFilePermissions(dir.resolve("out/samples_gsm8k_cot.jsonl")));
     args[args.length - 1] = "4";
-    Result second = exec(args);
+    byte[] before = Files.readAllBytes(dir.resolve("out/results.json"));
+    Result refused = exec(args);
+    assertEquals(1, refused.code());
+    assertEquals("error: " + dir.resolve("out/results.json") + " holds an earlier run's results; pass --overwrite to"
+        + " replace them (progress.jsonl is reused) or choose another -o folder", refused.err().strip());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(dir.resolve("out/results.json")));
+    Path stale = Files.writeString(dir.resolve("out/samples_arc_easy.jsonl"), "{}\n"); // from an earlier run
+    String[] again = java.util.Arrays.copyOf(args, args.length + 1);
+    again[args.length] = "--overwrite";
+    Result second = exec(again);
     assertEquals(0, second.code(), second.err());
+    assertTrue(Files.notExists(stale), "a samples file of a task this run did not run is removed");
+    assertTrue(second.err().contains("removed " + stale), second.err());
+    assertTrue(Files.exists(dir.resolve("out/samples_gsm8k_cot.jsonl")));
     assertTrue(second.out().contains("|gsm8k_cot|3.0|strict-match|8|exact_match|↑|0.7500|±|0.2500|"), second.out());
     var results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
     assertEquals(dev.llamakit.eval.model.ModelIdentity.ofFile(model).fileHash(),
