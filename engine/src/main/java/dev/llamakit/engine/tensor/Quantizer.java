@@ -63,15 +63,7 @@ public final class Quantizer {
       }
       case Q4_0 -> {
         for (int b = 0; b < n; b += 32) {
-          float amax = 0, max = 0;
-          for (int j = 0; j < 32; j++) {
-            float v = x[off + b + j];
-            if (Math.abs(v) > amax) {
-              amax = Math.abs(v);
-              max = v;
-            }
-          }
-          float d = max / -8f;
+          float d = signedAbsMax(x, off + b) / -8f;
           float id = d != 0 ? 1f / d : 0f;
           out.putShort(Float.floatToFloat16(d));
           for (int j = 0; j < 16; j++) {
@@ -83,15 +75,7 @@ public final class Quantizer {
       }
       case Q5_0 -> {
         for (int b = 0; b < n; b += 32) {
-          float amax = 0, max = 0;
-          for (int j = 0; j < 32; j++) {
-            float v = x[off + b + j];
-            if (Math.abs(v) > amax) {
-              amax = Math.abs(v);
-              max = v;
-            }
-          }
-          float d = max / -16f;
+          float d = signedAbsMax(x, off + b) / -16f;
           float id = d != 0 ? 1f / d : 0f;
           int qh = 0;
           byte[] qs = new byte[16];
@@ -129,5 +113,19 @@ public final class Quantizer {
       case Q6_K -> Q6_KEncoder.encode(x, off, n, out);
       default -> throw new UnsupportedTensorTypeException("(quantize target)", type);
     }
+  }
+
+  /** The value of largest magnitude among the 32 at {@code from}, with its sign (ggml's Q4_0/Q5_0 block scale). */
+  private static float signedAbsMax(float[] x, int from) {
+    float amax = 0;
+    float max = 0;
+    for (int j = 0; j < 32; j++) {
+      float v = x[from + j];
+      if (Math.abs(v) > amax) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    return max;
   }
 }
