@@ -40,6 +40,16 @@ public interface LanguageModel extends AutoCloseable {
   /** Generated text of each request, cut before the first stop string. */
   List<String> generateUntil(List<GenerationRequest> requests);
 
+  /** lm-eval's {@code config.model} of results.json: the backend's name; {@code llamakit} for the engine. */
+  default String backend() {
+    return "llamakit";
+  }
+
+  /** lm-eval's {@code config.model_args} of results.json: how the model was opened. */
+  default String modelArgs() {
+    return "file=" + identity().name();
+  }
+
   /** Releases the model; the default does nothing. */
   @Override
   default void close() {}

@@ -152,7 +152,7 @@ public final class Harness {
       }
     }
     ObjectNode config = out.putObject("config");
-    config.put("model", "llamakit").put("model_args", "file=" + id.name()).put("model_name", id.name())
+    config.put("model", model.backend()).put("model_args", model.modelArgs()).put("model_name", id.name())
         .put("model_sha256", id.fileHash()).put("batch_size", settings.batchSize());
     if (settings.limit() == null) {
       config.putNull("limit");
