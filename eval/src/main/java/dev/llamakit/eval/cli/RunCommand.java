@@ -1,5 +1,7 @@
 package dev.llamakit.eval.cli;
 
+import dev.llamakit.eval.api.ApiConfig;
+import dev.llamakit.eval.api.ApiLanguageModel;
 import dev.llamakit.eval.data.Datasets;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.ModelProvider;
@@ -8,6 +10,7 @@ import dev.llamakit.eval.run.Harness;
 import dev.llamakit.eval.run.RunSettings;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code llamakit eval run --tasks mmlu,gsm8k_cot --model FILE}: runs benchmarks on a model obtained from the
- * registered {@link ModelProvider}; fails with a clear message when none is registered.
+ * registered {@link ModelProvider} (fails with a clear message when none is registered), or, with
+ * {@code --model-api URL --api-model NAME}, on a model behind an OpenAI-compatible server ({@link ApiLanguageModel}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run benchmark tasks on a model; resumable, writes results.json, samples and summary.md.")
@@ -34,8 +38,35 @@ public final class RunCommand implements Callable<Integer> {
       description = "Comma-separated task names (llamakit eval tasks lists them).")
   List<String> tasks;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (GGUF, ...).")
+  @Option(names = "--model", paramLabel = "FILE", description = "Model file (GGUF, ...); or use --model-api.")
   Path model;
+
+  @Option(names = "--model-api", paramLabel = "URL", description = "An OpenAI-compatible server's API root, e.g. "
+      + "http://127.0.0.1:8080/v1: log-likelihoods from /completions with echo and logprobs, generation from "
+      + "/completions (or /chat/completions with --api-chat), as lm-eval's local-completions.")
+  URI modelApi;
+
+  @Option(names = "--api-model", paramLabel = "NAME", description = "The model field of every API request (needed with --model-api).")
+  String apiModel;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (sent as a Bearer token).")
+  String apiKeyEnv;
+
+  @Option(names = "--api-batch", paramLabel = "N", defaultValue = "1", description = "Prompts per /completions request when scoring (default: ${DEFAULT-VALUE}, lm-eval's).")
+  int apiBatch;
+
+  @Option(names = "--api-chat", description = "Generation tasks ask /chat/completions (the prompt as one user message) instead of /completions.")
+  boolean apiChat;
+
+  @Option(names = "--api-echo-max-tokens", paramLabel = "0|1", defaultValue = "1", description = "max_tokens of "
+      + "echo (scoring) requests: 1 as lm-eval sends, 0 where the server accepts it (default: ${DEFAULT-VALUE}).")
+  int apiEchoMaxTokens;
+
+  @Option(names = "--api-retries", paramLabel = "N", defaultValue = "3", description = "Tries per HTTP request for 429, 5xx and connection failures (default: ${DEFAULT-VALUE}, lm-eval's).")
+  int apiRetries;
+
+  @Option(names = "--api-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Limit on one HTTP exchange (default: ${DEFAULT-VALUE}).")
+  int apiTimeout;
 
   @Option(names = "--provider", paramLabel = "ID", description = "Model provider id (default: the first that supports the file).")
   String provider;
@@ -115,19 +146,21 @@ public final class RunCommand implements Callable<Integer> {
     if (contamination != null && !Files.isRegularFile(contamination)) {
       throw new NoSuchFileException(contamination.toString());
     }
-    if (!Files.isRegularFile(model)) {
+    ApiConfig api = apiConfig();
+    if (api == null && !Files.isRegularFile(model)) {
       throw new NoSuchFileException(model.toString());
     }
     Path dataDir = Datasets.dataDir(data);
-    ModelProvider p = ModelProviders.find(ModelProviders.all(), provider, model);
+    ModelProvider p = api != null ? null : ModelProviders.find(ModelProviders.all(), provider, model);
     RunSettings s = Options.settings(limit, numFewshot, seed, repeats, maxGenToks, batchSize, timeout, workers,
         allowUnisolated, !noProgress);
     if (subset != null) {
       s = s.withSubset(dev.llamakit.eval.run.ContaminationSubset.read(contamination, subset));
     }
-    Path out = output != null ? output : Path.of("runs", model.getFileName().toString());
+    Path out = output != null ? output
+        : Path.of("runs", api != null ? api.model().replaceAll("[^A-Za-z0-9._-]", "_") : model.getFileName().toString());
     dev.llamakit.eval.run.RunFolder.claim(out, overwrite); // before any model time is spent
-    try (LanguageModel lm = p.open(model, modelArgs)) {
+    try (LanguageModel lm = api != null ? new ApiLanguageModel(api, System.err) : p.open(model, modelArgs)) {
       Harness.Outcome o = new Harness(lm, dataDir, out, s, System.err).run(selected);
       System.err.println("scored " + o.computed() + " documents, reused " + o.reused() + " from " + out);
       System.out.print(Files.readString(out.resolve("summary.md")));
@@ -135,6 +168,48 @@ public final class RunCommand implements Callable<Integer> {
       throw new java.io.UncheckedIOException(e);
     }
     return 0;
+  }
+
+  /** The API backend's settings, or null when the model is a file; usage errors for inconsistent options. */
+  private ApiConfig apiConfig() {
+    if ((model == null) == (modelApi == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give either --model FILE or --model-api URL");
+    }
+    boolean apiOption = apiModel != null || apiKeyEnv != null || apiChat
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-batch")
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-echo-max-tokens");
+    if (modelApi == null) {
+      if (apiOption) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "the --api-* options go with --model-api");
+      }
+      return null;
+    }
+    if (apiModel == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model-api needs --api-model NAME");
+    }
+    if (!modelArgs.isEmpty() || provider != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--model-arg and --provider apply to --model FILE, not to --model-api");
+    }
+    if (apiBatch < 1 || apiRetries < 1 || apiTimeout < 1 || apiEchoMaxTokens < 0 || apiEchoMaxTokens > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--api-batch, --api-retries and --api-timeout must be >= 1, --api-echo-max-tokens 0 or 1");
+    }
+    String key = null;
+    if (apiKeyEnv != null) {
+      key = System.getenv(apiKeyEnv);
+      if (key == null || key.isBlank()) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--api-key-env " + apiKeyEnv + ": that environment variable is not set");
+      }
+    }
+    try {
+      ApiConfig c = ApiConfig.of(modelApi, apiModel).withApiKey(key).withBatch(apiBatch)
+          .withEchoMaxTokens(apiEchoMaxTokens).withChat(apiChat);
+      return c.withRetries(apiRetries, c.minBackoff(), c.maxBackoff()).withTimeout(Duration.ofSeconds(apiTimeout));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model-api: " + e.getMessage());
+    }
   }
 
   /** Shared option handling. */

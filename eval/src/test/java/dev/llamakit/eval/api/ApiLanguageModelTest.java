@@ -15,6 +15,7 @@ import dev.llamakit.eval.model.GenerationRequest;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.Loglikelihood;
 import dev.llamakit.eval.model.LoglikelihoodRequest;
+import dev.llamakit.eval.testing.OpenAiTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.llamakit.eval.api;
+package dev.llamakit.eval.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +35,11 @@ import java.util.List;
  * points of the prompt (the SentencePiece dummy-prefix space is not part of the prompt). A prompt longer than the
  * context window is refused with HTTP 400. Scripted faults ({@link #fail}) answer the next requests before any work.
  */
-final class OpenAiTestServer implements AutoCloseable {
+public final class OpenAiTestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One scripted answer: status, body, optional Retry-After seconds (negative: none). */
-  record Fault(int status, String body, int retryAfter) {}
+  public record Fault(int status, String body, int retryAfter) {}
 
   private final LlamaEngine engine;
   private final Tokenizer tok;
@@ -48,7 +48,7 @@ final class OpenAiTestServer implements AutoCloseable {
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<JsonNode> received = new ArrayList<>();
 
-  OpenAiTestServer(LlamaEngine engine, Tokenizer tok) throws IOException {
+  public OpenAiTestServer(LlamaEngine engine, Tokenizer tok) throws IOException {
     this.engine = engine;
     this.tok = tok;
     this.generator = new EngineLanguageModel(engine, tok, new ModelIdentity("test", "0"), true);
@@ -59,13 +59,13 @@ final class OpenAiTestServer implements AutoCloseable {
   }
 
   /** The API root, {@code http://127.0.0.1:PORT/v1}. */
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
         + server.getAddress().getPort() + "/v1");
   }
 
   /** The next {@code times} requests get {@code status} and {@code body}. */
-  synchronized OpenAiTestServer fail(int times, int status, String body, int retryAfter) {
+  public synchronized OpenAiTestServer fail(int times, int status, String body, int retryAfter) {
     for (int i = 0; i < times; i++) {
       faults.add(new Fault(status, body, retryAfter));
     }
@@ -73,7 +73,7 @@ final class OpenAiTestServer implements AutoCloseable {
   }
 
   /** Every request body received, faults included. */
-  synchronized List<JsonNode> received() {
+  public synchronized List<JsonNode> received() {
     return List.copyOf(received);
   }
 

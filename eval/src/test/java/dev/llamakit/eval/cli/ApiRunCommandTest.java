@@ -1,0 +1,106 @@
+package dev.llamakit.eval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.model.ModelOptions;
+import dev.llamakit.engine.testing.SharedFiles;
+import dev.llamakit.engine.tokenizer.Tokenizer;
+import dev.llamakit.eval.testing.OpenAiTestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code llamakit eval run --model-api}: a run against a loopback OpenAI-compatible server that answers from the
+ * engine on stories260K gives the same scores and responses as the same run on the engine in process.
+ */
+class ApiRunCommandTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void apiRunScoresAsTheEngineRun(@TempDir Path dir) throws Exception {
+    Path m = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+    Path data = SharedFiles.require("data/benchmarks");
+    List<String> common = List.of("run", "--tasks", "arc_easy,gsm8k_cot", "--num-fewshot", "0", "--limit", "3",
+        "--max-gen-toks", "24", "--data", data.toString(), "--no-progress");
+    try (LlamaEngine engine = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1));
+        OpenAiTestServer server = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()))) {
+      List<String> api = new ArrayList<>(common);
+      api.addAll(List.of("--model-api", server.baseUrl().toString(), "--api-model", "stories260K", "--api-batch", "4",
+          "-o", dir.resolve("api").toString()));
+      EvalCommandsTest.Result a = EvalCommandsTest.exec(api.toArray(String[]::new));
+      assertEquals(0, a.code(), a.err());
+      List<String> local = new ArrayList<>(common);
+      local.addAll(List.of("--model", m.toString(), "--model-arg", "threads=1", "-o", dir.resolve("local").toString()));
+      EvalCommandsTest.Result l = EvalCommandsTest.exec(local.toArray(String[]::new));
+      assertEquals(0, l.code(), l.err());
+    }
+    JsonNode ra = JSON.readTree(dir.resolve("api/results.json").toFile());
+    JsonNode rl = JSON.readTree(dir.resolve("local/results.json").toFile());
+    assertEquals("local-completions", ra.at("/config/model").asText());
+    assertTrue(ra.at("/config/model_args").asText().startsWith("model=stories260K,base_url=http://127.0.0.1:"));
+    for (String key : List.of("/results/arc_easy/acc,none", "/results/arc_easy/acc_norm,none",
+        "/results/gsm8k_cot/exact_match,strict-match", "/results/gsm8k_cot/exact_match,flexible-extract")) {
+      assertTrue(rl.at(key).isNumber(), key);
+      assertEquals(rl.at(key).asDouble(), ra.at(key).asDouble(), 1e-12, key);
+    }
+    List<String> al = Files.readAllLines(dir.resolve("api/samples_arc_easy.jsonl"));
+    List<String> ll = Files.readAllLines(dir.resolve("local/samples_arc_easy.jsonl"));
+    assertEquals(ll.size(), al.size());
+    for (int i = 0; i < ll.size(); i++) {
+      JsonNode x = JSON.readTree(al.get(i)).get("resps");
+      JsonNode y = JSON.readTree(ll.get(i)).get("resps");
+      for (int j = 0; j < y.size(); j++) {
+        assertEquals(y.get(j).get(0).asDouble(), x.get(j).get(0).asDouble(), 1e-4, "doc " + i + " choice " + j);
+        assertEquals(y.get(j).get(1).asBoolean(), x.get(j).get(1).asBoolean(), "doc " + i + " choice " + j);
+      }
+    }
+    List<String> ag = Files.readAllLines(dir.resolve("api/samples_gsm8k_cot.jsonl"));
+    List<String> lg = Files.readAllLines(dir.resolve("local/samples_gsm8k_cot.jsonl"));
+    for (int i = 0; i < lg.size(); i++) {
+      assertEquals(JSON.readTree(lg.get(i)).get("resps"), JSON.readTree(ag.get(i)).get("resps"), "gsm8k doc " + i);
+    }
+  }
+
+  @Test
+  void unreachableServerFailsTheRunWithOneLineNamingTheUrl(@TempDir Path dir) throws IOException {
+    Path data = SharedFiles.require("data/benchmarks");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port + "/v1";
+    EvalCommandsTest.Result r = EvalCommandsTest.exec("run", "--tasks", "arc_easy", "--num-fewshot", "0", "--limit",
+        "1", "--data", data.toString(), "--no-progress", "--model-api", url, "--api-model", "m", "--api-retries", "1",
+        "-o", dir.resolve("run").toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("error: POST " + url + "/completions: connection refused (after 1 attempt)"), r.err());
+  }
+
+  @Test
+  void apiOptionsAreCheckedBeforeAnyRequest(@TempDir Path dir) {
+    String[][] bad = {
+        {"run", "--tasks", "arc_easy", "--model-api", "http://127.0.0.1:9/v1"},
+        {"run", "--tasks", "arc_easy"},
+        {"run", "--tasks", "arc_easy", "--model", "m.gguf", "--model-api", "http://127.0.0.1:9/v1", "--api-model", "m"},
+        {"run", "--tasks", "arc_easy", "--model", "m.gguf", "--api-model", "m"},
+        {"run", "--tasks", "arc_easy", "--model-api", "ftp://x/v1", "--api-model", "m"},
+        {"run", "--tasks", "arc_easy", "--model-api", "http://127.0.0.1:9/v1", "--api-model", "m", "--api-key-env",
+            "LLAMAKIT_TEST_SURELY_UNSET_VARIABLE"},
+    };
+    for (String[] args : bad) {
+      EvalCommandsTest.Result r = EvalCommandsTest.exec(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+    }
+  }
+}
