@@ -12,8 +12,10 @@ import dev.llamakit.eval.model.LoglikelihoodRequest;
 import dev.llamakit.eval.model.ModelIdentity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class EngineLanguageModel implements LanguageModel {
   private final ModelIdentity identity;
   private final boolean addBos;
   private final Set<Integer> stopTokens = new HashSet<>();
+  private BitSet truncated = new BitSet();
   private long generatedTokens;
   private long generationNanos;
 
@@ -62,6 +65,7 @@ public final class EngineLanguageModel implements LanguageModel {
   public List<List<Loglikelihood>> loglikelihood(List<LoglikelihoodRequest> requests) {
     List<List<Loglikelihood>> out = new ArrayList<>(requests.size());
     int window = engine.model().contextLength();
+    BitSet cut = new BitSet();
     for (LoglikelihoodRequest r : requests) {
       int[] context = r.context().isEmpty() ? new int[] {tokenizer.bos()} : encode(r.context());
       List<Loglikelihood> scores = new ArrayList<>(r.continuations().size());
@@ -72,12 +76,14 @@ public final class EngineLanguageModel implements LanguageModel {
         if (ctx.length + cont.length > window) {
           int keep = Math.max(1, window - cont.length);
           ctx = Arrays.copyOfRange(ctx, ctx.length - keep, ctx.length);
+          cut.set(out.size());
         }
         ScoredContinuation s = engine.loglikelihood(ctx, cont);
         scores.add(new Loglikelihood(s.sumLogprob(), s.isGreedy()));
       }
       out.add(scores);
     }
+    truncated = cut;
     return out;
   }
 
@@ -95,11 +101,13 @@ public final class EngineLanguageModel implements LanguageModel {
   public List<String> generateUntil(List<GenerationRequest> requests) {
     List<String> out = new ArrayList<>(requests.size());
     int window = engine.model().contextLength();
+    BitSet cut = new BitSet();
     for (GenerationRequest r : requests) {
       int[] prompt = encode(r.context());
       int room = Math.max(1, window - r.maxTokens());
       if (prompt.length > room) {
         prompt = Arrays.copyOfRange(prompt, prompt.length - room, prompt.length);
+        cut.set(out.size());
       }
       int max = Math.min(r.maxTokens(), window - prompt.length);
       SamplingParams p = r.greedy() ? SamplingParams.greedy(max)
@@ -116,7 +124,13 @@ public final class EngineLanguageModel implements LanguageModel {
       }
       out.add(r.cutAtStop(tokenizer.decode(toks)));
     }
+    truncated = cut;
     return out;
+  }
+
+  @Override
+  public Optional<BitSet> truncatedInLastCall() {
+    return Optional.of((BitSet) truncated.clone());
   }
 
   /** Tokens generated so far by {@link #generateUntil}, and the wall time spent in it (for benchmarks). */

@@ -1,6 +1,8 @@
 package dev.llamakit.eval.model;
 
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A language model as the harness sees it: lm-evaluation-harness's three calls, plus an identity for result keys.
@@ -39,6 +41,15 @@ public interface LanguageModel extends AutoCloseable {
 
   /** Generated text of each request, cut before the first stop string. */
   List<String> generateUntil(List<GenerationRequest> requests);
+
+  /**
+   * Which requests of the most recent {@link #loglikelihood} or {@link #generateUntil} call had their prompt cut
+   * (left-truncated, lm-eval's rule) to fit the context window: bit i for request i. Empty when the backend cannot
+   * tell, e.g. a server that tokenizes itself; the default.
+   */
+  default Optional<BitSet> truncatedInLastCall() {
+    return Optional.empty();
+  }
 
   /** lm-eval's {@code config.model} of results.json: the backend's name; {@code llamakit} for the engine. */
   default String backend() {

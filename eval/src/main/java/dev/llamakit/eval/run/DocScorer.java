@@ -12,6 +12,12 @@ import java.util.List;
 public sealed interface DocScorer permits MultipleChoiceScorer, GenerationScorer {
   ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Record field: true when the document's prompt was cut to fit the model's context window; absent when the model
+   * cannot tell ({@link LanguageModel#truncatedInLastCall()}).
+   */
+  String TRUNCATED = "truncated";
+
   /** One record per document, in batch order. */
   List<ObjectNode> score(List<PlannedDoc> batch, LanguageModel model);
 

@@ -14,7 +14,9 @@ import dev.llamakit.eval.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -74,6 +76,7 @@ public final class GenerationScorer implements DocScorer {
     if (texts.size() != reqs.size()) {
       throw new IllegalStateException("model answered " + texts.size() + " of " + reqs.size() + " requests");
     }
+    Optional<BitSet> cut = model.truncatedInLastCall();
     List<ObjectNode> out = new ArrayList<>(batch.size());
     int n = plan.repeats();
     for (int i = 0; i < batch.size(); i++) {
@@ -91,6 +94,9 @@ public final class GenerationScorer implements DocScorer {
       kw.set("until", JSON.valueToTree(first.until()));
       kw.put("max_gen_toks", first.maxTokens()).put("temperature", first.temperature()).put("top_p", first.topP());
       rec.set("resps", JSON.valueToTree(resps));
+      if (cut.isPresent()) {
+        rec.put(DocScorer.TRUNCATED, cut.get().get(i * n, i * n + n).cardinality() > 0);
+      }
       ObjectNode filtered = rec.putObject("filtered_resps");
       ObjectNode metrics = rec.putObject("metrics");
       for (FilterPipeline f : filters) {

@@ -64,6 +64,7 @@ public final class Harness {
     ObjectNode nShot = out.putObject("n-shot");
     ObjectNode higher = out.putObject("higher_is_better");
     ObjectNode nSamples = out.putObject("n-samples");
+    ObjectNode truncation = out.putObject("truncation");
     int computed = 0;
     int reused = 0;
     if (settings.limit() != null) {
@@ -121,6 +122,7 @@ public final class Harness {
           records.computeIfAbsent(p.subtask(), k -> new ArrayList<>()).add(r);
           sampleLines.add(r.toString());
         }
+        truncation.set(task.name(), countTruncated(task.name(), records));
         Aggregator.Entries e = Aggregator.aggregate(plan, records);
         e.groups().forEach((k, v) -> {
           results.set(k, v);
@@ -183,6 +185,39 @@ public final class Harness {
       log.println("removed " + stale + " (a task of an earlier run, not of this one)");
     }
     return new Outcome(out, computed, reused);
+  }
+
+  /**
+   * {@code {"documents": N, "truncated": M}}: how many documents of a task had their prompt cut to fit the context
+   * window ({@code null} when the model could not tell for some of them); warns when any was cut.
+   */
+  private ObjectNode countTruncated(String task, Map<String, List<JsonNode>> records) {
+    int docs = 0;
+    int known = 0;
+    int cut = 0;
+    for (List<JsonNode> rs : records.values()) {
+      for (JsonNode r : rs) {
+        docs++;
+        if (r.has(DocScorer.TRUNCATED)) {
+          known++;
+          cut += r.get(DocScorer.TRUNCATED).asBoolean() ? 1 : 0;
+        }
+      }
+    }
+    ObjectNode n = JSON.createObjectNode().put("documents", docs);
+    if (known < docs) {
+      n.putNull("truncated");
+      log.println("note: " + task + ": prompt truncation is not known for " + (docs - known) + " of " + docs
+          + " documents (the backend cannot tell, e.g. an API server that tokenizes itself)");
+    } else {
+      n.put("truncated", cut);
+      if (cut > 0) {
+        log.println("warning: " + task + ": the prompts of " + cut + " of " + docs + " documents were cut to fit the"
+            + " model's context window (left truncation, as lm-eval does); recorded as truncation." + task
+            + " in results.json");
+      }
+    }
+    return n;
   }
 
   /** lm-eval writes versions as numbers ({@code "gsm8k_cot": 3.0}); a non-numeric version stays a string. */

@@ -9,7 +9,9 @@ import dev.llamakit.eval.model.Loglikelihood;
 import dev.llamakit.eval.model.LoglikelihoodRequest;
 import dev.llamakit.eval.task.Task;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores multiple-choice documents: one {@link LoglikelihoodRequest} per document holding every choice as
@@ -42,6 +44,7 @@ public final class MultipleChoiceScorer implements DocScorer {
     if (answers.size() != reqs.size()) {
       throw new IllegalStateException("model answered " + answers.size() + " of " + reqs.size() + " requests");
     }
+    Optional<BitSet> cut = model.truncatedInLastCall();
     List<ObjectNode> out = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       PlannedDoc p = batch.get(i);
@@ -62,6 +65,9 @@ public final class MultipleChoiceScorer implements DocScorer {
         v[j] = lls.get(j).logprob();
       }
       r.put("filter", "none");
+      if (cut.isPresent()) {
+        r.put(DocScorer.TRUNCATED, cut.get().get(i));
+      }
       ObjectNode m = r.putObject("metrics");
       for (var spec : task.spec().metrics()) {
         switch (spec.metric()) {

@@ -54,6 +54,8 @@ class ApiRunCommandTest {
       assertTrue(rl.at(key).isNumber(), key);
       assertEquals(rl.at(key).asDouble(), ra.at(key).asDouble(), 1e-12, key);
     }
+    assertTrue(ra.at("/truncation/arc_easy/truncated").isNull(), "the API backend cannot tell");
+    assertEquals(0, rl.at("/truncation/arc_easy/truncated").asInt(-1), "0-shot ARC fits stories260K's window");
     List<String> al = Files.readAllLines(dir.resolve("api/samples_arc_easy.jsonl"));
     List<String> ll = Files.readAllLines(dir.resolve("local/samples_arc_easy.jsonl"));
     assertEquals(ll.size(), al.size());

@@ -97,6 +97,48 @@ class EngineLanguageModelTest {
     assertTrue(Files.exists(out.resolve("summary.md")));
   }
 
+  /**
+   * With a 64-token window, documents whose prompt does not fit are cut and counted: each record's {@code truncated}
+   * equals an independent count (context + continuation tokens beyond the window, or prompt beyond the window minus
+   * the generation budget), and results.json totals them per task.
+   */
+  @Test
+  void promptsCutToFitTheWindowAreCountedPerDocumentAndTask(@TempDir Path dir) throws Exception {
+    Path data = SharedFiles.require("data/benchmarks");
+    Path out = dir.resolve("run");
+    int window = 64;
+    int gen = 16;
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "arc_easy,gsm8k_cot", "--num-fewshot", "0",
+        "--model", model().toString(), "--data", data.toString(), "--limit", "6", "--max-gen-toks", Integer.toString(gen),
+        "--no-progress", "-o", out.toString(), "--model-arg", "threads=1", "--model-arg", "ctx=" + window);
+    assertEquals(0, code);
+    Tokenizer tok;
+    try (LlamaEngine ref = LlamaEngine.load(model(), ModelOptions.defaults().withThreads(1))) {
+      tok = Tokenizer.fromGguf(ref.model().metadata().orElseThrow());
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode results = json.readTree(out.resolve("results.json").toFile());
+    int total = 0;
+    for (String task : List.of("arc_easy", "gsm8k_cot")) {
+      int cut = 0;
+      for (String line : Files.readAllLines(out.resolve("samples_" + task + ".jsonl"))) {
+        JsonNode r = json.readTree(line);
+        boolean want = false;
+        for (JsonNode arg : r.get("arguments")) {
+          want |= arg.isArray()
+              ? tok.encode(arg.get(0).asText() + arg.get(1).asText(), true, false).length > window
+              : tok.encode(arg.get("arg_0").asText(), true, false).length > window - gen;
+        }
+        assertEquals(want, r.get("truncated").asBoolean(), task + " doc " + r.get("doc_id"));
+        cut += want ? 1 : 0;
+      }
+      assertEquals(6, results.at("/truncation/" + task + "/documents").asInt());
+      assertEquals(cut, results.at("/truncation/" + task + "/truncated").asInt(), task);
+      total += cut;
+    }
+    assertTrue(total > 0, "a 64-token window cuts some 0-shot prompts");
+  }
+
   static int[] concat(int[] a, int[] b) {
     int[] r = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
