@@ -35,6 +35,10 @@ public final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--allow-unisolated-sandbox", description = "Run code without namespace isolation when the kernel refuses namespaces (unsafe).")
   boolean allowUnisolated;
 
+  @Option(names = "--allow-missing", description = "Score a samples file that attempts only some of the problems; "
+      + "pass@k is then over the attempted problems (warned and counted on stderr).")
+  boolean allowMissing;
+
   @Override
   public Integer call() {
     SandboxConfig c = SandboxConfig.defaults().withTimeout(Duration.ofMillis((long) (timeout * 1000)))
@@ -42,7 +46,12 @@ public final class ExecuteCommand implements Callable<Integer> {
     if (workers != null) {
       c = c.withWorkers(workers);
     }
-    FunctionalCorrectness.Samples read = FunctionalCorrectness.read(problems, samples);  // checked before any run
+    FunctionalCorrectness.Samples read = FunctionalCorrectness.read(problems, samples, allowMissing); // before any run
+    if (!read.missing().isEmpty()) {
+      System.err.println("warning: " + read.missing().size() + " of " + (read.missing().size() + read.problems().size())
+          + " problems have no sample; pass@k is over the " + read.problems().size() + " attempted problems only, "
+          + "not a full-benchmark score");
+    }
     try (Sandbox box = new Sandbox(c)) {
       FunctionalCorrectness.Report r = FunctionalCorrectness.evaluate(read, ks, box);
       System.err.println("executed " + r.samples() + " samples; results in " + r.resultsFile());

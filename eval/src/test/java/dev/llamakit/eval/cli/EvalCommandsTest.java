@@ -154,6 +154,12 @@ class EvalCommandsTest {
     Result incomplete = exec("execute", "--problems", problems.toString(), "--samples", partial.toString());
     assertEquals(1, incomplete.code());
     assertTrue(incomplete.err().contains("have no sample"), incomplete.err());
+    Path subset = Files.writeString(dir.resolve("subset.jsonl"), lines.get(0) + "\n" + lines.get(1) + "\n");
+    Result some = exec("execute", "--problems", problems.toString(), "--samples", subset.toString(), "--allow-missing");
+    assertEquals(0, some.code(), some.err());
+    assertEquals("{\"pass@1\":0.5}", some.out().strip(), "one problem, 1 of 2 samples pass");
+    assertTrue(some.err().contains("warning: " + (docs.size() - 1) + " of " + docs.size() + " problems have no sample"),
+        some.err());
   }
 
   @Test
