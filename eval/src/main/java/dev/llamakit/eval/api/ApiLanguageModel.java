@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.chat.Message;
 import dev.llamakit.eval.model.GenerationRequest;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.Loglikelihood;
@@ -31,7 +32,8 @@ import java.util.List;
  *       (scored in the server's context window, not windowed here).</li>
  *   <li>Generation: one {@code POST /completions} per request ({@code prompt, max_tokens, temperature, stop, seed},
  *       plus {@code top_p} when sampling) or, with {@link ApiConfig#chat()}, {@code POST /chat/completions} with the
- *       context as one user message and at most 4 stop strings (lm-eval's {@code stop[:4]}); the text is cut before
+ *       request's conversation ({@code --apply-chat-template}) or else the context as one user message, and at most 4
+ *       stop strings (lm-eval's {@code stop[:4]}); the text is cut before
  *       the earliest stop string again here.</li>
  * </ul>
  * The identity's hash is the SHA-256 of the endpoint and model name, not of weights the harness cannot see.
@@ -45,6 +47,7 @@ public final class ApiLanguageModel implements LanguageModel {
   private final ApiClient client;
   private final ModelIdentity identity;
   private long httpRequests;
+  private boolean chatPrompts;
 
   public ApiLanguageModel(ApiConfig config, PrintStream log) {
     this.config = config;
@@ -77,8 +80,33 @@ public final class ApiLanguageModel implements LanguageModel {
     return client.retries();
   }
 
+  /**
+   * With {@link ApiConfig#chat()}, the server applies its own template: the conversation is kept for
+   * {@code /chat/completions} and the prompt text is its JSON (lm-eval's {@code JsonChatStr}, also what the samples
+   * show). A {@code /completions} backend has no template to render with and refuses.
+   */
+  @Override
+  public String applyChatTemplate(List<Message> messages) {
+    if (!config.chat()) {
+      throw new IllegalStateException("--apply-chat-template on an API model needs --api-chat: the server's "
+          + "/chat/completions applies its template; /completions has none on this side");
+    }
+    chatPrompts = true;
+    return messagesJson(messages).toString();
+  }
+
+  private static ArrayNode messagesJson(List<Message> messages) {
+    ArrayNode a = JSON.createArrayNode();
+    messages.forEach(m -> a.addObject().put("role", m.role()).put("content", m.content()));
+    return a;
+  }
+
   @Override
   public List<List<Loglikelihood>> loglikelihood(List<LoglikelihoodRequest> requests) {
+    if (chatPrompts) {
+      throw new IllegalStateException("log-likelihood tasks cannot run with --apply-chat-template on an API model: "
+          + "/chat/completions gives no prompt log-probabilities (lm-eval's local-chat-completions refuses them too)");
+    }
     List<String[]> pairs = new ArrayList<>();
     for (LoglikelihoodRequest r : requests) {
       for (String c : r.continuations()) {
@@ -134,7 +162,7 @@ public final class ApiLanguageModel implements LanguageModel {
       ObjectNode body = JSON.createObjectNode().put("model", config.model());
       List<String> stop = r.until().stream().filter(s -> !s.isEmpty()).toList();
       if (config.chat()) {
-        body.putArray("messages").addObject().put("role", "user").put("content", r.context());
+        body.set("messages", messagesJson(r.messages() != null ? r.messages() : List.of(Message.user(r.context()))));
         stop = stop.subList(0, Math.min(4, stop.size()));
       } else {
         body.put("prompt", r.context());

@@ -8,6 +8,7 @@ import dev.llamakit.eval.model.ModelProvider;
 import dev.llamakit.eval.model.ModelProviders;
 import dev.llamakit.eval.run.Harness;
 import dev.llamakit.eval.run.RunSettings;
+import dev.llamakit.eval.task.ChatPrompt;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;
 import java.net.URI;
@@ -115,6 +116,18 @@ public final class RunCommand implements Callable<Integer> {
       + "contamination (JSONL) that --subset reads.")
   Path contamination;
 
+  @Option(names = "--apply-chat-template", description = "Build each prompt as a conversation (lm-eval's "
+      + "--apply_chat_template): rendered with the model's chat template (--model-arg chat_template=NAME to choose "
+      + "one), or sent as messages to /chat/completions with --api-chat; multiple-choice answers then follow the "
+      + "assistant opening with no delimiter.")
+  boolean applyChatTemplate;
+
+  @Option(names = "--fewshot-as-multiturn", description = "With --apply-chat-template: each shot a user turn and an assistant turn, not one user message.")
+  boolean fewshotAsMultiturn;
+
+  @Option(names = "--system-instruction", paramLabel = "TEXT", description = "Text before the task description: a system message with --apply-chat-template, else the prompt's start.")
+  String systemInstruction;
+
   @Option(names = "--overwrite", description = "Replace the results of an earlier finished run in the -o folder "
       + "(its progress.jsonl is still reused); without it such a folder is refused.")
   boolean overwrite;
@@ -147,6 +160,21 @@ public final class RunCommand implements Callable<Integer> {
       throw new NoSuchFileException(contamination.toString());
     }
     ApiConfig api = apiConfig();
+    if (fewshotAsMultiturn && !applyChatTemplate) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--fewshot-as-multiturn needs --apply-chat-template");
+    }
+    if (applyChatTemplate && api != null) {
+      if (!api.chat()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--apply-chat-template with --model-api needs "
+            + "--api-chat (the server applies its chat template; /completions has none on this side)");
+      }
+      for (Task t : selected) {
+        if (t.spec().multipleChoice()) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "task " + t.name() + " is scored by "
+              + "log-likelihood, which /chat/completions cannot give (drop it or --apply-chat-template)");
+        }
+      }
+    }
     if (api == null && !Files.isRegularFile(model)) {
       throw new NoSuchFileException(model.toString());
     }
@@ -154,6 +182,7 @@ public final class RunCommand implements Callable<Integer> {
     ModelProvider p = api != null ? null : ModelProviders.find(ModelProviders.all(), provider, model);
     RunSettings s = Options.settings(limit, numFewshot, seed, repeats, maxGenToks, batchSize, timeout, workers,
         allowUnisolated, !noProgress);
+    s = s.withPromptStyle(new ChatPrompt.Style(applyChatTemplate, fewshotAsMultiturn, systemInstruction));
     if (subset != null) {
       s = s.withSubset(dev.llamakit.eval.run.ContaminationSubset.read(contamination, subset));
     }

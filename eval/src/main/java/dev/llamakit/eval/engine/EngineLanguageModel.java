@@ -1,5 +1,7 @@
 package dev.llamakit.eval.engine;
 
+import dev.llamakit.engine.chat.ChatTemplate;
+import dev.llamakit.engine.chat.Message;
 import dev.llamakit.engine.inference.GenerationResult;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.inference.ScoredContinuation;
@@ -33,12 +35,24 @@ public final class EngineLanguageModel implements LanguageModel {
   private final ModelIdentity identity;
   private final boolean addBos;
   private final Set<Integer> stopTokens = new HashSet<>();
+  private final ChatTemplate chatTemplate;
+  private boolean parseSpecial;
   private BitSet truncated = new BitSet();
   private long generatedTokens;
   private long generationNanos;
 
   public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos) {
+    this(engine, tokenizer, identity, addBos, null);
+  }
+
+  /**
+   * @param chatTemplate the template {@link #applyChatTemplate} renders with, or null to use the GGUF's
+   *     {@code tokenizer.chat_template} when asked
+   */
+  public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos,
+      ChatTemplate chatTemplate) {
     this.engine = engine;
+    this.chatTemplate = chatTemplate;
     this.tokenizer = tokenizer;
     this.identity = identity;
     this.addBos = addBos;
@@ -53,8 +67,23 @@ public final class EngineLanguageModel implements LanguageModel {
     return identity;
   }
 
+  /**
+   * Renders with the chat template given at construction or named by the GGUF; from then on prompts are tokenized
+   * with special-token text parsed, so the template's markers become their tokens (llama.cpp's chat prompts).
+   */
+  @Override
+  public String applyChatTemplate(List<Message> messages) {
+    ChatTemplate t = chatTemplate;
+    if (t == null) {
+      t = ChatTemplate.fromGguf(engine.model().metadata().orElseThrow(() -> new IllegalStateException(
+          identity.name() + " carries no metadata: pass --model-arg chat_template=NAME for --apply-chat-template")));
+    }
+    parseSpecial = true;
+    return t.render(messages, true);
+  }
+
   private int[] encode(String text) {
-    int[] ids = tokenizer.encode(text, addBos, false);
+    int[] ids = tokenizer.encode(text, addBos, parseSpecial);
     if (ids.length == 0) {
       return new int[] {tokenizer.bos()};
     }
@@ -70,7 +99,8 @@ public final class EngineLanguageModel implements LanguageModel {
       int[] context = r.context().isEmpty() ? new int[] {tokenizer.bos()} : encode(r.context());
       List<Loglikelihood> scores = new ArrayList<>(r.continuations().size());
       for (String c : r.continuations()) {
-        int[] whole = r.context().isEmpty() ? concat(context, tokenizer.encode(c, false, false)) : encode(r.context() + c);
+        int[] whole = r.context().isEmpty() ? concat(context, tokenizer.encode(c, false, parseSpecial))
+            : encode(r.context() + c);
         int[] cont = Arrays.copyOfRange(whole, Math.min(context.length, whole.length), whole.length);
         int[] ctx = context;
         if (ctx.length + cont.length > window) {

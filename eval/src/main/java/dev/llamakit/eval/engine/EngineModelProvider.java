@@ -1,5 +1,6 @@
 package dev.llamakit.eval.engine;
 
+import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.model.ModelOptions;
 import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
@@ -20,10 +21,12 @@ import java.util.Set;
  *
  * <p>{@code --model-arg} keys: {@code threads}, {@code ctx} (context length), {@code bos} (true/false, default true:
  * prepend BOS to every request as Meta's evaluations do), {@code tokenizer} (a llama2.c tokenizer file, needed for
- * {@code .bin} checkpoints), {@code prefix_cache_mb} (default 256).
+ * {@code .bin} checkpoints), {@code prefix_cache_mb} (default 256), {@code chat_template} (a built-in template name,
+ * e.g. {@code llama3}, for {@code --apply-chat-template}; default: the GGUF's {@code tokenizer.chat_template}).
  */
 public final class EngineModelProvider implements ModelProvider {
-  private static final Set<String> KEYS = Set.of("threads", "ctx", "bos", "tokenizer", "prefix_cache_mb");
+  private static final Set<String> KEYS = Set.of("threads", "ctx", "bos", "tokenizer", "prefix_cache_mb",
+      "chat_template");
 
   @Override
   public String id() {
@@ -51,6 +54,8 @@ public final class EngineModelProvider implements ModelProvider {
         throw new IllegalArgumentException("unknown --model-arg '" + k + "' for the engine provider; known: " + KEYS);
       }
     }
+    ChatTemplate template = options.containsKey("chat_template") ? ChatTemplate.byName(options.get("chat_template"))
+        : null; // an unknown name fails before the model loads
     ModelOptions mo = ModelOptions.defaults()
         .withThreads(Integer.parseInt(options.getOrDefault("threads", "0")))
         .withContextLength(Integer.parseInt(options.getOrDefault("ctx", "0")));
@@ -67,7 +72,7 @@ public final class EngineModelProvider implements ModelProvider {
         throw new IllegalArgumentException(modelFile + " is a llama2.c checkpoint: pass --model-arg tokenizer=FILE");
       }
       boolean bos = Boolean.parseBoolean(options.getOrDefault("bos", "true"));
-      return new EngineLanguageModel(engine, tok, ModelIdentity.ofFile(modelFile), bos);
+      return new EngineLanguageModel(engine, tok, ModelIdentity.ofFile(modelFile), bos, template);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open model " + modelFile + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.llamakit.eval.model;
 
+import dev.llamakit.engine.chat.Message;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,18 +13,27 @@ import java.util.Objects;
  * @param temperature 0 for greedy decoding, otherwise the sampling temperature
  * @param topP nucleus mass for sampling (1.0 = no truncation); ignored when greedy
  * @param seed seed of the sampler for this request (ignored when greedy)
+ * @param messages with {@code --apply-chat-template}, the conversation that {@code context} renders (a chat-completions
+ *     server is sent these instead of the text); null for a plain prompt
  */
 public record GenerationRequest(String context, List<String> until, int maxTokens, double temperature, double topP,
-    long seed) {
+    long seed, List<Message> messages) {
   public GenerationRequest {
     Objects.requireNonNull(context, "context");
     until = List.copyOf(until);
+    messages = messages == null ? null : List.copyOf(messages);
     if (maxTokens <= 0) {
       throw new IllegalArgumentException("maxTokens must be positive, got " + maxTokens);
     }
     if (temperature < 0 || !(topP > 0 && topP <= 1)) {
       throw new IllegalArgumentException("need temperature >= 0 and 0 < topP <= 1, got " + temperature + ", " + topP);
     }
+  }
+
+  /** A plain-text request (no chat messages). */
+  public GenerationRequest(String context, List<String> until, int maxTokens, double temperature, double topP,
+      long seed) {
+    this(context, until, maxTokens, temperature, topP, seed, null);
   }
 
   /** True when this request asks for greedy decoding. */

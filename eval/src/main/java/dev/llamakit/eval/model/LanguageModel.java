@@ -1,5 +1,6 @@
 package dev.llamakit.eval.model;
 
+import dev.llamakit.engine.chat.Message;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,18 @@ public interface LanguageModel extends AutoCloseable {
    */
   default Optional<BitSet> truncatedInLastCall() {
     return Optional.empty();
+  }
+
+  /**
+   * lm-eval's {@code apply_chat_template}: renders {@code messages} with the model's chat template, ending with an
+   * open assistant turn, into the prompt text its requests then carry ({@code --apply-chat-template}). A backend that
+   * renders must from then on tokenize prompts with the template's special-token text parsed into those tokens. The
+   * default has no template and refuses.
+   *
+   * @throws IllegalStateException naming why this backend cannot render a chat template
+   */
+  default String applyChatTemplate(List<Message> messages) {
+    throw new IllegalStateException("this model backend has no chat template (--apply-chat-template)");
   }
 
   /** lm-eval's {@code config.model} of results.json: the backend's name; {@code llamakit} for the engine. */

@@ -61,7 +61,7 @@ public final class GenerationScorer implements DocScorer {
     SplittableRandom rnd = new SplittableRandom(seed ^ ((long) p.doc().id().hashCode() << 21));
     for (int r = 0; r < plan.repeats(); r++) {
       out.add(new GenerationRequest(p.context(), g.until(), plan.maxGenToks(), g.temperature(), g.topP(),
-          rnd.nextLong()));
+          rnd.nextLong(), p.messages()));
     }
     return out;
   }

@@ -86,7 +86,7 @@ public final class Harness {
         log.println("warning: skipped " + progress.dropped() + " unreadable lines of " + outDir.resolve("progress.jsonl"));
       }
       for (Task task : tasks) {
-        TaskPlan plan = TaskPlan.of(task, dataDir, settings, id);
+        TaskPlan plan = TaskPlan.of(task, dataDir, settings, id, model::applyChatTemplate);
         if (TaskPlan.usesSandbox(task)) {
           sandbox.get(); // refuse before spending model time when programs cannot be isolated
         }
@@ -165,6 +165,12 @@ public final class Harness {
     if (settings.subset() != null) {
       config.put("contamination_subset", settings.subset().subset())
           .put("contamination_file", settings.subset().file().toString());
+    }
+    var style = settings.promptStyle();
+    config.put("apply_chat_template", style.applyChatTemplate()).put("fewshot_as_multiturn", style.fewshotAsMultiturn());
+    if (style.systemInstruction() != null) {
+      config.put("system_instruction", style.systemInstruction())
+          .put("system_instruction_sha", TaskPlan.sha256(style.systemInstruction()));
     }
     if (settings.repeats() != null) {
       config.put("repeats", settings.repeats());

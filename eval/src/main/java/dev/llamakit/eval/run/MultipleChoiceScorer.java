@@ -30,7 +30,9 @@ public final class MultipleChoiceScorer implements DocScorer {
     List<String> conts = new ArrayList<>();
     String ctx = null;
     for (String c : task.choices(p.doc())) {
-      ContextSplit.Pair pair = ContextSplit.of(p.context(), task.spec().targetDelimiter() + c);
+      // lm-eval: with a chat template the choice follows the rendered assistant opening directly
+      String delimiter = p.messages() != null ? "" : task.spec().targetDelimiter();
+      ContextSplit.Pair pair = ContextSplit.of(p.context(), delimiter + c);
       ctx = pair.context();
       conts.add(pair.continuation());
     }

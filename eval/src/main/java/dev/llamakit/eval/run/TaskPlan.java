@@ -1,10 +1,12 @@
 package dev.llamakit.eval.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llamakit.engine.chat.Message;
 import dev.llamakit.eval.data.DataFormatException;
 import dev.llamakit.eval.data.DatasetLoader;
 import dev.llamakit.eval.data.Datasets;
 import dev.llamakit.eval.model.ModelIdentity;
+import dev.llamakit.eval.task.ChatPrompt;
 import dev.llamakit.eval.task.Doc;
 import dev.llamakit.eval.task.FewShotSampler;
 import dev.llamakit.eval.task.Task;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything a task needs before the model runs: its documents (split into subtasks, cut by {@code --limit}), each
@@ -39,8 +42,20 @@ import java.util.Set;
 public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<String, Integer> originalSizes,
     Map<String, String> categories, int numFewshot, int repeats, int maxGenToks, String settingsJson) {
 
-  /** Plans {@code task} over the data in {@code dataDir} for {@code model}. */
+  /** Plans {@code task} over the data in {@code dataDir} for {@code model}, with plain-text prompts. */
   public static TaskPlan of(Task task, Path dataDir, RunSettings s, ModelIdentity model) {
+    return of(task, dataDir, s, model, m -> {
+      throw new IllegalStateException("a chat template was asked for but no model renders it");
+    });
+  }
+
+  /**
+   * Plans {@code task} over the data in {@code dataDir} for {@code model}; {@code chatTemplate} renders the
+   * conversations of {@link RunSettings#promptStyle()} when it applies a chat template (the model's
+   * {@code applyChatTemplate}).
+   */
+  public static TaskPlan of(Task task, Path dataDir, RunSettings s, ModelIdentity model,
+      Function<List<Message>, String> chatTemplate) {
     TaskSpec spec = task.spec();
     int shots = s.numFewshot() != null ? s.numFewshot() : spec.numFewshot();
     int repeats = spec.multipleChoice() ? 1 : s.repeats() != null ? s.repeats() : spec.generation().repeats();
@@ -48,6 +63,12 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
     // random shots are drawn with lm-eval's stream (PyRandom) since eval 0.x; the marker keeps progress logged with
     // the earlier per-document generator from being reused
     String draw = shots > 0 && "random".equals(spec.fewshot().sampler()) ? ",\"fewshot_draw\":\"pyrandom\"" : "";
+    ChatPrompt.Style style = s.promptStyle();
+    if (!style.plain()) { // prompts differ: so do the keys
+      draw += ",\"apply_chat_template\":%s,\"fewshot_as_multiturn\":%s,\"system_instruction_sha\":\"%s\""
+          .formatted(style.applyChatTemplate(), style.fewshotAsMultiturn(),
+              style.systemInstruction() == null ? "" : sha256(style.systemInstruction()));
+    }
     String settings = spec.multipleChoice()
         ? "{\"num_fewshot\":%d,\"fewshot_seed\":%d%s}".formatted(shots, s.seed(), draw)
         : "{\"num_fewshot\":%d,\"fewshot_seed\":%d,\"repeats\":%d,\"max_gen_toks\":%d,\"temperature\":%s,\"top_p\":%s%s%s}"
@@ -110,10 +131,19 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
       List<PlannedDoc> plans = new ArrayList<>(docs.size());
       for (Doc d : docs) {
         List<Doc> chosen = chosenById.get(d.id());
-        String ctx = task.context(d, chosen);
+        String ctx;
+        List<Message> messages = null;
+        if (style.applyChatTemplate()) {
+          messages = ChatPrompt.messages(task, d, chosen, style.systemInstruction(), style.fewshotAsMultiturn());
+          ctx = chatTemplate.apply(messages);
+        } else if (style.systemInstruction() != null) {
+          ctx = ChatPrompt.text(task, d, chosen, style.systemInstruction());
+        } else {
+          ctx = task.context(d, chosen);
+        }
         String key = sha256(String.join("\n", task.name(), task.version(), task.specHash(), d.id(),
             model.fileHash(), settings));
-        plans.add(new PlannedDoc(name, d, ctx, key));
+        plans.add(new PlannedDoc(name, d, ctx, key, messages));
       }
       subtasks.put(name, plans);
     }

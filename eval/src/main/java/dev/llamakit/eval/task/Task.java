@@ -126,6 +126,11 @@ public final class Task {
     return target.render(doc);
   }
 
+  /** The task description rendered for {@code doc} (empty when the task has none). */
+  public String description(Doc doc) {
+    return description.render(doc);
+  }
+
   /** The full prompt of {@code doc} after {@code shots} ({@code headerDoc} supplies the description's fields). */
   public String context(Doc doc, List<Doc> shots) {
     StringBuilder sb = new StringBuilder(description.render(doc));

@@ -139,6 +139,54 @@ class EngineLanguageModelTest {
     assertTrue(total > 0, "a 64-token window cuts some 0-shot prompts");
   }
 
+  /**
+   * {@code --apply-chat-template --fewshot-as-multiturn --system-instruction} on the engine: each context is the
+   * conversation rendered by the chosen template, choices follow it with no delimiter, and the log-likelihoods are
+   * those of the rendered text tokenized with special tokens parsed.
+   */
+  @Test
+  void chatTemplatePromptsAreRenderedAndScored(@TempDir Path dir) throws Exception {
+    Path data = SharedFiles.require("data/benchmarks");
+    Path out = dir.resolve("run");
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "arc_easy", "--num-fewshot", "1",
+        "--model", model().toString(), "--data", data.toString(), "--limit", "2", "--no-progress", "-o", out.toString(),
+        "--model-arg", "threads=1", "--model-arg", "chat_template=llama2-sys", "--apply-chat-template",
+        "--fewshot-as-multiturn", "--system-instruction", "Answer well.");
+    assertEquals(0, code);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode results = json.readTree(out.resolve("results.json").toFile());
+    assertTrue(results.at("/config/apply_chat_template").asBoolean());
+    assertTrue(results.at("/config/fewshot_as_multiturn").asBoolean());
+    assertEquals("Answer well.", results.at("/config/system_instruction").asText());
+    var template = dev.llamakit.engine.chat.ChatTemplate.byName("llama2-sys");
+    try (LlamaEngine ref = LlamaEngine.load(model(), ModelOptions.defaults().withThreads(1))) {
+      Tokenizer tok = Tokenizer.fromGguf(ref.model().metadata().orElseThrow());
+      for (String line : Files.readAllLines(out.resolve("samples_arc_easy.jsonl"))) {
+        JsonNode r = json.readTree(line);
+        JsonNode first = r.get("arguments").get(0);
+        String context = first.get(0).asText();
+        assertTrue(context.startsWith("[INST] <<SYS>>\nAnswer well.\n<</SYS>>\n\nQuestion: "), context);
+        assertTrue(context.endsWith("\nAnswer: [/INST]") || context.endsWith("\nAnswer:[/INST]"), context);
+        assertTrue(context.contains("[/INST]") && context.indexOf("[INST]", 1) > 0, "the shot is its own turn");
+        for (int j = 0; j < r.get("arguments").size(); j++) {
+          String cont = r.get("arguments").get(j).get(1).asText();
+          assertEquals(r.at("/doc/choices/" + j).asText(), cont, "no target delimiter before a choice");
+          int[] ctx = tok.encode(context, true, true);
+          int[] whole = tok.encode(context + cont, true, true);
+          int[] tail = Arrays.copyOfRange(whole, ctx.length, whole.length);
+          int window = ref.model().contextLength(); // 128: the 1-shot conversation is cut to its last tokens
+          if (ctx.length + tail.length > window) {
+            ctx = Arrays.copyOfRange(ctx, ctx.length + tail.length - window, ctx.length);
+            assertTrue(r.get("truncated").asBoolean());
+          }
+          double want = ref.loglikelihood(ctx, tail).sumLogprob();
+          assertEquals(want, r.get("resps").get(j).get(0).asDouble(), 1e-4);
+        }
+      }
+    }
+    assertTrue(template.render(List.of(dev.llamakit.engine.chat.Message.user("x")), true).startsWith("[INST]"));
+  }
+
   static int[] concat(int[] a, int[] b) {
     int[] r = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
