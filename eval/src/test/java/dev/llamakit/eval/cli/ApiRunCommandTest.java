@@ -75,6 +75,37 @@ class ApiRunCommandTest {
   }
 
   @Test
+  void chatTemplateRunsSendTheConversationToChatCompletions(@TempDir Path dir) throws Exception {
+    Path m = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+    Path data = SharedFiles.require("data/benchmarks");
+    try (LlamaEngine engine = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1));
+        OpenAiTestServer server = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()))) {
+      String url = server.baseUrl().toString();
+      EvalCommandsTest.Result r = EvalCommandsTest.exec("run", "--tasks", "gsm8k_cot", "--num-fewshot", "2", "--limit",
+          "1", "--max-gen-toks", "8", "--data", data.toString(), "--no-progress", "--model-api", url, "--api-model",
+          "stories260K", "--api-chat", "--apply-chat-template", "--fewshot-as-multiturn", "--system-instruction",
+          "Think step by step.", "-o", dir.resolve("chat").toString());
+      assertEquals(0, r.code(), r.err());
+      JsonNode sent = server.received().getLast();
+      List<String> roles = new ArrayList<>();
+      sent.get("messages").forEach(msg -> roles.add(msg.get("role").asText()));
+      assertEquals(List.of("system", "user", "assistant", "user", "assistant", "user"), roles);
+      assertEquals("Think step by step.", sent.at("/messages/0/content").asText());
+      assertTrue(sent.at("/messages/5/content").asText().startsWith("Q: "), sent.toString());
+      assertTrue(sent.at("/messages/5/content").asText().endsWith("\nA:"), sent.toString());
+      JsonNode sample = JSON.readTree(Files.readAllLines(dir.resolve("chat/samples_gsm8k_cot.jsonl")).getFirst());
+      assertEquals(sent.get("messages"), JSON.readTree(sample.at("/arguments/0/arg_0").asText()),
+          "the samples show the conversation as lm-eval's JsonChatStr");
+
+      EvalCommandsTest.Result mc = EvalCommandsTest.exec("run", "--tasks", "arc_easy", "--data", data.toString(),
+          "--model-api", url, "--api-model", "stories260K", "--api-chat", "--apply-chat-template",
+          "-o", dir.resolve("mc").toString());
+      assertEquals(2, mc.code(), mc.err());
+      assertTrue(mc.err().contains("arc_easy is scored by log-likelihood"), mc.err());
+    }
+  }
+
+  @Test
   void unreachableServerFailsTheRunWithOneLineNamingTheUrl(@TempDir Path dir) throws IOException {
     Path data = SharedFiles.require("data/benchmarks");
     int port;
