@@ -1,5 +1,7 @@
 package dev.llamakit.eval.cli;
 
+import dev.llamakit.eval.api.ApiConfig;
+import dev.llamakit.eval.api.ApiLanguageModel;
 import dev.llamakit.eval.data.Datasets;
 import dev.llamakit.eval.engine.EngineLanguageModel;
 import dev.llamakit.eval.engine.EngineModelProvider;
@@ -11,20 +13,38 @@ import dev.llamakit.eval.run.RunSettings;
 import dev.llamakit.eval.run.TaskPlan;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code llamakit eval bench}: benchmark throughput on the engine, with and without few-shot prefix reuse. */
+/**
+ * {@code llamakit eval bench}: benchmark throughput on the engine, with and without few-shot prefix reuse; or, with
+ * {@code --model-api}, log-likelihood requests/s of a model behind an OpenAI-compatible server.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure MMLU questions/s with and without few-shot prefix reuse (in one run), and GSM8k and",
       "HumanEval generation tokens/s, on the engine. For the issue's figures use a synthetic TinyLlama-1.1B Q4_0:",
-      "  llamakit engine synth --shape tinyllama-1.1b --type q4_0 --output tl.gguf"})
+      "  llamakit engine synth --shape tinyllama-1.1b --type q4_0 --output tl.gguf",
+      "With --model-api URL --api-model NAME: log-likelihood requests/s of 0-shot ARC-Easy through the API backend",
+      "at each --api-batch size."})
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "FILE") Path model;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "FILE") Path model;
+
+  @Option(names = "--model-api", paramLabel = "URL", description = "An OpenAI-compatible server's API root (instead of --model).")
+  URI modelApi;
+
+  @Option(names = "--api-model", paramLabel = "NAME", description = "The model field of the API requests.") String apiModel;
+
+  @Option(names = "--api-batch", split = ",", defaultValue = "1,8", paramLabel = "N",
+      description = "Prompts per /completions request, one measurement each (default: ${DEFAULT-VALUE}).")
+  List<Integer> apiBatch;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Benchmark data (default: $LLAMAKIT_DATA).") Path data;
 
@@ -41,7 +61,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((model == null) == (modelApi == null) || modelApi != null && apiModel == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give either --model FILE or --model-api URL with --api-model NAME");
+    }
     Path dir = Datasets.dataDir(data);
+    if (modelApi != null) {
+      return api(dir);
+    }
     try (EngineLanguageModel lm = (EngineLanguageModel) new EngineModelProvider()
         .open(model, Map.of("threads", Integer.toString(threads), "ctx", Integer.toString(ctx)))) {
       TaskRegistry reg = TaskRegistry.builtIn();
@@ -79,6 +106,36 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("%s: %d prompts, %d tokens generated in %.1f s (prompt included): %.2f tokens/s%n", name,
             p.all().size(), toks, s, toks / s);
       }
+    }
+    return 0;
+  }
+
+  /**
+   * Log-likelihood requests (context-continuation pairs) per second through the API backend: the first
+   * {@code --questions} ARC-Easy test questions, 0-shot (short prompts, so small test models fit), once per batch size
+   * after one warm-up request.
+   */
+  private int api(Path dir) {
+    Task arc = TaskRegistry.builtIn().get("arc_easy");
+    ApiConfig base = ApiConfig.of(modelApi, apiModel);
+    TaskPlan plan = TaskPlan.of(arc, dir, RunSettings.defaults().withLimit(questions).withNumFewshot(0),
+        new ApiLanguageModel(base, System.err).identity());
+    MultipleChoiceScorer mc = new MultipleChoiceScorer(arc);
+    List<LoglikelihoodRequest> reqs = plan.all().stream().map(mc::request).toList();
+    int pairs = reqs.stream().mapToInt(r -> r.continuations().size()).sum();
+    for (int b : apiBatch) {
+      if (b < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--api-batch sizes must be >= 1");
+      }
+      ApiLanguageModel lm = new ApiLanguageModel(base.withBatch(b), System.err);
+      lm.loglikelihood(reqs.subList(0, 1)); // warm-up
+      long before = lm.httpRequests();
+      long t0 = System.nanoTime();
+      lm.loglikelihood(reqs);
+      double s = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("API %s (%s), ARC-Easy 0-shot, %d questions: %d log-likelihood requests in %d HTTP requests "
+          + "(batch %d) in %.2f s: %.1f requests/s%n", apiModel, base.completions(), reqs.size(), pairs,
+          lm.httpRequests() - before, b, s, pairs / s);
     }
     return 0;
   }

@@ -106,6 +106,29 @@ class ApiRunCommandTest {
   }
 
   @Test
+  void benchCountsLoglikelihoodRequestsPerHttpRequest() throws Exception {
+    Path m = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+    Path data = SharedFiles.require("data/benchmarks");
+    try (LlamaEngine engine = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1));
+        OpenAiTestServer server = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()))) {
+      EvalCommandsTest.Result r = EvalCommandsTest.exec("bench", "--model-api", server.baseUrl().toString(),
+          "--api-model", "stories260K", "--questions", "3", "--api-batch", "1,4", "--data", data.toString());
+      assertEquals(0, r.code(), r.err());
+      List<String> lines = r.out().lines().toList();
+      assertEquals(2, lines.size(), r.out());
+      java.util.regex.Matcher one = java.util.regex.Pattern.compile(
+          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 1\\)").matcher(lines.get(0));
+      java.util.regex.Matcher four = java.util.regex.Pattern.compile(
+          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 4\\)").matcher(lines.get(1));
+      assertTrue(one.find() && four.find(), r.out());
+      int pairs = Integer.parseInt(one.group(1));
+      assertTrue(pairs >= 9, "3 ARC questions have at least 3 choices each: " + pairs);
+      assertEquals(pairs, Integer.parseInt(one.group(2)));
+      assertEquals((pairs + 3) / 4, Integer.parseInt(four.group(2)));
+    }
+  }
+
+  @Test
   void unreachableServerFailsTheRunWithOneLineNamingTheUrl(@TempDir Path dir) throws IOException {
     Path data = SharedFiles.require("data/benchmarks");
     int port;

@@ -210,4 +210,19 @@ public final class OpenAiTestServer implements AutoCloseable {
   public void close() {
     server.stop(0);
   }
+
+  /**
+   * Serves {@code MODEL.gguf} until killed, for {@code llamakit eval bench --model-api} by hand: prints the API root.
+   * Arguments: the model file, and optionally the number of engine threads (default 1).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: OpenAiTestServer MODEL.gguf [THREADS]");
+      System.exit(2);
+    }
+    LlamaEngine engine = LlamaEngine.load(java.nio.file.Path.of(args[0]),
+        dev.llamakit.engine.model.ModelOptions.defaults().withThreads(args.length > 1 ? Integer.parseInt(args[1]) : 1));
+    OpenAiTestServer s = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()));
+    System.out.println(s.baseUrl());
+  }
 }
