@@ -36,7 +36,8 @@ public final class ApiClient {
   public ApiClient(ApiConfig config, PrintStream log) {
     this.config = config;
     this.log = log;
-    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    // HTTP/1.1: no h2c upgrade offer on plain-http POSTs, which some model servers mishandle
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build();
   }
 
   /** Retries made so far (for reports and tests). */

@@ -175,7 +175,9 @@ public final class ApiLanguageModel implements LanguageModel {
         ArrayNode s = body.putArray("stop");
         stop.forEach(s::add);
       }
-      body.put("seed", r.greedy() ? SEED : r.seed());
+      // lm-eval sends 1234 for every request, which makes a seeded server repeat one sample n times; each sampled
+      // request here carries its own seed, kept non-negative and within 31 bits for servers that store it as int
+      body.put("seed", r.greedy() ? SEED : r.seed() & 0x7fffffffL);
       JsonNode choice = choices(url, post(url, body), 1)[0];
       JsonNode text = config.chat() ? choice.path("message").path("content") : choice.path("text");
       if (!text.isTextual() && !text.isNull()) {

@@ -206,7 +206,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     boolean apiOption = apiModel != null || apiKeyEnv != null || apiChat
         || spec.commandLine().getParseResult().hasMatchedOption("--api-batch")
-        || spec.commandLine().getParseResult().hasMatchedOption("--api-echo-max-tokens");
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-echo-max-tokens")
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-retries")
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-timeout");
     if (modelApi == null) {
       if (apiOption) {
         throw new CommandLine.ParameterException(spec.commandLine(), "the --api-* options go with --model-api");
