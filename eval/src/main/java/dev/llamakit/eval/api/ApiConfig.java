@@ -1,5 +1,6 @@
 package dev.llamakit.eval.api;
 
+import dev.llamakit.engine.chat.ChatTemplate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,9 +22,12 @@ import java.util.Objects;
  * @param minBackoff shortest wait before a retry (lm-eval: 1 s)
  * @param maxBackoff longest wait before a retry (lm-eval: 10 s)
  * @param timeout limit on one HTTP exchange (lm-eval: 300 s)
+ * @param chatTemplate a built-in chat template name ({@code llama3}, {@code llama2-sys}, ...) that renders
+ *     {@code --apply-chat-template} prompts on this side for {@code /completions} (lm-eval's local-completions with a
+ *     tokenizer's template), or null
  */
 public record ApiConfig(URI baseUrl, String model, String apiKey, int batch, int echoMaxTokens, boolean chat,
-    int attempts, Duration minBackoff, Duration maxBackoff, Duration timeout) {
+    int attempts, Duration minBackoff, Duration maxBackoff, Duration timeout, String chatTemplate) {
 
   public ApiConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -40,36 +44,49 @@ public record ApiConfig(URI baseUrl, String model, String apiKey, int batch, int
           + ", " + attempts + ", " + echoMaxTokens);
     }
     baseUrl = root(baseUrl);
+    if (chatTemplate != null) {
+      ChatTemplate.byName(chatTemplate); // an unknown name fails here, naming the implemented ones
+    }
   }
 
   /** lm-eval's defaults: batch 1, echo with max_tokens 1, 3 attempts waiting 1 to 10 s, 300 s per exchange. */
   public static ApiConfig of(URI baseUrl, String model) {
     return new ApiConfig(baseUrl, model, null, 1, 1, false, 3, Duration.ofSeconds(1), Duration.ofSeconds(10),
-        Duration.ofSeconds(300));
+        Duration.ofSeconds(300), null);
   }
 
   public ApiConfig withApiKey(String key) {
-    return new ApiConfig(baseUrl, model, key, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout);
+    return new ApiConfig(baseUrl, model, key, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
+        chatTemplate);
   }
 
   public ApiConfig withBatch(int b) {
-    return new ApiConfig(baseUrl, model, apiKey, b, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout);
+    return new ApiConfig(baseUrl, model, apiKey, b, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
+        chatTemplate);
   }
 
   public ApiConfig withEchoMaxTokens(int m) {
-    return new ApiConfig(baseUrl, model, apiKey, batch, m, chat, attempts, minBackoff, maxBackoff, timeout);
+    return new ApiConfig(baseUrl, model, apiKey, batch, m, chat, attempts, minBackoff, maxBackoff, timeout,
+        chatTemplate);
   }
 
   public ApiConfig withChat(boolean c) {
-    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, c, attempts, minBackoff, maxBackoff, timeout);
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, c, attempts, minBackoff, maxBackoff, timeout,
+        chatTemplate);
   }
 
   public ApiConfig withRetries(int tries, Duration min, Duration max) {
-    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, tries, min, max, timeout);
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, tries, min, max, timeout, chatTemplate);
   }
 
   public ApiConfig withTimeout(Duration t) {
-    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, t);
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, t,
+        chatTemplate);
+  }
+
+  public ApiConfig withChatTemplate(String name) {
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
+        name);
   }
 
   /** The completions endpoint. */

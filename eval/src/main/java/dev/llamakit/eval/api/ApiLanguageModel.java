@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.chat.Message;
 import dev.llamakit.eval.model.GenerationRequest;
 import dev.llamakit.eval.model.LanguageModel;
@@ -81,15 +82,20 @@ public final class ApiLanguageModel implements LanguageModel {
   }
 
   /**
-   * With {@link ApiConfig#chat()}, the server applies its own template: the conversation is kept for
-   * {@code /chat/completions} and the prompt text is its JSON (lm-eval's {@code JsonChatStr}, also what the samples
-   * show). A {@code /completions} backend has no template to render with and refuses.
+   * With {@link ApiConfig#chatTemplate()}, renders on this side (for {@code /completions}, log-likelihoods included;
+   * a chat-completions generation still sends the messages). Otherwise, with {@link ApiConfig#chat()}, the server
+   * applies its own template: the conversation is kept for {@code /chat/completions} and the prompt text is its JSON
+   * (lm-eval's {@code JsonChatStr}, also what the samples show), and log-likelihoods are refused from then on. A
+   * {@code /completions} backend without a template refuses.
    */
   @Override
   public String applyChatTemplate(List<Message> messages) {
+    if (config.chatTemplate() != null) {
+      return ChatTemplate.byName(config.chatTemplate()).render(messages, true);
+    }
     if (!config.chat()) {
-      throw new IllegalStateException("--apply-chat-template on an API model needs --api-chat: the server's "
-          + "/chat/completions applies its template; /completions has none on this side");
+      throw new IllegalStateException("--apply-chat-template on an API model needs --api-chat (the server's "
+          + "/chat/completions applies its template) or --api-chat-template NAME (rendered here for /completions)");
     }
     chatPrompts = true;
     return messagesJson(messages).toString();

@@ -63,6 +63,10 @@ public final class RunCommand implements Callable<Integer> {
       + "echo (scoring) requests: 1 as lm-eval sends, 0 where the server accepts it (default: ${DEFAULT-VALUE}).")
   int apiEchoMaxTokens;
 
+  @Option(names = "--api-chat-template", paramLabel = "NAME", description = "With --apply-chat-template: render "
+      + "prompts here with this built-in template (llama3, llama2-sys, ...) and score or generate through /completions.")
+  String apiChatTemplate;
+
   @Option(names = "--api-retries", paramLabel = "N", defaultValue = "3", description = "Tries per HTTP request for 429, 5xx and connection failures (default: ${DEFAULT-VALUE}, lm-eval's).")
   int apiRetries;
 
@@ -163,10 +167,10 @@ public final class RunCommand implements Callable<Integer> {
     if (fewshotAsMultiturn && !applyChatTemplate) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fewshot-as-multiturn needs --apply-chat-template");
     }
-    if (applyChatTemplate && api != null) {
+    if (applyChatTemplate && api != null && api.chatTemplate() == null) {
       if (!api.chat()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--apply-chat-template with --model-api needs "
-            + "--api-chat (the server applies its chat template; /completions has none on this side)");
+            + "--api-chat (the server applies its chat template) or --api-chat-template NAME (rendered here)");
       }
       for (Task t : selected) {
         if (t.spec().multipleChoice()) {
@@ -204,7 +208,7 @@ public final class RunCommand implements Callable<Integer> {
     if ((model == null) == (modelApi == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --model FILE or --model-api URL");
     }
-    boolean apiOption = apiModel != null || apiKeyEnv != null || apiChat
+    boolean apiOption = apiModel != null || apiKeyEnv != null || apiChat || apiChatTemplate != null
         || spec.commandLine().getParseResult().hasMatchedOption("--api-batch")
         || spec.commandLine().getParseResult().hasMatchedOption("--api-echo-max-tokens")
         || spec.commandLine().getParseResult().hasMatchedOption("--api-retries")
@@ -236,9 +240,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     try {
       ApiConfig c = ApiConfig.of(modelApi, apiModel).withApiKey(key).withBatch(apiBatch)
-          .withEchoMaxTokens(apiEchoMaxTokens).withChat(apiChat);
+          .withEchoMaxTokens(apiEchoMaxTokens).withChat(apiChat).withChatTemplate(apiChatTemplate);
       return c.withRetries(apiRetries, c.minBackoff(), c.maxBackoff()).withTimeout(Duration.ofSeconds(apiTimeout));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | dev.llamakit.engine.chat.ChatTemplateException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model-api: " + e.getMessage());
     }
   }

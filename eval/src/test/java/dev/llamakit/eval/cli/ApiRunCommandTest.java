@@ -74,6 +74,40 @@ class ApiRunCommandTest {
     }
   }
 
+  /** --api-chat-template renders here and scores through /completions: the same scores as the engine's template. */
+  @Test
+  void chatTemplateRenderedHereScoresAsTheEngine(@TempDir Path dir) throws Exception {
+    Path m = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
+    Path data = SharedFiles.require("data/benchmarks");
+    List<String> common = List.of("run", "--tasks", "arc_easy", "--num-fewshot", "0", "--limit", "3", "--data",
+        data.toString(), "--no-progress", "--apply-chat-template");
+    try (LlamaEngine engine = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1));
+        OpenAiTestServer server = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()))) {
+      List<String> api = new ArrayList<>(common);
+      api.addAll(List.of("--model-api", server.baseUrl().toString(), "--api-model", "stories260K",
+          "--api-chat-template", "llama2", "-o", dir.resolve("api").toString()));
+      EvalCommandsTest.Result a = EvalCommandsTest.exec(api.toArray(String[]::new));
+      assertEquals(0, a.code(), a.err());
+      List<String> local = new ArrayList<>(common);
+      local.addAll(List.of("--model", m.toString(), "--model-arg", "threads=1", "--model-arg", "chat_template=llama2",
+          "-o", dir.resolve("local").toString()));
+      EvalCommandsTest.Result l = EvalCommandsTest.exec(local.toArray(String[]::new));
+      assertEquals(0, l.code(), l.err());
+    }
+    List<String> al = Files.readAllLines(dir.resolve("api/samples_arc_easy.jsonl"));
+    List<String> ll = Files.readAllLines(dir.resolve("local/samples_arc_easy.jsonl"));
+    assertEquals(3, al.size());
+    for (int i = 0; i < ll.size(); i++) {
+      JsonNode x = JSON.readTree(al.get(i));
+      JsonNode y = JSON.readTree(ll.get(i));
+      assertEquals(y.get("arguments"), x.get("arguments"), "same rendered prompts");
+      assertTrue(x.at("/arguments/0/0").asText().startsWith("[INST] Question: "), x.get("arguments").toString());
+      for (int j = 0; j < y.get("resps").size(); j++) {
+        assertEquals(y.at("/resps/" + j + "/0").asDouble(), x.at("/resps/" + j + "/0").asDouble(), 1e-4);
+      }
+    }
+  }
+
   @Test
   void chatTemplateRunsSendTheConversationToChatCompletions(@TempDir Path dir) throws Exception {
     Path m = SharedFiles.require("models/stories260K/stories260K-f32.gguf");

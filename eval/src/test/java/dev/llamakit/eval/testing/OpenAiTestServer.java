@@ -30,7 +30,7 @@ import java.util.List;
  * {@code POST /v1/chat/completions} (the messages' contents joined, then generation). Not a product server: it knows
  * only the fields the eval backend sends.
  *
- * <p>Echo: the prompt is encoded with BOS; token i's log-probability comes from the engine's next-token distribution
+ * <p>Echo: the prompt is encoded with BOS and special-token text parsed; token i's log-probability comes from the engine's next-token distribution
  * after tokens 0..i-1 (null for BOS), {@code top_logprobs} holds the argmax token, {@code text_offset} counts code
  * points of the prompt (the SentencePiece dummy-prefix space is not part of the prompt). A prompt longer than the
  * context window is refused with HTTP 400. Scripted faults ({@link #fail}) answer the next requests before any work.
@@ -131,7 +131,7 @@ public final class OpenAiTestServer implements AutoCloseable {
 
   /** Fills {@code choice} with the echoed prompt's log-probabilities; an error message when it cannot. */
   private String echo(String prompt, int maxTokens, ObjectNode choice) {
-    int[] ids = tok.encode(prompt, true, false);
+    int[] ids = tok.encode(prompt, true, true); // special-token text becomes the token, as HF-tokenizer servers do
     if (ids.length == 0 || ids[0] != tok.bos()) {
       ids = prepend(tok.bos(), ids);
     }
