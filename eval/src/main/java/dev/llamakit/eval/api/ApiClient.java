@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * {@code Retry-After} seconds when longer (still capped). Any other 4xx and a body that is not JSON fail at once.
  * Every failure is an {@link ApiException} whose one-line message names the URL.
  */
-public final class ApiClient {
+public final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int KEEP_BODY = 300;
 
@@ -99,6 +99,12 @@ public final class ApiClient {
         throw new ApiException("POST " + url + ": interrupted while waiting to retry", e);
       }
     }
+  }
+
+  /** Closes the HTTP client's connections. */
+  @Override
+  public void close() {
+    http.close();
   }
 
   /** tenacity's {@code wait_exponential(multiplier=0.5)} clamped to the configured bounds; Retry-After if longer. */

@@ -195,6 +195,11 @@ public final class ApiLanguageModel implements LanguageModel {
     return out;
   }
 
+  @Override
+  public void close() {
+    client.close();
+  }
+
   private JsonNode post(URI url, JsonNode body) {
     httpRequests++;
     return client.post(url, body);

@@ -118,8 +118,10 @@ public final class BenchCommand implements Callable<Integer> {
   private int api(Path dir) {
     Task arc = TaskRegistry.builtIn().get("arc_easy");
     ApiConfig base = ApiConfig.of(modelApi, apiModel);
-    TaskPlan plan = TaskPlan.of(arc, dir, RunSettings.defaults().withLimit(questions).withNumFewshot(0),
-        new ApiLanguageModel(base, System.err).identity());
+    TaskPlan plan;
+    try (ApiLanguageModel id = new ApiLanguageModel(base, System.err)) {
+      plan = TaskPlan.of(arc, dir, RunSettings.defaults().withLimit(questions).withNumFewshot(0), id.identity());
+    }
     MultipleChoiceScorer mc = new MultipleChoiceScorer(arc);
     List<LoglikelihoodRequest> reqs = plan.all().stream().map(mc::request).toList();
     int pairs = reqs.stream().mapToInt(r -> r.continuations().size()).sum();
@@ -127,15 +129,16 @@ public final class BenchCommand implements Callable<Integer> {
       if (b < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--api-batch sizes must be >= 1");
       }
-      ApiLanguageModel lm = new ApiLanguageModel(base.withBatch(b), System.err);
-      lm.loglikelihood(reqs.subList(0, 1)); // warm-up
-      long before = lm.httpRequests();
-      long t0 = System.nanoTime();
-      lm.loglikelihood(reqs);
-      double s = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("API %s (%s), ARC-Easy 0-shot, %d questions: %d log-likelihood requests in %d HTTP requests "
-          + "(batch %d) in %.2f s: %.1f requests/s%n", apiModel, base.completions(), reqs.size(), pairs,
-          lm.httpRequests() - before, b, s, pairs / s);
+      try (ApiLanguageModel lm = new ApiLanguageModel(base.withBatch(b), System.err)) {
+        lm.loglikelihood(reqs.subList(0, 1)); // warm-up
+        long before = lm.httpRequests();
+        long t0 = System.nanoTime();
+        lm.loglikelihood(reqs);
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("API %s (%s), ARC-Easy 0-shot, %d questions: %d log-likelihood requests in %d HTTP requests "
+            + "(batch %d) in %.2f s: %.1f requests/s%n", apiModel, base.completions(), reqs.size(), pairs,
+            lm.httpRequests() - before, b, s, pairs / s);
+      }
     }
     return 0;
   }

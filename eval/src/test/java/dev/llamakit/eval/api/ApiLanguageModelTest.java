@@ -54,6 +54,7 @@ class ApiLanguageModelTest {
 
   @AfterAll
   static void stop() {
+    OPENED.forEach(ApiLanguageModel::close);
     if (server != null) {
       server.close();
       engine.close();
@@ -66,8 +67,13 @@ class ApiLanguageModelTest {
         .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(50));
   }
 
+  static final List<ApiLanguageModel> OPENED = new java.util.ArrayList<>();
+
   static ApiLanguageModel api(ApiConfig c) {
-    return new ApiLanguageModel(c, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    ApiLanguageModel m = new ApiLanguageModel(c, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    OPENED.add(m);
+    return m;
   }
 
   @Test
@@ -164,12 +170,13 @@ class ApiLanguageModelTest {
 
   @Test
   void backoffFollowsLmEvalsExponentialWaitAndRetryAfter() {
-    ApiClient c = new ApiClient(ApiConfig.of(URI.create("http://127.0.0.1:1/v1"), "m"), System.err);
-    assertEquals(Duration.ofSeconds(1), c.backoff(1, java.util.OptionalLong.empty()));
-    assertEquals(Duration.ofSeconds(2), c.backoff(3, java.util.OptionalLong.empty()));
-    assertEquals(Duration.ofSeconds(8), c.backoff(5, java.util.OptionalLong.empty()));
-    assertEquals(Duration.ofSeconds(10), c.backoff(9, java.util.OptionalLong.empty()));
-    assertEquals(Duration.ofSeconds(7), c.backoff(1, java.util.OptionalLong.of(7)));
-    assertEquals(Duration.ofSeconds(10), c.backoff(1, java.util.OptionalLong.of(600)));
+    try (ApiClient c = new ApiClient(ApiConfig.of(URI.create("http://127.0.0.1:1/v1"), "m"), System.err)) {
+      assertEquals(Duration.ofSeconds(1), c.backoff(1, java.util.OptionalLong.empty()));
+      assertEquals(Duration.ofSeconds(2), c.backoff(3, java.util.OptionalLong.empty()));
+      assertEquals(Duration.ofSeconds(8), c.backoff(5, java.util.OptionalLong.empty()));
+      assertEquals(Duration.ofSeconds(10), c.backoff(9, java.util.OptionalLong.empty()));
+      assertEquals(Duration.ofSeconds(7), c.backoff(1, java.util.OptionalLong.of(7)));
+      assertEquals(Duration.ofSeconds(10), c.backoff(1, java.util.OptionalLong.of(600)));
+    }
   }
 }
