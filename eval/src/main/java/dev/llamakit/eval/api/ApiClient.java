@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * {@link ApiConfig#attempts()} tries in all, waiting {@code min(max(0.5 s * 2^(try-1), minBackoff), maxBackoff)}
  * between tries (tenacity's {@code wait_exponential(multiplier=0.5, min=1, max=10)}), or the server's
  * {@code Retry-After} seconds when longer (still capped). Any other 4xx and a body that is not JSON fail at once.
- * Every failure is an {@link ApiException} whose one-line message names the URL.
+ * Every failure is an {@link ApiException} whose one-line message names the URL. Safe for concurrent calls.
  */
 public final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,7 @@ public final class ApiClient implements AutoCloseable {
   private final ApiConfig config;
   private final HttpClient http;
   private final PrintStream log;
-  private long retries;
+  private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
   public ApiClient(ApiConfig config, PrintStream log) {
     this.config = config;
@@ -42,7 +42,7 @@ public final class ApiClient implements AutoCloseable {
 
   /** Retries made so far (for reports and tests). */
   public long retries() {
-    return retries;
+    return retries.get();
   }
 
   /** Sends {@code body} to {@code url}; the parsed JSON answer of the first successful try. */
@@ -91,7 +91,7 @@ public final class ApiClient implements AutoCloseable {
       Duration wait = backoff(attempt, retryAfter);
       log.println("warning: POST " + url + ": " + failure + "; retry " + attempt + " of " + (config.attempts() - 1)
           + " in " + wait.toMillis() + " ms");
-      retries++;
+      retries.incrementAndGet();
       try {
         Thread.sleep(wait);
       } catch (InterruptedException e) {

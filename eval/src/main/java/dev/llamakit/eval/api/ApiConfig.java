@@ -25,9 +25,10 @@ import java.util.Objects;
  * @param chatTemplate a built-in chat template name ({@code llama3}, {@code llama2-sys}, ...) that renders
  *     {@code --apply-chat-template} prompts on this side for {@code /completions} (lm-eval's local-completions with a
  *     tokenizer's template), or null
+ * @param concurrent HTTP requests in flight at once (lm-eval's {@code num_concurrent}, default 1)
  */
 public record ApiConfig(URI baseUrl, String model, String apiKey, int batch, int echoMaxTokens, boolean chat,
-    int attempts, Duration minBackoff, Duration maxBackoff, Duration timeout, String chatTemplate) {
+    int attempts, Duration minBackoff, Duration maxBackoff, Duration timeout, String chatTemplate, int concurrent) {
 
   public ApiConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -38,6 +39,9 @@ public record ApiConfig(URI baseUrl, String model, String apiKey, int batch, int
     }
     if (model.isBlank()) {
       throw new IllegalArgumentException("the API model name is empty");
+    }
+    if (concurrent < 1) {
+      throw new IllegalArgumentException("need at least 1 concurrent request, got " + concurrent);
     }
     if (batch < 1 || attempts < 1 || echoMaxTokens < 0 || echoMaxTokens > 1) {
       throw new IllegalArgumentException("need batch >= 1, attempts >= 1 and echo max_tokens 0 or 1, got " + batch
@@ -52,41 +56,47 @@ public record ApiConfig(URI baseUrl, String model, String apiKey, int batch, int
   /** lm-eval's defaults: batch 1, echo with max_tokens 1, 3 attempts waiting 1 to 10 s, 300 s per exchange. */
   public static ApiConfig of(URI baseUrl, String model) {
     return new ApiConfig(baseUrl, model, null, 1, 1, false, 3, Duration.ofSeconds(1), Duration.ofSeconds(10),
-        Duration.ofSeconds(300), null);
+        Duration.ofSeconds(300), null, 1);
   }
 
   public ApiConfig withApiKey(String key) {
     return new ApiConfig(baseUrl, model, key, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
-        chatTemplate);
+        chatTemplate, concurrent);
   }
 
   public ApiConfig withBatch(int b) {
     return new ApiConfig(baseUrl, model, apiKey, b, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
-        chatTemplate);
+        chatTemplate, concurrent);
   }
 
   public ApiConfig withEchoMaxTokens(int m) {
     return new ApiConfig(baseUrl, model, apiKey, batch, m, chat, attempts, minBackoff, maxBackoff, timeout,
-        chatTemplate);
+        chatTemplate, concurrent);
   }
 
   public ApiConfig withChat(boolean c) {
     return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, c, attempts, minBackoff, maxBackoff, timeout,
-        chatTemplate);
+        chatTemplate, concurrent);
   }
 
   public ApiConfig withRetries(int tries, Duration min, Duration max) {
-    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, tries, min, max, timeout, chatTemplate);
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, tries, min, max, timeout, chatTemplate,
+        concurrent);
   }
 
   public ApiConfig withTimeout(Duration t) {
     return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, t,
-        chatTemplate);
+        chatTemplate, concurrent);
   }
 
   public ApiConfig withChatTemplate(String name) {
     return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
-        name);
+        name, concurrent);
+  }
+
+  public ApiConfig withConcurrent(int n) {
+    return new ApiConfig(baseUrl, model, apiKey, batch, echoMaxTokens, chat, attempts, minBackoff, maxBackoff, timeout,
+        chatTemplate, n);
   }
 
   /** The completions endpoint. */

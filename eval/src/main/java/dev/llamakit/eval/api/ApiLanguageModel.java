@@ -19,6 +19,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * lm-evaluation-harness's three calls on any model behind an OpenAI-compatible server, as lm-eval's
@@ -47,12 +54,15 @@ public final class ApiLanguageModel implements LanguageModel {
   private final ApiConfig config;
   private final ApiClient client;
   private final ModelIdentity identity;
-  private long httpRequests;
+  private final AtomicLong httpRequests = new AtomicLong();
+  private final ExecutorService pool;
   private boolean chatPrompts;
 
   public ApiLanguageModel(ApiConfig config, PrintStream log) {
     this.config = config;
     this.client = new ApiClient(config, log);
+    this.pool = Executors.newFixedThreadPool(config.concurrent(), Thread.ofPlatform().daemon().name("api-", 0)
+        .factory());
     this.identity = new ModelIdentity(config.model(), sha256("openai-api " + config.baseUrl() + " " + config.model()));
   }
 
@@ -73,7 +83,7 @@ public final class ApiLanguageModel implements LanguageModel {
 
   /** HTTP requests sent so far, retries excluded. */
   public long httpRequests() {
-    return httpRequests;
+    return httpRequests.get();
   }
 
   /** Retries made so far. */
@@ -136,72 +146,141 @@ public final class ApiLanguageModel implements LanguageModel {
   }
 
   private List<Loglikelihood> score(List<String[]> pairs) {
-    List<Loglikelihood> out = new ArrayList<>(pairs.size());
     URI url = config.completions();
+    List<Callable<List<Loglikelihood>>> calls = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i += config.batch()) {
+      int first = i;
       List<String[]> chunk = pairs.subList(i, Math.min(pairs.size(), i + config.batch()));
-      ObjectNode body = JSON.createObjectNode().put("model", config.model());
-      if (chunk.size() == 1) {
-        body.put("prompt", chunk.getFirst()[0] + chunk.getFirst()[1]);
-      } else {
-        ArrayNode prompts = body.putArray("prompt");
-        chunk.forEach(p -> prompts.add(p[0] + p[1]));
-      }
-      body.put("temperature", 0).put("max_tokens", config.echoMaxTokens()).put("logprobs", 1).put("seed", SEED)
-          .put("echo", true);
-      JsonNode[] choices = choices(url, post(url, body), chunk.size());
-      for (int j = 0; j < chunk.size(); j++) {
-        String ctx = chunk.get(j)[0];
-        String prompt = ctx + chunk.get(j)[1];
-        out.add(EchoScores.continuation(choices[j], EchoScores.codePoints(ctx), EchoScores.codePoints(prompt),
-            "POST " + url + ": prompt " + (i + j)));
-      }
+      calls.add(() -> scoreChunk(url, chunk, first));
+    }
+    List<Loglikelihood> out = new ArrayList<>(pairs.size());
+    runAll(calls).forEach(out::addAll);
+    return out;
+  }
+
+  private List<Loglikelihood> scoreChunk(URI url, List<String[]> chunk, int first) {
+    ObjectNode body = JSON.createObjectNode().put("model", config.model());
+    if (chunk.size() == 1) {
+      body.put("prompt", chunk.getFirst()[0] + chunk.getFirst()[1]);
+    } else {
+      ArrayNode prompts = body.putArray("prompt");
+      chunk.forEach(p -> prompts.add(p[0] + p[1]));
+    }
+    body.put("temperature", 0).put("max_tokens", config.echoMaxTokens()).put("logprobs", 1).put("seed", SEED)
+        .put("echo", true);
+    JsonNode[] choices = choices(url, post(url, body), chunk.size());
+    List<Loglikelihood> out = new ArrayList<>(chunk.size());
+    for (int j = 0; j < chunk.size(); j++) {
+      String ctx = chunk.get(j)[0];
+      String prompt = ctx + chunk.get(j)[1];
+      out.add(EchoScores.continuation(choices[j], EchoScores.codePoints(ctx), EchoScores.codePoints(prompt),
+          "POST " + url + ": prompt " + (first + j)));
     }
     return out;
   }
 
   @Override
   public List<String> generateUntil(List<GenerationRequest> requests) {
-    List<String> out = new ArrayList<>(requests.size());
     URI url = config.chat() ? config.chatCompletions() : config.completions();
-    for (GenerationRequest r : requests) {
-      ObjectNode body = JSON.createObjectNode().put("model", config.model());
-      List<String> stop = r.until().stream().filter(s -> !s.isEmpty()).toList();
-      if (config.chat()) {
-        body.set("messages", messagesJson(r.messages() != null ? r.messages() : List.of(Message.user(r.context()))));
-        stop = stop.subList(0, Math.min(4, stop.size()));
-      } else {
-        body.put("prompt", r.context());
+    return runAll(requests.stream().<Callable<String>>map(r -> () -> generate(url, r)).toList());
+  }
+
+  private String generate(URI url, GenerationRequest r) {
+    ObjectNode body = JSON.createObjectNode().put("model", config.model());
+    List<String> stop = r.until().stream().filter(s -> !s.isEmpty()).toList();
+    if (config.chat()) {
+      body.set("messages", messagesJson(r.messages() != null ? r.messages() : List.of(Message.user(r.context()))));
+      stop = stop.subList(0, Math.min(4, stop.size()));
+    } else {
+      body.put("prompt", r.context());
+    }
+    body.put("max_tokens", r.maxTokens()).put("temperature", r.temperature());
+    if (!r.greedy()) {
+      body.put("top_p", r.topP());
+    }
+    if (!stop.isEmpty()) {
+      ArrayNode s = body.putArray("stop");
+      stop.forEach(s::add);
+    }
+    // lm-eval sends 1234 for every request, which makes a seeded server repeat one sample n times; each sampled
+    // request here carries its own seed, kept non-negative and within 31 bits for servers that store it as int
+    body.put("seed", r.greedy() ? SEED : r.seed() & 0x7fffffffL);
+    JsonNode choice = choices(url, post(url, body), 1)[0];
+    JsonNode text = config.chat() ? choice.path("message").path("content") : choice.path("text");
+    if (!text.isTextual() && !text.isNull()) {
+      throw new ApiException("POST " + url + ": the answer has no " + (config.chat() ? "choices[0].message.content"
+          : "choices[0].text") + " string");
+    }
+    return r.cutAtStop(text.isNull() ? "" : text.asText()); // lm-eval: null content counts as ""
+  }
+
+  /**
+   * Runs {@code calls} (one HTTP request each) in order, or up to {@link ApiConfig#concurrent()} at a time; results in
+   * call order. After a failure no further request is sent; the first failure (in call order) is rethrown once every
+   * request in flight has ended.
+   */
+  private <T> List<T> runAll(List<Callable<T>> calls) {
+    List<T> out = new ArrayList<>(calls.size());
+    if (config.concurrent() == 1 || calls.size() == 1) {
+      for (Callable<T> c : calls) {
+        out.add(call(c));
       }
-      body.put("max_tokens", r.maxTokens()).put("temperature", r.temperature());
-      if (!r.greedy()) {
-        body.put("top_p", r.topP());
+      return out;
+    }
+    AtomicBoolean failed = new AtomicBoolean();
+    List<Future<T>> futures = new ArrayList<>(calls.size());
+    for (Callable<T> c : calls) {
+      futures.add(pool.submit(() -> {
+        if (failed.get()) {
+          return null; // a request failed: the ones not yet sent are not sent
+        }
+        try {
+          return c.call();
+        } catch (RuntimeException e) {
+          failed.set(true);
+          throw e;
+        }
+      }));
+    }
+    RuntimeException failure = null;
+    for (Future<T> f : futures) { // every future is awaited, so no request is still in flight on return
+      try {
+        T t = f.get();
+        out.add(t);
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException re ? re : new ApiException(e.getCause().toString(), e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed.set(true);
+        throw new ApiException("interrupted while waiting for " + config.baseUrl(), e);
       }
-      if (!stop.isEmpty()) {
-        ArrayNode s = body.putArray("stop");
-        stop.forEach(s::add);
-      }
-      // lm-eval sends 1234 for every request, which makes a seeded server repeat one sample n times; each sampled
-      // request here carries its own seed, kept non-negative and within 31 bits for servers that store it as int
-      body.put("seed", r.greedy() ? SEED : r.seed() & 0x7fffffffL);
-      JsonNode choice = choices(url, post(url, body), 1)[0];
-      JsonNode text = config.chat() ? choice.path("message").path("content") : choice.path("text");
-      if (!text.isTextual() && !text.isNull()) {
-        throw new ApiException("POST " + url + ": the answer has no " + (config.chat() ? "choices[0].message.content"
-            : "choices[0].text") + " string");
-      }
-      out.add(r.cutAtStop(text.isNull() ? "" : text.asText())); // lm-eval: null content counts as ""
+    }
+    if (failure != null) {
+      throw failure;
     }
     return out;
   }
 
+  private static <T> T call(Callable<T> c) {
+    try {
+      return c.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
+    pool.shutdownNow();
     client.close();
   }
 
   private JsonNode post(URI url, JsonNode body) {
-    httpRequests++;
+    httpRequests.incrementAndGet();
     return client.post(url, body);
   }
 

@@ -67,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
       + "prompts here with this built-in template (llama3, llama2-sys, ...) and score or generate through /completions.")
   String apiChatTemplate;
 
+  @Option(names = "--api-concurrent", paramLabel = "N", defaultValue = "1", description = "HTTP requests in flight at once (default: ${DEFAULT-VALUE}; lm-eval's num_concurrent).")
+  int apiConcurrent;
+
   @Option(names = "--api-retries", paramLabel = "N", defaultValue = "3", description = "Tries per HTTP request for 429, 5xx and connection failures (default: ${DEFAULT-VALUE}, lm-eval's).")
   int apiRetries;
 
@@ -212,6 +215,7 @@ public final class RunCommand implements Callable<Integer> {
         || spec.commandLine().getParseResult().hasMatchedOption("--api-batch")
         || spec.commandLine().getParseResult().hasMatchedOption("--api-echo-max-tokens")
         || spec.commandLine().getParseResult().hasMatchedOption("--api-retries")
+        || spec.commandLine().getParseResult().hasMatchedOption("--api-concurrent")
         || spec.commandLine().getParseResult().hasMatchedOption("--api-timeout");
     if (modelApi == null) {
       if (apiOption) {
@@ -226,9 +230,9 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--model-arg and --provider apply to --model FILE, not to --model-api");
     }
-    if (apiBatch < 1 || apiRetries < 1 || apiTimeout < 1 || apiEchoMaxTokens < 0 || apiEchoMaxTokens > 1) {
+    if (apiBatch < 1 || apiConcurrent < 1 || apiRetries < 1 || apiTimeout < 1 || apiEchoMaxTokens < 0 || apiEchoMaxTokens > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--api-batch, --api-retries and --api-timeout must be >= 1, --api-echo-max-tokens 0 or 1");
+          "--api-batch, --api-concurrent, --api-retries and --api-timeout must be >= 1, --api-echo-max-tokens 0 or 1");
     }
     String key = null;
     if (apiKeyEnv != null) {
@@ -240,7 +244,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     try {
       ApiConfig c = ApiConfig.of(modelApi, apiModel).withApiKey(key).withBatch(apiBatch)
-          .withEchoMaxTokens(apiEchoMaxTokens).withChat(apiChat).withChatTemplate(apiChatTemplate);
+          .withEchoMaxTokens(apiEchoMaxTokens).withChat(apiChat).withChatTemplate(apiChatTemplate)
+          .withConcurrent(apiConcurrent);
       return c.withRetries(apiRetries, c.minBackoff(), c.maxBackoff()).withTimeout(Duration.ofSeconds(apiTimeout));
     } catch (IllegalArgumentException | dev.llamakit.engine.chat.ChatTemplateException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model-api: " + e.getMessage());

@@ -79,7 +79,8 @@ class ApiLanguageModelTest {
   @Test
   void echoedLoglikelihoodsEqualTheEngineBackends() {
     List<List<Loglikelihood>> want = local.loglikelihood(REQUESTS);
-    for (ApiConfig c : List.of(config(), config().withBatch(4), config().withEchoMaxTokens(0).withBatch(8))) {
+    for (ApiConfig c : List.of(config(), config().withBatch(4), config().withBatch(2).withConcurrent(3),
+        config().withEchoMaxTokens(0).withBatch(8))) {
       ApiLanguageModel api = api(c);
       List<List<Loglikelihood>> got = api.loglikelihood(REQUESTS);
       assertEquals(want.size(), got.size());
@@ -117,6 +118,7 @@ class ApiLanguageModelTest {
     List<String> want = local.generateUntil(List.of(greedy, sampled));
     assertFalse(want.getFirst().isEmpty());
     assertEquals(want, api(config()).generateUntil(List.of(greedy, sampled)));
+    assertEquals(want, api(config().withConcurrent(2)).generateUntil(List.of(greedy, sampled)), "answers in order");
     assertEquals(want, api(config().withChat(true)).generateUntil(List.of(greedy, sampled)));
     JsonNode chat = server.received().getLast();
     assertEquals("user", chat.at("/messages/0/role").asText());
@@ -150,6 +152,11 @@ class ApiLanguageModelTest {
     server.fail(3, 500, "boom", -1);
     ApiException down = assertThrows(ApiException.class, () -> api.loglikelihood(REQUESTS));
     assertEquals("POST " + completions + ": HTTP 500: boom (after 3 attempts)", down.getMessage());
+
+    server.fail(1, 400, "{\"error\":\"bad\"}", -1);
+    ApiException parallel = assertThrows(ApiException.class,
+        () -> api(config().withConcurrent(4)).loglikelihood(REQUESTS));
+    assertTrue(parallel.getMessage().startsWith("POST " + completions + ": HTTP 400"), parallel.getMessage());
 
     server.fail(1, 200, "{\"choices\":[{\"index\":0,\"text\":\"x\"}]}", -1);
     ApiException noEcho = assertThrows(ApiException.class, () -> api.loglikelihood(REQUESTS));
