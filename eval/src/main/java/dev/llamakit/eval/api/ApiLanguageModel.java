@@ -174,7 +174,7 @@ public final class ApiLanguageModel implements LanguageModel {
       String ctx = chunk.get(j)[0];
       String prompt = ctx + chunk.get(j)[1];
       out.add(EchoScores.continuation(choices[j], EchoScores.codePoints(ctx), EchoScores.codePoints(prompt),
-          "POST " + url + ": prompt " + (first + j)));
+          config.echoMaxTokens(), "POST " + url + ": prompt " + (first + j)));
     }
     return out;
   }

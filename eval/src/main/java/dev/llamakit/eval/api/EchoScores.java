@@ -7,15 +7,20 @@ import java.util.Iterator;
 /**
  * Reads a continuation's log-likelihood from one echoed {@code /completions} choice ({@code echo: true},
  * {@code logprobs: 1}): {@code logprobs.tokens}, {@code token_logprobs}, {@code top_logprobs} and {@code text_offset},
- * one entry per token of the prompt (and of the generated token when {@code max_tokens} is 1).
+ * one entry per token of the prompt and then of the generated token when {@code max_tokens} is 1.
  *
  * <p>Token i covers the characters {@code [text_offset[i], text_offset[i+1])} of the prompt (the last one up to its
  * offset plus the length of its text); offsets count Unicode code points, as Python's {@code str} does. The
- * continuation's tokens are those that hold at least one of its characters and start inside the prompt: a token
- * before the context's end is context, a token at or after the prompt's end was generated. A token that straddles the
+ * continuation's tokens are the prompt tokens (all but the generated one) that hold at least one of its characters: a
+ * token that ends by the context's end is context. A token that straddles the
  * boundary (the server merged the last context characters with the first continuation characters) is scored as
  * continuation, since it holds continuation text. {@code isGreedy} is lm-eval's test: each token's log-probability
  * equals the largest of its {@code top_logprobs}.
+ *
+ * <p>Some servers count the text of the BOS token in the offsets (vLLM decodes it as {@code <s>} or
+ * {@code <|begin_of_text|>}, so every later offset is 3 or 17 too large). The offsets are therefore anchored at the
+ * prompt's end, which the answer gives: the offset of the generated token when {@code max_tokens} is 1, else the end
+ * of the last token; the difference to the prompt's length is subtracted from every offset.
  */
 final class EchoScores {
   private EchoScores() {}
@@ -25,9 +30,11 @@ final class EchoScores {
    *
    * @param contextChars code points of the context (the prompt's first part)
    * @param promptChars code points of the whole prompt (context + continuation)
+   * @param generated tokens the server generated after the echo ({@code max_tokens}: 0 or 1)
    * @param where names the request in error messages, e.g. {@code "POST URL: prompt 3"}
    */
-  static Loglikelihood continuation(JsonNode choice, int contextChars, int promptChars, String where) {
+  static Loglikelihood continuation(JsonNode choice, int contextChars, int promptChars, int generated,
+      String where) {
     JsonNode lp = choice.path("logprobs");
     JsonNode offsets = lp.path("text_offset");
     JsonNode logprobs = lp.path("token_logprobs");
@@ -42,20 +49,30 @@ final class EchoScores {
       throw new ApiException(where + ": logprobs arrays differ in length (text_offset " + n + ", token_logprobs "
           + logprobs.size() + ", top_logprobs " + tops.size() + ")");
     }
-    double sum = 0;
-    boolean greedy = true;
     int previous = -1;
     for (int i = 0; i < n; i++) {
-      int start = offsets.get(i).asInt(-1);
-      if (!offsets.get(i).canConvertToInt() || start < previous) {
+      if (!offsets.get(i).canConvertToInt() || offsets.get(i).asInt() < previous) {
         throw new ApiException(where + ": logprobs.text_offset[" + i + "] = " + offsets.get(i)
             + " is not a non-decreasing character offset");
       }
-      previous = start;
-      if (start >= promptChars) {
-        break; // the generated token of max_tokens = 1
-      }
-      int end = i + 1 < n ? offsets.get(i + 1).asInt() : start + codePoints(tokens.path(i).asText(""));
+      previous = offsets.get(i).asInt();
+    }
+    int last = n - 1 - generated; // the prompt's last token
+    if (last < 0) {
+      throw new ApiException(where + ": the answer echoes " + n + " tokens, fewer than the prompt needs");
+    }
+    int promptEnd = generated > 0 ? offsets.get(last + 1).asInt()
+        : offsets.get(last).asInt() + codePoints(tokens.path(last).asText(""));
+    int shift = promptEnd - promptChars;
+    if (shift < 0) {
+      throw new ApiException(where + ": logprobs.text_offset ends the prompt at " + promptEnd + ", before its length "
+          + promptChars + " (an answer without the generated token of max_tokens 1?)");
+    }
+    double sum = 0;
+    boolean greedy = true;
+    for (int i = 0; i <= last; i++) {
+      int end = offsets.get(i + 1 < n ? i + 1 : i).asInt() - shift
+          + (i + 1 < n ? 0 : codePoints(tokens.path(i).asText("")));
       if (end <= contextChars) {
         continue;
       }
