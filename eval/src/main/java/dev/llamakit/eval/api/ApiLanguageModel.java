@@ -41,10 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Generation: one {@code POST /completions} per request ({@code prompt, max_tokens, temperature, stop, seed},
  *       plus {@code top_p} when sampling) or, with {@link ApiConfig#chat()}, {@code POST /chat/completions} with the
  *       request's conversation ({@code --apply-chat-template}) or else the context as one user message, and at most 4
- *       stop strings (lm-eval's {@code stop[:4]}); the text is cut before
- *       the earliest stop string again here.</li>
+ *       stop strings (lm-eval's {@code stop[:4]}); the text is cut before the earliest stop string again here.</li>
  * </ul>
- * The identity's hash is the SHA-256 of the endpoint and model name, not of weights the harness cannot see.
+ * HTTP requests go one at a time or, with {@link ApiConfig#concurrent()}, several at once, answers kept in request
+ * order. The identity's hash is the SHA-256 of the endpoint and model name, not of weights the harness cannot see.
  */
 public final class ApiLanguageModel implements LanguageModel {
   private static final ObjectMapper JSON = new ObjectMapper();
