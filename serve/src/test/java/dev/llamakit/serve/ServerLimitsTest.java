@@ -67,6 +67,8 @@ class ServerLimitsTest {
   void malformedRequestsAreClear400s() throws Exception {
     assertTrue(error(http.post("/v1/completions", "{\"prompt\": \"hi\""), 400, null).contains("not valid JSON"));
     assertTrue(error(http.post("/v1/completions", "[1, 2]"), 400, null).contains("JSON object"));
+    assertTrue(error(http.post("/v1/completions", "{\"prompt\": \"hi\"} trailing"), 400, null)
+        .contains("not valid JSON"));
     assertTrue(error(http.post("/v1/completions", ""), 400, null).contains("empty"));
     error(http.post("/v1/completions", completion(-5)), 400, "max_tokens");
     error(http.post("/v1/completions", completion(5).put("temperature", 3)), 400, "temperature");
@@ -139,9 +141,9 @@ class ServerLimitsTest {
     assertEquals(200, http.post("/v1/completions", completion(3)).status());
   }
 
-  /** A client that goes away mid-stream stops generation; the server counts it and keeps serving. */
+  /** A client that goes away mid-stream: the server frees the request and keeps serving. */
   @Test
-  void aClientThatDisconnectsMidStreamStopsGeneration() throws Exception {
+  void aClientThatDisconnectsMidStreamLeavesNothingBehind() throws Exception {
     ObjectNode body = Http.JSON.createObjectNode().put("prompt", "Once upon a time").put("max_tokens", 100000)
         .put("temperature", 0).put("stream", true);
     HttpResponse<InputStream> r = http.client.send(http.request("/v1/completions")
@@ -151,14 +153,66 @@ class ServerLimitsTest {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       assertTrue(reader.readLine().startsWith("data: "));
     }
-    String metrics = "";
-    for (int i = 0; i < 500 && !metrics.contains("llamakit_client_disconnects_total 1"); i++) {
+    for (int i = 0; i < 500 && server.queue().admitted() > 0; i++) {
       Thread.sleep(10);
-      metrics = http.get("/metrics").body();
     }
-    assertTrue(metrics.contains("llamakit_client_disconnects_total 1"), metrics);
+    assertEquals(0, server.queue().admitted());
     assertEquals(200, http.get("/health").status());
     assertEquals(200, http.post("/v1/completions", completion(3)).status());
+  }
+
+  /**
+   * A client that is gone when its stream starts (it left while waiting in the queue; a raw socket, so the close is
+   * certain to come first): generation stops at the first token and the disconnect is counted.
+   */
+  @Test
+  void aStreamWhoseClientLeftStopsAtOnceAndIsCounted() throws Exception {
+    try (Server s = Server.start(text, Map.of(), Server.Options.loopback(0, "stories260K").withModeration(null)
+        .withLimits(4096, 2))) {
+      Http h = new Http(s, null);
+      CountDownLatch hold = new CountDownLatch(1);
+      CountDownLatch running = new CountDownLatch(1);
+      Thread busy = Thread.ofVirtual().start(() -> {
+        try {
+          s.queue().run(() -> {
+            running.countDown();
+            hold.await();
+            return null;
+          });
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      running.await();
+      byte[] body = Http.JSON.createObjectNode().put("prompt", "Once upon a time").put("max_tokens", 100000)
+          .put("stream", true).toString().getBytes(StandardCharsets.UTF_8);
+      try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
+        socket.getOutputStream().write(("POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+            + "application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+        for (int i = 0; i < 500 && s.queue().depth() == 0; i++) {
+          Thread.sleep(10);
+        }
+        assertEquals(1, s.queue().depth(), "the stream waits behind the held request");
+      }
+      hold.countDown();
+      busy.join();
+      String metrics = "";
+      for (int i = 0; i < 500 && !metrics.contains("llamakit_client_disconnects_total 1"); i++) {
+        Thread.sleep(10);
+        metrics = h.get("/metrics").body();
+      }
+      assertTrue(metrics.contains("llamakit_client_disconnects_total 1"), metrics);
+      long generated = metrics.lines().filter(l -> l.startsWith("llamakit_generated_tokens_total "))
+          .mapToLong(l -> Long.parseLong(l.split(" ")[1])).sum();
+      assertTrue(generated <= 3, "generation stopped at once, not at the context: " + generated);
+      for (int i = 0; i < 500 && s.queue().admitted() > 0; i++) {
+        Thread.sleep(10);
+      }
+      assertEquals(0, s.queue().admitted());
+      assertEquals(200, h.post("/v1/completions", completion(3)).status());
+    }
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies (bounded, JSON) and writing JSON and OpenAI error responses on an {@link HttpExchange}. */
 public final class Exchanges {
-  /** The one JSON mapper of the server. */
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /** The one JSON mapper of the server (text after the JSON value is an error, not ignored). */
+  public static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Exchanges() {}
 

@@ -18,12 +18,17 @@ public final class SseStream implements AutoCloseable {
     this.out = out;
   }
 
-  /** Sends the 200 headers of an event stream. */
-  public static SseStream open(HttpExchange ex) throws IOException {
+  /** Sends the 200 headers of an event stream; a client already gone gives a stream that is {@link #clientGone}. */
+  public static SseStream open(HttpExchange ex) {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
-    ex.sendResponseHeaders(200, 0);
-    return new SseStream(ex.getResponseBody());
+    SseStream s = new SseStream(ex.getResponseBody());
+    try {
+      ex.sendResponseHeaders(200, 0);
+    } catch (IOException e) {
+      s.gone = true;
+    }
+    return s;
   }
 
   /** Sends one event; false when the client is gone. */
