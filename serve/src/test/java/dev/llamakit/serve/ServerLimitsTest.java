@@ -101,7 +101,7 @@ class ServerLimitsTest {
       ids.add(300);
     }
     Http.Response r = http.post("/v1/completions", tooLong);
-    assertTrue(error(r, 400, null).contains("maximum context length is " + ctx + " tokens"), r.toString());
+    assertTrue(error(r, 400, "prompt").contains("maximum context length is " + ctx + " tokens"), r.toString());
     assertEquals("context_length_exceeded", r.json().get("error").get("code").asText());
     // An absurd max_tokens is capped at what the context holds.
     JsonNode ok = http.post("/v1/completions", completion(1_000_000_000)).json();

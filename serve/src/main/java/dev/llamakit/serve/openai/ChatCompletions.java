@@ -71,7 +71,7 @@ public final class ChatCompletions implements Endpoint {
     } catch (ChatTemplateException e) {
       throw ApiException.badRequest("messages", e.getMessage());
     }
-    SamplingParams p = s.params(prompt.length, text.contextLength(), text.contextLength(), chatStops);
+    SamplingParams p = s.params(prompt.length, text.contextLength(), text.contextLength(), chatStops, "messages");
     long created = System.currentTimeMillis() / 1000;
     var conv = ChatMessages.forShields(messages);
     if (s.stream()) {

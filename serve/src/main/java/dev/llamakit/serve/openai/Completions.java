@@ -78,7 +78,7 @@ public final class Completions implements Endpoint {
         throw ApiException.badRequest("prompt", "the prompt has no tokens");
       }
       ids.add(t);
-      params.add(s.params(t.length, text.contextLength(), DEFAULT_MAX_TOKENS, List.of()));
+      params.add(s.params(t.length, text.contextLength(), DEFAULT_MAX_TOKENS, List.of(), "prompt"));
     }
     if (s.stream()) {
       stream(ex, rid, created, prompts.getFirst(), ids.getFirst(), params.getFirst(), s);

@@ -86,9 +86,10 @@ record SamplingRequest(int maxTokens, double temperature, double topP, List<Stri
    * The engine's parameters for a prompt of {@code promptTokens}: max_tokens capped at what the context still holds
    * (default {@code defaultMax}, itself capped); a prompt that leaves no room is a 400 naming the limit.
    */
-  SamplingParams params(int promptTokens, int contextLength, int defaultMax, List<String> extraStops) {
+  SamplingParams params(int promptTokens, int contextLength, int defaultMax, List<String> extraStops,
+      String promptField) {
     if (promptTokens >= contextLength) {
-      throw ApiException.badRequest("messages", "context_length_exceeded", "This model's maximum context length is "
+      throw ApiException.badRequest(promptField, "context_length_exceeded", "This model's maximum context length is "
           + contextLength + " tokens. However, your prompt has " + promptTokens + " tokens, which leaves no room "
           + "for a reply.");
     }
