@@ -188,4 +188,40 @@ class ModerationServerTest {
       assertTrue(a.get("shields").get(0).get("detail").asText().contains("guard service unreachable"));
     }
   }
+
+  /**
+   * A Llama Guard model on the engine as a shield in line and behind run_shield (llama3-tiny: real Llama 3 vocabulary,
+   * random weights, so its verdicts mean nothing; the wiring and the shapes are what is tested).
+   */
+  @Test
+  void aLlamaGuardModelIsAShieldInLine(@TempDir Path dir) throws Exception {
+    Path guardFile = SharedFiles.require("golden/models/llama3-tiny/llama3-tiny-Q8_0.gguf");
+    Path log = dir.resolve("audit.jsonl");
+    try (var guard = dev.llamakit.safety.engine.EngineGuardModel.load(guardFile,
+        ModelOptions.defaults().withThreads(2).withContextLength(1024).withWarmup(false).withMmap(true))) {
+      Shield lg = new dev.llamakit.safety.llamaguard.LlamaGuardShield(guard,
+          dev.llamakit.safety.llamaguard.LlamaGuardShield.Config.defaults(
+              dev.llamakit.safety.llamaguard.LlamaGuardVariant.named("lg3-1b-hf")));
+      // On the input only: each check of this 128k-vocabulary model costs seconds on a shared 2-vCPU machine.
+      ModerationConfig mc = new ModerationConfig(Map.of(Role.USER, List.of("llama-guard")), List.of(), 400, 100,
+          Map.of());
+      try (Server s = Server.start(text, Map.of("llama-guard", lg), Server.Options.loopback(0, "stories260K")
+          .withModeration(mc).withAuditLog(log, false))) {
+        Http h = new Http(s, null);
+        JsonNode j = h.post("/v1/chat/completions", chat("Tell me a story.", 8)).json();
+        JsonNode a = auditOf(log, j.get("id").asText());
+        JsonNode first = a.get("shields").get(0);
+        assertTrue(first.get("shield").asText().startsWith("llama-guard:"), a.toString());
+        assertFalse(first.get("decision").asText().equals("ERROR"), a.toString());
+        String finish = j.get("choices").get(0).get("finish_reason").asText();
+        assertEquals(a.get("decision").asText().equals("block") ? "content_filter" : "length", finish, j.toString());
+
+        ObjectNode run = Http.JSON.createObjectNode().put("shield_id", "llama-guard");
+        run.putArray("messages").addObject().put("role", "user").put("content", "What is the capital of France?");
+        JsonNode v = h.post("/v1/safety/run-shield", run).json();
+        assertTrue(v.has("violation"), v.toString());
+        assertTrue(v.get("violation").isNull() || v.get("violation").has("violation_level"), v.toString());
+      }
+    }
+  }
 }
