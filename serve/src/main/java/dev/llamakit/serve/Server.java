@@ -136,10 +136,12 @@ public final class Server implements AutoCloseable {
     }
     runnable.putAll(extraShields);
     List<Shield> userShields = checks.inputShields().getOrDefault(Role.USER, List.of());
+    Models models = new Models(b);
     Router router = new Router(o.apiKey(), metrics)
         .add("POST", ChatCompletions.PATH, "chatcmpl", new ChatCompletions(b))
         .add("POST", Completions.PATH, "cmpl", new Completions(b))
-        .add("GET", Models.PATH, "models", new Models(b))
+        .add("GET", Models.PATH, "models", models)
+        .add("GET", Models.PATH + "/" + o.modelId(), "models", models.one())
         .add("POST", Moderations.PATH, "modr", new Moderations(userShields, recorder, o.maxBodyBytes()))
         .add("POST", RunShield.PATH, "shield", new RunShield(runnable, recorder, o.maxBodyBytes()))
         .add("GET", "/metrics", "metrics", (ex, rid) -> Exchanges.send(ex, 200, "text/plain; version=0.0.4",

@@ -74,6 +74,8 @@ class ServerTest {
     assertEquals("list", m.get("object").asText());
     assertEquals("stories260K", m.get("data").get(0).get("id").asText());
     assertEquals(text.contextLength(), m.get("data").get(0).get("context_length").asInt());
+    assertEquals(m.get("data").get(0), http.get("/v1/models/stories260K").json());
+    assertEquals(404, http.get("/v1/models/gpt-4").status());
     Http.Response h = http.get("/health");
     assertEquals(200, h.status());
     assertEquals("ok", h.json().get("status").asText());
