@@ -12,6 +12,7 @@ final class CommandGroups {
     root.addSubcommand(new dev.llamakit.safety.cli.SafetyCommand());
     root.addSubcommand(new dev.llamakit.eval.cli.EvalCommand());
     root.addSubcommand(new dev.llamakit.engine.cli.ModelsCommand());
+    root.addSubcommand(new dev.llamakit.serve.cli.ServeCommand());
     CommandLine bench = new CommandLine(new BenchCommand());
     bench.addSubcommand("engine", new dev.llamakit.engine.cli.BenchCommand());
     bench.addSubcommand("safety", new dev.llamakit.safety.cli.BenchCommand());

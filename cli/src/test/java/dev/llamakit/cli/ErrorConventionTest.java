@@ -32,6 +32,7 @@ class ErrorConventionTest {
           "--lid-model", missing);
       case "models" -> List.of("models", "fetch", "lid176", "--from", missing);
       case "bench" -> List.of("bench", "engine", "--model", missing);
+      case "serve" -> List.of("serve", "--model", missing, "--port", "0");
       default -> throw new IllegalArgumentException(group);
     };
   }
@@ -45,6 +46,7 @@ class ErrorConventionTest {
       case "pipeline" -> List.of("pipeline", "ccnet");
       case "models" -> List.of("models", "fetch");
       case "bench" -> List.of("bench", "engine");
+      case "serve" -> List.of("serve");
       default -> throw new IllegalArgumentException(group);
     };
   }
@@ -53,12 +55,12 @@ class ErrorConventionTest {
   void everyGroupIsCovered() {
     Set<String> groups = new TreeSet<>(LlamakitCommand.commandLine().getSubcommands().keySet());
     groups.remove("help");
-    assertEquals(new TreeSet<>(Set.of("engine", "safety", "eval", "pipeline", "models", "bench")), groups,
+    assertEquals(new TreeSet<>(Set.of("engine", "safety", "eval", "pipeline", "models", "bench", "serve")), groups,
         "a new command group needs its cases in this test");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"engine", "safety", "eval", "pipeline", "models", "bench"})
+  @ValueSource(strings = {"engine", "safety", "eval", "pipeline", "models", "bench", "serve"})
   void unknownOptionIsAUsageErrorWithAShortHint(String group, @TempDir Path dir) {
     List<String> args = new java.util.ArrayList<>(missingFileCommand(group, dir));
     String name = "llamakit " + String.join(" ", leaf(group));
@@ -84,7 +86,7 @@ class ErrorConventionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"engine", "safety", "eval", "pipeline", "models", "bench"})
+  @ValueSource(strings = {"engine", "safety", "eval", "pipeline", "models", "bench", "serve"})
   void missingInputFileIsAFailureInOneLine(String group, @TempDir Path dir) {
     List<String> args = missingFileCommand(group, dir);
     Run r = Run.of(args);

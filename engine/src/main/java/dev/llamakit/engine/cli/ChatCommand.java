@@ -2,11 +2,9 @@ package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.chat.Message;
-import dev.llamakit.engine.inference.GenerationResult;
-import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.TextEngine;
+import dev.llamakit.engine.inference.TextGeneration;
 import dev.llamakit.engine.sampling.SamplingParams;
-import dev.llamakit.engine.tokenizer.StreamingDecoder;
-import dev.llamakit.engine.tokenizer.Tokenizer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -69,13 +67,13 @@ public final class ChatCommand implements Callable<Integer> {
     String systemText = PromptSource.resolve(spec, "-sys/--system", system, "-sysf/--system-prompt-file", systemFile,
         false, stdin);
     String first = PromptSource.resolve(spec, "-p/--prompt", prompt, "-f/--file", file, false, stdin);
-    try (LlamaEngine e = model.open()) {
-      Tokenizer tok = model.tokenizer(e.model());
-      ChatTemplate t = template != null ? ChatTemplate.byName(template)
-          : ChatTemplate.fromGguf(e.model().metadata().orElseThrow(() -> new IllegalArgumentException(
-              "--model " + model.model + " has no chat template metadata: give --template")));
-      Set<Integer> eog = GenerateCommand.endOfGeneration(tok);
-      SamplingParams params = sampling.params(eog, t.stopStrings(), e.model().contextLength());
+    try (TextEngine opened = model.openText()) {
+      TextEngine t = template != null ? opened.withChatTemplate(ChatTemplate.byName(template)) : opened;
+      if (t.chatTemplate().isEmpty()) {
+        throw new IllegalArgumentException("--model " + model.model + " names no chat template implemented here: "
+            + "give --template (llama2, llama3)");
+      }
+      SamplingParams params = sampling.params(Set.of(), t.chatStopStrings(), t.contextLength());
       List<Message> messages = new ArrayList<>();
       if (systemText != null) {
         messages.add(Message.system(systemText));
@@ -96,28 +94,14 @@ public final class ChatCommand implements Callable<Integer> {
           return 0;
         }
         messages.add(Message.user(line));
-        int[] ids = t.encode(tok, messages, true);
-        StreamingDecoder dec = new StreamingDecoder(tok);
-        StringBuilder reply = new StringBuilder();
-        GenerationResult r = e.generate(ids, params, tok::tokenBytes, (id, i) -> {
-          if (!eog.contains(id)) {
-            String s = dec.accept(id);
-            reply.append(s);
-            out.print(s);
-            out.flush();
-          }
+        int[] ids = t.encodeChat(messages);
+        TextGeneration r = t.generate(ids, params, piece -> {
+          out.print(piece);
+          out.flush();
           return true;
         });
-        reply.append(dec.flush());
         out.println();
-        String text = reply.toString();
-        for (String stop : t.stopStrings()) {
-          int k = text.indexOf(stop);
-          if (k >= 0) {
-            text = text.substring(0, k);
-          }
-        }
-        messages.add(Message.assistant(text));
+        messages.add(Message.assistant(r.text()));
         System.err.printf("[%d prompt tokens, %d reused, %.1f tok/s]%n", r.promptTokens(), r.reusedPromptTokens(),
             r.decodeTokensPerSecond());
       }

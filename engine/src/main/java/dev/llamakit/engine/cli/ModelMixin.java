@@ -1,6 +1,7 @@
 package dev.llamakit.engine.cli;
 
 import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.model.LlamaModel;
 import dev.llamakit.engine.model.ModelOptions;
 import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
@@ -40,7 +41,13 @@ public final class ModelMixin {
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer .bin for .bin checkpoints.")
   Path tokenizer;
 
-  ModelOptions options() {
+  /** The model file named by {@code --model}. */
+  public Path modelPath() {
+    return model;
+  }
+
+  /** The model options these flags give (threads, context, activations, mmap, KV cache types). */
+  public ModelOptions options() {
     if (threads < 0 || ctx < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --ctx must be >= 0");
     }
@@ -53,6 +60,17 @@ public final class ModelMixin {
       throw new NoSuchFileException(model.toString());  // a failure (exit 1), not a usage error
     }
     return LlamaEngine.load(model, options());
+  }
+
+  /** The model with its tokenizer and chat template (the text facade every text command uses). */
+  public TextEngine openText() throws IOException {
+    LlamaEngine e = open();
+    try {
+      return new TextEngine(e, tokenizer(e.model()), TextEngine.templateOf(e.model()));
+    } catch (IOException | RuntimeException x) {
+      e.close();
+      throw x;
+    }
   }
 
   Tokenizer tokenizer(LlamaModel m) throws IOException {

@@ -177,6 +177,43 @@ public final class LlamaEngine implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The log-probability of each of {@code tokens[from..)} given the tokens before it, with the {@code top} most
+   * likely tokens at each of those positions (OpenAI's {@code logprobs} / {@code top_logprobs}; {@code from >= 1}:
+   * the first token has no context). One forward pass over the sequence (a shared prefix's KV is reused).
+   */
+  public synchronized List<TokenLogProb> tokenLogProbs(int[] tokens, int from, int top) {
+    if (from < 1 || from > tokens.length) {
+      throw new IllegalArgumentException("from " + from + " must be in [1, " + tokens.length + "]");
+    }
+    if (top < 0) {
+      throw new IllegalArgumentException("top " + top + " must be >= 0");
+    }
+    List<TokenLogProb> out = new ArrayList<>(tokens.length - from);
+    if (from == tokens.length) {
+      return out;
+    }
+    int vocab = model.vocabSize();
+    int k = Math.min(top, vocab);
+    float[] logits = live.prefill(tokens, tokens.length - 1, from - 1, prefixCache);
+    int[] order = new int[vocab];
+    for (int p = from; p < tokens.length; p++) {
+      int row = (p - from) * vocab;
+      double lse = LogProbs.logSumExp(logits, row, vocab);
+      int[] ids = new int[k];
+      double[] lps = new double[k];
+      if (k > 0) {
+        dev.llamakit.engine.sampling.TokenRanking.rank(logits, row, vocab, order);
+        for (int j = 0; j < k; j++) {
+          ids[j] = order[j];
+          lps[j] = logits[row + order[j]] - lse;
+        }
+      }
+      out.add(new TokenLogProb(tokens[p], logits[row + tokens[p]] - lse, ids, lps));
+    }
+    return out;
+  }
+
   /** Rolling log-likelihood with windows of the engine's context length. */
   public RollingScore loglikelihoodRolling(int[] tokens) {
     return loglikelihoodRolling(tokens, model.contextLength());

@@ -1,36 +1,70 @@
 package dev.llamakit.engine.inference;
 
+import dev.llamakit.engine.chat.ChatTemplate;
+import dev.llamakit.engine.chat.ChatTemplateException;
+import dev.llamakit.engine.chat.Message;
+import dev.llamakit.engine.model.LlamaModel;
+import dev.llamakit.engine.model.ModelOptions;
 import dev.llamakit.engine.sampling.SamplingParams;
+import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
 import dev.llamakit.engine.tokenizer.StreamingDecoder;
 import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Text-level convenience over a {@link LlamaEngine} and its {@link Tokenizer}: generation that streams decoded text
- * and stops at end-of-generation tokens, and continuation scoring tokenized the way lm-evaluation-harness does.
+ * The text-level facade over the engine: a {@link LlamaEngine} loaded together with its {@link Tokenizer} and chat
+ * template, with the one stop policy every text caller (CLI, safety, eval, server) uses.
+ *
+ * <p>The stop policy of {@link #generate(int[], SamplingParams, TextListener)}:
+ * <ol>
+ *   <li>generation ends at any end-of-generation token of the vocabulary (EOS, EOT, ...) or a token of
+ *       {@code params.stopTokens()}; that token's text is never part of the reply;
+ *   <li>it ends when the decoded text contains one of {@code params.stopStrings()}: the reply is cut before the first
+ *       occurrence, and streamed text never shows a stop string or its beginning ({@link StopScanner});
+ *   <li>it ends after {@code params.maxTokens()} tokens, or when the context is full, whichever comes first;
+ *   <li>it ends when the listener returns false (a cancelled request).
+ * </ol>
+ * Text streams UTF-8 safe ({@link StreamingDecoder}); a chat reply also stops at its template's end-of-turn markers
+ * ({@link #chatStopStrings}).
  *
  * <pre>{@code
- * TextEngine t = new TextEngine(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()));
- * String reply = t.generate("Once upon a time", SamplingParams.greedy(64), System.out::print);
- * ScoredContinuation s = t.loglikelihood("The capital of France is", " Paris");
+ * try (TextEngine t = TextEngine.load(Path.of("model.gguf"), ModelOptions.defaults(), null)) {
+ *   int[] prompt = t.encodeChat(List.of(Message.user("Hi")));
+ *   TextGeneration g = t.generate(prompt, SamplingParams.greedy(64).withStopStrings(t.chatStopStrings()),
+ *       piece -> { System.out.print(piece); return true; });
+ *   ScoredContinuation s = t.loglikelihood("The capital of France is", " Paris");
+ * }
  * }</pre>
  */
-public final class TextEngine {
+public final class TextEngine implements AutoCloseable {
   private final LlamaEngine engine;
   private final Tokenizer tokenizer;
+  private final ChatTemplate template;
   private final Set<Integer> endOfGeneration;
 
+  /** A facade over an open engine and its tokenizer, without a chat template. */
   public TextEngine(LlamaEngine engine, Tokenizer tokenizer) {
+    this(engine, tokenizer, null);
+  }
+
+  /** A facade over an open engine, its tokenizer and chat template ({@code template} may be null). */
+  public TextEngine(LlamaEngine engine, Tokenizer tokenizer, ChatTemplate template) {
     if (tokenizer.vocabSize() != engine.model().vocabSize()) {
       throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize() + " tokens but the model "
           + engine.model().path() + " has " + engine.model().vocabSize());
     }
     this.engine = engine;
     this.tokenizer = tokenizer;
+    this.template = template;
     Set<Integer> eog = new HashSet<>();
     for (int i = 0; i < tokenizer.vocabSize(); i++) {
       if (tokenizer.isEndOfGeneration(i)) {
@@ -38,6 +72,55 @@ public final class TextEngine {
       }
     }
     this.endOfGeneration = Set.copyOf(eog);
+  }
+
+  /**
+   * Loads a model with its tokenizer and chat template: a GGUF carries both (the template is absent when the file
+   * has no {@code tokenizer.chat_template} or one not implemented here); a llama2.c {@code .bin} checkpoint needs its
+   * {@code llama2cTokenizer} file and has no template.
+   */
+  public static TextEngine load(Path model, ModelOptions options, Path llama2cTokenizer) throws IOException {
+    if (!Files.isRegularFile(model)) {
+      throw new NoSuchFileException(model.toString());
+    }
+    LlamaEngine e = LlamaEngine.load(model, options);
+    try {
+      LlamaModel m = e.model();
+      if (llama2cTokenizer != null) {
+        if (!Files.isRegularFile(llama2cTokenizer)) {
+          throw new NoSuchFileException(llama2cTokenizer.toString());
+        }
+        return new TextEngine(e, Llama2cTokenizer.load(llama2cTokenizer, m.vocabSize()), null);
+      }
+      if (m.metadata().isEmpty()) {
+        throw new IllegalArgumentException(model + " is a llama2.c checkpoint: give its tokenizer file (e.g. "
+            + "tok512.bin)");
+      }
+      return new TextEngine(e, Tokenizer.fromGguf(m.metadata().get()), templateOf(m));
+    } catch (IOException | RuntimeException | Error x) {
+      e.close();
+      throw x;
+    }
+  }
+
+  /**
+   * The chat template a GGUF model names, or null when it names none or one not implemented here (then a caller
+   * chooses one by name: {@link #withChatTemplate}).
+   */
+  public static ChatTemplate templateOf(LlamaModel m) {
+    if (m.metadata().isEmpty() || !m.metadata().get().has("tokenizer.chat_template")) {
+      return null;
+    }
+    try {
+      return ChatTemplate.fromGguf(m.metadata().get());
+    } catch (ChatTemplateException notImplemented) {
+      return null;
+    }
+  }
+
+  /** This facade with another chat template (e.g. one named on the command line). */
+  public TextEngine withChatTemplate(ChatTemplate t) {
+    return new TextEngine(engine, tokenizer, t);
   }
 
   public LlamaEngine engine() {
@@ -48,41 +131,95 @@ public final class TextEngine {
     return tokenizer;
   }
 
+  /** The chat template, when the model has one. */
+  public Optional<ChatTemplate> chatTemplate() {
+    return Optional.ofNullable(template);
+  }
+
+  /** The model's context length in tokens. */
+  public int contextLength() {
+    return engine.model().contextLength();
+  }
+
   /** The vocabulary's end-of-generation ids (EOS, EOT, ...). */
   public Set<Integer> endOfGenerationTokens() {
     return endOfGeneration;
   }
 
-  /**
-   * Generates after {@code prompt} (BOS added, special-token text parsed when {@code parseSpecial}), also stopping at
-   * the vocabulary's end-of-generation tokens; streams decoded text (UTF-8 safe) to {@code onText} and returns the
-   * whole text (without a final end-of-generation token).
-   */
-  public String generate(String prompt, boolean parseSpecial, SamplingParams params, Consumer<String> onText) {
-    int[] ids = tokenizer.encode(prompt, true, parseSpecial);
+  /** Tokenizes a plain prompt. */
+  public int[] encode(String text, boolean addBos, boolean parseSpecial) {
+    return tokenizer.encode(text, addBos, parseSpecial);
+  }
+
+  /** Renders and tokenizes a conversation with the chat template, ending with the assistant's turn opening. */
+  public int[] encodeChat(List<Message> messages) {
+    return requireTemplate().encode(tokenizer, messages, true);
+  }
+
+  /** The chat template's end-of-turn markers, to add to a chat reply's stop strings. */
+  public List<String> chatStopStrings() {
+    return requireTemplate().stopStrings();
+  }
+
+  private ChatTemplate requireTemplate() {
+    if (template == null) {
+      throw new ChatTemplateException(engine.model().path() + " has no chat template: choose one by name (llama2, "
+          + "llama3)");
+    }
+    return template;
+  }
+
+  /** Generates after {@code prompt} with the stop policy of this class, streaming released text to {@code onText}. */
+  public TextGeneration generate(int[] prompt, SamplingParams params, TextListener onText) {
     Set<Integer> stops = new HashSet<>(params.stopTokens());
     stops.addAll(endOfGeneration);
-    StringBuilder text = new StringBuilder();
+    StopScanner scanner = new StopScanner(params.stopStrings());
     StreamingDecoder dec = new StreamingDecoder(tokenizer);
-    engine.generate(ids, params.withStopTokens(stops), tokenizer::tokenBytes, (id, i) -> {
-      if (!endOfGeneration.contains(id)) {
-        String s = dec.accept(id);
-        text.append(s);
-        onText.accept(s);
-      }
-      return true;
-    });
-    String tail = dec.flush();
-    text.append(tail);
-    onText.accept(tail);
-    String out = text.toString();
-    for (String s : params.stopStrings()) {
-      int k = out.indexOf(s);
-      if (k >= 0) {
-        out = out.substring(0, k);
+    StringBuilder text = new StringBuilder();
+    boolean[] cancelled = {false};
+    GenerationResult r = engine.generate(prompt, params.withStopTokens(stops).withStopStrings(List.of()), null,
+        (id, i) -> {
+          if (stops.contains(id)) {
+            return true;  // the engine ends here; the stop token's text is not part of the reply
+          }
+          String out = scanner.accept(dec.accept(id));
+          if (!out.isEmpty()) {
+            text.append(out);
+            cancelled[0] = !onText.onText(out);
+          }
+          return !scanner.stopped() && !cancelled[0];
+        });
+    if (!scanner.stopped() && !cancelled[0]) {
+      String tail = scanner.accept(dec.flush()) + scanner.flush();
+      if (!tail.isEmpty()) {
+        text.append(tail);
+        onText.onText(tail);
       }
     }
-    return out;
+    StopReason reason = scanner.stopped() ? StopReason.STOP_STRING : r.stopReason();
+    return new TextGeneration(text.toString(), r.tokens(), reason, r.promptTokens(), r.reusedPromptTokens(), r.prefillNanos(),
+        r.decodeNanos());
+  }
+
+  /**
+   * Generates after {@code prompt} (BOS added, special-token text parsed when {@code parseSpecial}) with the stop
+   * policy of this class; streams the released text to {@code onText} and returns the whole reply.
+   */
+  public String generate(String prompt, boolean parseSpecial, SamplingParams params, Consumer<String> onText) {
+    return generate(tokenizer.encode(prompt, true, parseSpecial), params, piece -> {
+      onText.accept(piece);
+      return true;
+    }).text();
+  }
+
+  /** Log-probabilities of {@code tokens[from..)} with the {@code top} alternatives at each position. */
+  public List<TokenLogProb> tokenLogProbs(int[] tokens, int from, int top) {
+    return engine.tokenLogProbs(tokens, from, top);
+  }
+
+  /** The text of one token as a client sees it (its piece, UTF-8 decoded; a partial character becomes U+FFFD). */
+  public String tokenText(int id) {
+    return new String(tokenizer.tokenBytes(id), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** {@link #generate(String, boolean, SamplingParams, Consumer)} without special-token parsing. */
@@ -121,5 +258,11 @@ public final class TextEngine {
       return Arrays.copyOfRange(whole, ctxIds.length, whole.length);
     }
     return tok.encode(continuation, false, false);
+  }
+
+  /** Closes the engine (and the model). */
+  @Override
+  public void close() {
+    engine.close();
   }
 }

@@ -49,7 +49,8 @@ public final class ModerateCommand implements Callable<Integer> {
     if (model != null || guardModel != null) {
       return withModels(conv);
     }
-    ModerationFilter f = new ModerationFilter((m, c, x) -> { }, ModerationFilter.Config.defaults());
+    ModerationFilter f = new ModerationFilter((m, c, x) -> { },
+        dev.llamakit.safety.moderation.ModerationConfig.defaults().build(java.util.Map.of()));
     List<ShieldResult> results = new ArrayList<>();
     ModerationOutcome refused = f.checkInput(conv, results);
     for (ShieldResult s : results) {
@@ -64,26 +65,29 @@ public final class ModerateCommand implements Callable<Integer> {
   private Integer withModels(List<Message> conv) throws Exception {
     dev.llamakit.engine.model.ModelOptions mo = dev.llamakit.engine.model.ModelOptions.defaults()
         .withThreads(threads).withContextLength(ctx);
-    ModerationFilter.Config config = ModerationFilter.Config.defaults();
+    dev.llamakit.safety.moderation.ModerationConfig mc = dev.llamakit.safety.moderation.ModerationConfig.defaults();
+    java.util.Map<String, dev.llamakit.safety.Shield> extra = new java.util.HashMap<>();
     dev.llamakit.safety.engine.EngineGuardModel guard = null;
-    dev.llamakit.engine.inference.LlamaEngine chat = null;
+    dev.llamakit.engine.inference.TextEngine chat = null;
     try {
       if (guardModel != null) {
         guard = dev.llamakit.safety.engine.EngineGuardModel.load(guardModel, mo);
-        config = config.withGuard(new dev.llamakit.safety.llamaguard.LlamaGuardShield(guard,
+        extra.put("llama-guard", new dev.llamakit.safety.llamaguard.LlamaGuardShield(guard,
             dev.llamakit.safety.llamaguard.LlamaGuardShield.Config.defaults(
                 dev.llamakit.safety.llamaguard.LlamaGuardVariant.named(guardVariant))));
+        mc = mc.withShield("llama-guard");
       }
       dev.llamakit.safety.moderation.Generator generator = (m, c, x) -> { };
       if (model != null) {
-        chat = dev.llamakit.engine.inference.LlamaEngine.load(model, mo);
-        var md = chat.model().metadata().orElseThrow(() -> new IllegalArgumentException(model + ": a chat model "
-            + "must be a GGUF with its tokenizer and chat template"));
+        chat = dev.llamakit.engine.inference.TextEngine.load(model, mo, null);
+        if (chat.chatTemplate().isEmpty()) {
+          throw new IllegalArgumentException(model + ": a chat model must be a GGUF with its tokenizer and a chat "
+              + "template (llama2, llama3)");
+        }
         generator = new dev.llamakit.safety.engine.EngineGenerator(chat,
-            dev.llamakit.engine.tokenizer.Tokenizer.fromGguf(md), dev.llamakit.engine.chat.ChatTemplate.fromGguf(md),
             dev.llamakit.engine.sampling.SamplingParams.greedy(maxTokens));
       }
-      ModerationFilter f = new ModerationFilter(generator, config);
+      ModerationFilter f = new ModerationFilter(generator, mc.build(extra));
       if (model == null) {
         List<ShieldResult> results = new ArrayList<>();
         ModerationOutcome refused = f.checkInput(conv, results);

@@ -2,56 +2,55 @@ package dev.llamakit.safety.engine;
 
 import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.sampling.SamplingParams;
-import dev.llamakit.engine.tokenizer.StreamingDecoder;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import dev.llamakit.safety.Message;
 import dev.llamakit.safety.moderation.Generator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * The engine behind the moderation filter's {@link Generator} port: renders the conversation with the model's chat
- * template, streams the decoded reply piece by piece, and stops as soon as the filter cancels.
+ * template, streams the decoded reply piece by piece under {@link TextEngine}'s stop policy (plus the template's
+ * end-of-turn markers), and stops as soon as the filter cancels.
  */
 public final class EngineGenerator implements Generator {
-  private final LlamaEngine engine;
-  private final Tokenizer tokenizer;
-  private final ChatTemplate template;
+  private final TextEngine text;
   private final SamplingParams params;
 
+  /** A generator on the text facade, which must have a chat template. */
+  public EngineGenerator(TextEngine text, SamplingParams params) {
+    this.text = text;
+    List<String> stops = new ArrayList<>(params.stopStrings());
+    stops.addAll(text.chatStopStrings());
+    this.params = params.withStopStrings(stops);
+  }
+
+  /** A generator on an open engine, its tokenizer and its chat template. */
   public EngineGenerator(LlamaEngine engine, Tokenizer tokenizer, ChatTemplate template, SamplingParams params) {
-    this.engine = engine;
-    this.tokenizer = tokenizer;
-    this.template = template;
-    Set<Integer> stops = new HashSet<>(params.stopTokens());
-    stops.add(tokenizer.eos());
-    if (tokenizer.eot() >= 0) {
-      stops.add(tokenizer.eot());
+    this(new TextEngine(engine, tokenizer, template), params);
+  }
+
+  /** The conversation in the engine's chat-message form (roles lower-cased). */
+  public static List<dev.llamakit.engine.chat.Message> chatMessages(List<Message> messages) {
+    List<dev.llamakit.engine.chat.Message> chat = new ArrayList<>();
+    for (Message m : messages) {
+      chat.add(new dev.llamakit.engine.chat.Message(m.role().name().toLowerCase(Locale.ROOT), m.content()));
     }
-    this.params = params.withStopTokens(stops);
+    return chat;
   }
 
   @Override
   public void generate(List<Message> messages, Consumer<String> onChunk, BooleanSupplier cancelled) {
-    List<dev.llamakit.engine.chat.Message> chat = new ArrayList<>();
-    for (Message m : messages) {
-      chat.add(new dev.llamakit.engine.chat.Message(m.role().name().toLowerCase(java.util.Locale.ROOT), m.content()));
+    if (cancelled.getAsBoolean()) {
+      return;
     }
-    int[] prompt = template.encode(tokenizer, chat, true);
-    StreamingDecoder decoder = new StreamingDecoder(tokenizer);
-    engine.generate(prompt, params, tokenizer::tokenBytes, (tok, i) -> {
-      if (params.stopTokens().contains(tok)) {
-        return false;
-      }
-      String piece = decoder.accept(tok);
-      if (!piece.isEmpty()) {
-        onChunk.accept(piece);
-      }
+    text.generate(text.encodeChat(chatMessages(messages)), params, piece -> {
+      onChunk.accept(piece);
       return !cancelled.getAsBoolean();
     });
   }

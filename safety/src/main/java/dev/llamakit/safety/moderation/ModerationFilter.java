@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  *       {@code windowChars + contextChars} characters in the context of the user turn; a BLOCK or ERROR cancels
  *       generation and the reply becomes a refusal. Text reaches {@code onApproved} only after the window that
  *       contains it has passed (buffer-then-release: unsafe text never leaks). At the end the whole reply is checked
- *       once more.
+ *       once more, before the last window's text is released.
  * </ol>
  * ERROR always counts as BLOCK (fail closed); WARN results are kept in the outcome but do not stop anything.
  */
@@ -134,11 +134,15 @@ public final class ModerationFilter {
     }
 
     void finish() {
-      if (checkedUpTo < text.length()) judge(text.length());
-      if (blocked == null && text.length() > config.windowChars()) {
+      // The whole reply first, so the last window's text is released only once everything passed.
+      if (text.length() > config.windowChars()) {
         ShieldResult whole = runOutputShields(text.toString());
-        if (whole != null) blocked = whole;
+        if (whole != null) {
+          blocked = whole;
+          return;
+        }
       }
+      if (checkedUpTo < text.length()) judge(text.length());
     }
 
     /** Judges text[max(0, end - window - context) .. end) and releases text[checkedUpTo .. end) if it passes. */
