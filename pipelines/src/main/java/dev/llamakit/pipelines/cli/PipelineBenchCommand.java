@@ -73,22 +73,30 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     long runnerWritten = -1;
     if (!skipRunner) {
       resetPeaks();
+      long cpu0 = processCpuNanos();
       RunReport r = new RecipeJob(cfg, Runner.parse(runner), parallelism, null, List.of())
           .run(dir.resolve("out-runner"), true, System.err);
       double secs = r.wallSeconds();
       long heapRunner = peakHeap();
+      double cpuSecs = (processCpuNanos() - cpu0) / 1e9;
       runnerPerCore = r.read() / secs / parallelism;
       runnerWritten = r.written();
       System.out.printf("runner %-6s: %.1f s, %,.0f documents/s (%,.0f per core), %.2f MB/s per core, peak heap %,d MB%n",
           runner, secs, r.read() / secs, runnerPerCore, bytes / 1e6 / secs / parallelism, heapRunner >> 20);
+      System.out.printf("runner %-6s: %.1f CPU-seconds (all threads of this process), %,.0f documents per CPU-second%n",
+          runner, cpuSecs, r.read() / cpuSecs);
     }
     if (!skipLoop) {
       resetPeaks();
+      long cpu0 = processCpuNanos();
       PlainLoop.Result loop = PlainLoop.run(cfg, dir.resolve("out-loop"));
       long heapLoop = peakHeap();
       double loopRate = loop.read() / loop.seconds();
+      double cpuSecs = (processCpuNanos() - cpu0) / 1e9;
       System.out.printf("plain loop (1 thread): %.1f s, %,.0f documents/s, %.2f MB/s, peak heap %,d MB%n",
           loop.seconds(), loopRate, bytes / 1e6 / loop.seconds(), heapLoop >> 20);
+      System.out.printf("plain loop (1 thread): %.1f CPU-seconds (all threads), %,.0f documents per CPU-second%n",
+          cpuSecs, loop.read() / cpuSecs);
       if (!skipRunner) {
         System.out.printf("runner overhead: the loop is %.2fx the runner's per-core throughput (target <= 2x); "
             + "written %,d (runner) vs %,d (loop)%n", loopRate / runnerPerCore, runnerWritten, loop.written());
@@ -101,6 +109,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     try (var s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".gz")).sorted().toList();
     }
+  }
+
+  /**
+   * CPU time of every thread of this JVM (JIT and GC included): on a shared machine, documents per CPU-second is the
+   * figure other processes disturb least; on a quiet pinned core it approaches documents/s.
+   */
+  private static long processCpuNanos() {
+    return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
   }
 
   private static void resetPeaks() {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param read how records are parsed
  * @param stages what runs between read and write, in order
  * @param layout output folders
- * @param shards shards per output folder
+ * @param shards shards per output folder; {@link dev.llamakit.pipelines.beam.WriteShards#PER_WRITER} (0): one per
+ *     worker, written without a shuffle
  */
 public record CompiledRecipe(Recipe recipe, List<InputFile> inputs, ReadOptions read, List<Stage> stages,
     OutputLayout layout, int shards) implements Serializable {
@@ -25,6 +26,11 @@ public record CompiledRecipe(Recipe recipe, List<InputFile> inputs, ReadOptions 
   public CompiledRecipe {
     inputs = List.copyOf(inputs);
     stages = List.copyOf(stages);
+  }
+
+  /** The same recipe with a fixed number of shards per output folder. */
+  public CompiledRecipe withShards(int fixed) {
+    return new CompiledRecipe(recipe, inputs, read, stages, layout, fixed);
   }
 
   /** What runs between read and write. */

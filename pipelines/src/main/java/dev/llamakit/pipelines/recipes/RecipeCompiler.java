@@ -101,8 +101,7 @@ public final class RecipeCompiler {
       throw new RecipeException(origin + ": write layout language_bucket needs a 'bucket' step before it");
     }
     var files = new InputResolver(ReadStep.format(read)).resolve(inputs.paths(), inputs.pathsFile(), inputs.base());
-    int shards = write.shards > 0 ? write.shards : Math.max(1, parallelism);
-    return new CompiledRecipe(recipe, files, readOptions, stages, layout, shards);
+    return new CompiledRecipe(recipe, files, readOptions, stages, layout, write.shards);
   }
 
   private static CompiledRecipe.Corpus corpus(String origin, RecipeStep s) {

@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.recipes;
 
+import dev.llamakit.pipelines.beam.WriteShards;
 import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.report.RunReport;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class RecipeJob {
       PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
       options.setJobName("llamakit-" + recipe.recipe().name().replaceAll("[^A-Za-z0-9-]", "-") + "-" + runId);
       Pipeline p = Pipeline.create(options);
-      p.apply(recipe.recipe().name(), RecipePipeline.of(recipe, staging.toString()));
+      p.apply(recipe.recipe().name(), RecipePipeline.of(forRunner(), staging.toString()));
       long t0 = System.nanoTime();
       log.printf("running the %s recipe (%s) on %d input file(s) with the %s runner (parallelism %d)...%n",
           recipe.recipe().name(), String.join(" > ", recipe.recipe().stepNames()), recipe.inputs().size(),
@@ -178,7 +179,8 @@ public final class RecipeJob {
     }
     m.put("steps", steps);
     m.put("layout", recipe.layout().name().toLowerCase());
-    m.put("shards_per_folder", recipe.shards());
+    int shards = forRunner().shards();
+    m.put("shards_per_folder", shards == WriteShards.PER_WRITER ? "one per worker" : shards);
     return m;
   }
 
@@ -195,6 +197,11 @@ public final class RecipeJob {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".json.gz")).map(p -> dir.relativize(p).toString()).sorted().toList();
     }
+  }
+
+  /** Spark gets a fixed number of shards: its runner has named two per-writer files alike (see WriteShards). */
+  private CompiledRecipe forRunner() {
+    return runner == Runner.SPARK && recipe.shards() == WriteShards.PER_WRITER ? recipe.withShards(parallelism) : recipe;
   }
 
   /** Lines in every output shard: the documents really written, checked against the runner's own count. */

@@ -52,7 +52,8 @@ public final class RecipePipeline extends PTransform<PBegin, PDone> {
     }
     PCollectionTuple routed = items.apply("Route", Routes.split());
     routed.get(Routes.DOCS).apply("WriteShards", WriteShards.to(outputDir, recipe.shards(), recipe.layout()));
-    routed.get(Routes.DROPS).apply("WriteDrops", WriteDrops.to(outputDir + "/_dropped"));
+    int dropFiles = recipe.shards() == WriteShards.PER_WRITER ? WriteShards.PER_WRITER : 1;
+    routed.get(Routes.DROPS).apply("WriteDrops", WriteDrops.to(outputDir + "/_dropped", dropFiles));
     return PDone.in(begin.getPipeline());
   }
 }

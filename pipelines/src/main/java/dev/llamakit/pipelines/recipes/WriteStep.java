@@ -13,7 +13,10 @@ public final class WriteStep {
      * {@code bucket} step); single: {@code OUT/all/}.
      */
     public String layout = "language";
-    /** Shards per output folder; 0: the parallelism. */
+    /**
+     * Shards per output folder; 0: one per worker that holds the folder's documents, written without a shuffle
+     * (on Spark: the parallelism).
+     */
     public int shards = 0;
   }
 }
