@@ -9,6 +9,8 @@ import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
 import dev.llamakit.pipelines.io.WetReader;
 import dev.llamakit.pipelines.report.Progress;
+import dev.llamakit.pipelines.storage.Locations;
+import dev.llamakit.pipelines.storage.StorageErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,7 +117,8 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
       }
       return new FileStats(warcinfo, counted.count);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + (Locations.isRemote("input", file.path())
+          ? StorageErrors.describe(file.path(), e) : file.path() + ": " + e.getMessage()), e);
     }
   }
 
