@@ -78,7 +78,8 @@ public final class JobOptions {
   List<String> beamArgs = new ArrayList<>();
 
   /** The help line of a command's INPUT parameters. */
-  static final String INPUTS = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz).";
+  static final String INPUTS = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz); "
+      + "s3:// objects, prefixes or globs; http(s):// files.";
 
   /** Runs {@code recipe} on {@code inputs} with these options; returns the exit code (1 when accounting fails). */
   int run(Recipe recipe, List<String> given, CommandLine cmd) throws Exception {

@@ -139,8 +139,14 @@ final class RemoteOutput {
 
   /** Every object under a prefix, as full locations. */
   private static List<String> objects(String prefix) throws IOException {
+    List<MatchResult.Metadata> found;
+    try {
+      found = RemoteFiles.list(Locations.join(prefix, "**"));
+    } catch (IOException e) {
+      throw new IOException(StorageErrors.describe(prefix, e.getCause() == null ? e : e.getCause()), e);
+    }
     List<String> all = new ArrayList<>();
-    for (MatchResult.Metadata m : RemoteFiles.list(Locations.join(prefix, "**"))) {
+    for (MatchResult.Metadata m : found) {
       if (!m.resourceId().isDirectory()) {
         all.add(m.resourceId().toString());
       }

@@ -44,7 +44,7 @@ public record S3Settings(URI endpoint, String region) {
     try {
       uri = e == null ? null : URI.create(e);
     } catch (IllegalArgumentException bad) {
-      throw new IllegalArgumentException("S3 endpoint " + e + ": not a URL (" + bad.getMessage() + ")", bad);
+      throw new IllegalArgumentException("S3 endpoint " + e + ": not an http:// or https:// URL with a host", bad);
     }
     String r = firstSet(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), System.getProperty("aws.region"));
     if (r == null) {
