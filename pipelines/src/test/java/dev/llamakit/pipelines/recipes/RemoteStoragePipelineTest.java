@@ -57,7 +57,6 @@ class RemoteStoragePipelineTest {
         - read: {}
         - length: {min_length: 0, max_length: 190000}
         - c4_lines: {}
-        - dedup_lines: {policy: keep-first, min_length: 0}
         - write: {layout: single, shards: 1}
       """;
 

@@ -2,32 +2,49 @@ package dev.llamakit.pipelines.storage;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 
-/** A plain HTTP server on the loopback interface serving the files under a folder (GET and HEAD; 404 otherwise). */
+/**
+ * A plain HTTP server (or HTTPS, given a TLS context) on the loopback interface serving the files under a folder (GET
+ * and HEAD; 404 otherwise).
+ */
 public final class FileServer implements AutoCloseable {
   private final HttpServer server;
   private final Path root;
 
-  private FileServer(Path root) throws IOException {
+  private FileServer(Path root, SSLContext tls) throws IOException {
     this.root = root.toAbsolutePath().normalize();
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(loopback, 0);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     server.createContext("/", this::serve);
     server.start();
   }
 
   public static FileServer serving(Path root) throws IOException {
-    return new FileServer(root);
+    return new FileServer(root, null);
   }
 
-  /** {@code http://127.0.0.1:<port>} */
+  public static FileServer servingTls(Path root, SSLContext tls) throws IOException {
+    return new FileServer(root, tls);
+  }
+
+  /** {@code http://127.0.0.1:<port>} (or https) */
   public String url() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return (server instanceof HttpsServer ? "https://" : "http://") + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
   }
 
   private void serve(HttpExchange x) throws IOException {
