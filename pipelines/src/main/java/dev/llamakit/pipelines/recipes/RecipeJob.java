@@ -78,6 +78,8 @@ public final class RecipeJob {
     String runId = Long.toString(System.currentTimeMillis(), 36);
     RemoteOutput out = new RemoteOutput(output, runId);
     out.checkWritable(overwrite);
+    out.removeAbandonedStaging();
+    out.claimStaging();
     Thread cleanup = new Thread(() -> discardQuietly(out), "llamakit-staging-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     boolean published = false;

@@ -23,11 +23,13 @@ import org.apache.beam.sdk.util.MimeTypes;
  * the way a local folder swap is: while it runs, the output prefix holds the old report's absence and a mix of
  * objects, never a {@code report.json} next to an incomplete set. The old {@code report.json} is deleted first and
  * the new one written last, so a reader that waits for {@code report.json} always sees one complete output. A failed
- * run deletes its staging objects (also on Ctrl-C); a run killed hard leaves them, to delete by hand or with a
- * bucket lifecycle rule.
+ * run deletes its staging objects (also on Ctrl-C); a run killed hard leaves them, with an owner object naming its
+ * host and process: the next run into the same output from that host deletes them once that process is gone (from
+ * another host they are left, to delete by hand or with a bucket lifecycle rule).
  */
 final class RemoteOutput {
   static final String REPORT = "report.json";
+  static final String OWNER = ".owner";
   private final String out;
   private final String staging;
 
@@ -49,6 +51,47 @@ final class RemoteOutput {
   void checkWritable(boolean overwrite) throws IOException {
     if (!objects(out).isEmpty() && !overwrite) {
       throw new FileAlreadyExistsException(out, null, "output exists; pass --overwrite to replace it");
+    }
+  }
+
+  /**
+   * Staging prefixes of earlier runs into this output that were started on this host by a process that is gone
+   * (killed hard): never a result, so deleted. Others are left alone.
+   */
+  void removeAbandonedStaging() throws IOException {
+    String owners = Locations.join(Locations.parent(out),
+        RecipeJob.STAGING_PREFIX.formatted(Locations.fileName(out)) + "*/" + OWNER);
+    for (MatchResult.Metadata m : RemoteFiles.list(owners)) {
+      String[] owner;
+      try (var in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
+        owner = new String(in.readNBytes(1024), java.nio.charset.StandardCharsets.UTF_8).strip().split(" ");
+      }
+      if (owner.length == 2 && owner[0].equals(host()) && owner[1].matches("[0-9]{1,18}")
+          && !ProcessHandle.of(Long.parseLong(owner[1])).map(ProcessHandle::isAlive).orElse(false)) {
+        String key = m.resourceId().toString();
+        delete(objects(key.substring(0, key.length() - OWNER.length() - 1)));
+      }
+    }
+  }
+
+  /** Marks the staging prefix as this process's, for {@link #removeAbandonedStaging}. */
+  void claimStaging() throws IOException {
+    try (OutputStream o = Channels.newOutputStream(
+        FileSystems.create(resource(Locations.join(staging, OWNER)), MimeTypes.TEXT))) {
+      o.write(owner().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code <host> <pid>} of this process. */
+  static String owner() {
+    return host() + " " + ProcessHandle.current().pid();
+  }
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName().replace(' ', '_');
+    } catch (IOException unknown) {
+      return "unknown-host";
     }
   }
 
@@ -93,12 +136,12 @@ final class RemoteOutput {
     List<String> rels = new ArrayList<>();
     for (String k : objects(staging)) {
       String rel = k.substring(staging.length() + 1);
-      if (!rel.equals(REPORT)) {
+      if (!rel.equals(REPORT) && !rel.equals(OWNER)) {
         rels.add(rel);
       }
     }
     copy(rels);
-    List<String> keep = rels.stream().map(r -> Locations.join(out, r)).toList();
+    java.util.Set<String> keep = new java.util.HashSet<>(rels.stream().map(r -> Locations.join(out, r)).toList());
     delete(old.stream().filter(k -> !keep.contains(k) && !k.equals(Locations.join(out, REPORT))).toList());
     copy(List.of(REPORT));
     discardStaging();

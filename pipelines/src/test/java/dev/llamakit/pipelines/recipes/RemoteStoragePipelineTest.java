@@ -108,6 +108,12 @@ class RemoteStoragePipelineTest {
     assertEquals(c.inputs(), new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of("s3://corpus/in"), 2)
         .inputs(), "a prefix reads the corpus files under it, as a folder does");
 
+    Process finished = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").start();
+    finished.waitFor();
+    s3.put("corpus", ".out.staging-dead/.owner", host(finished.pid()));
+    s3.put("corpus", ".out.staging-dead/all/part-00000-of-00001.json.gz", host(finished.pid()));
+    s3.put("corpus", ".out.staging-alive/.owner", host(ProcessHandle.current().pid()));
+
     RunReport report = new RecipeJob(c, Runner.DIRECT, 2, null, s3Args()).run("s3://corpus/out", false, System.err);
     assertEquals(localReport.read(), report.read());
     assertEquals(localReport.written(), report.written());
@@ -123,8 +129,9 @@ class RemoteStoragePipelineTest {
     JsonNode published = new ObjectMapper().readTree(objects.get("report.json"));
     assertEquals(report.written(), published.get("verified_shard_lines").asLong());
     assertEquals("s3://corpus/out", published.get("output").get("dir").asText());
-    assertTrue(objects("").keySet().stream().noneMatch(k -> k.contains(".staging-") || k.contains(".temp-beam")),
-        "no staging or temporary object is left: " + objects("").keySet());
+    assertEquals(List.of(".out.staging-alive/.owner"),
+        objects("").keySet().stream().filter(k -> k.contains(".staging-") || k.contains(".temp-beam")).toList(),
+        "no staging or temporary object of this run is left; a dead run's staging is removed, a live one's kept");
 
     FileAlreadyExistsException exists = assertThrows(FileAlreadyExistsException.class,
         () -> new RecipeJob(c, Runner.DIRECT, 2, null, s3Args()).run("s3://corpus/out/", false, System.err));
@@ -186,6 +193,12 @@ class RemoteStoragePipelineTest {
     assertEquals(1, code, shown);
     assertTrue(shown.contains(line), "expected <" + line + "> in: " + shown);
     assertEquals(1, shown.lines().count(), "one line: " + shown);
+  }
+
+  /** A temporary file holding what an owner object of a staging prefix holds for process {@code pid} here. */
+  private static Path host(long pid) throws Exception {
+    String owner = RemoteOutput.owner();
+    return Files.writeString(Files.createTempFile(tmp, "owner", ""), owner.substring(0, owner.lastIndexOf(' ') + 1) + pid);
   }
 
   /** Same shard names as the local run, and in each the same lines once decompressed (compared in order). */
