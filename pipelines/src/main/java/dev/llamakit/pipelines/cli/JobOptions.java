@@ -108,7 +108,11 @@ public final class JobOptions {
     for (String a : beamArgs) {
       extra.add(a.startsWith("--") ? a : "--" + a);
     }
-    extra = S3Settings.resolve(s3Endpoint, s3Region, System.getenv()).completing(extra);
+    try {
+      extra = S3Settings.resolve(s3Endpoint, s3Region, System.getenv()).completing(extra);
+    } catch (IllegalArgumentException badEndpoint) {
+      throw new CommandLine.ParameterException(cmd, badEndpoint.getMessage());
+    }
     RemoteFiles.register(extra);
     CompiledRecipe compiled = new RecipeCompiler()
         .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile, base), parallelism);
