@@ -9,6 +9,8 @@ import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
 import dev.llamakit.pipelines.io.WetReader;
 import dev.llamakit.pipelines.report.Progress;
+import dev.llamakit.pipelines.storage.Locations;
+import dev.llamakit.pipelines.storage.StorageErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,8 +103,8 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
    */
   public static FileStats readFile(InputFile file, ReadOptions options, RecordSink sink) {
     String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-    try (InputStream raw = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchSingleFileSpec(file.path()).resourceId()))) {
+    // opened without a look-up first: the inputs were looked up before the run (one request less per remote file)
+    try (InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
       CountingStream counted = new CountingStream(raw);
       long warcinfo = 0;
       if (file.format() == InputFile.Format.WET) {
@@ -115,7 +117,8 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
       }
       return new FileStats(warcinfo, counted.count);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.path() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + (Locations.isRemote("input", file.path())
+          ? StorageErrors.describe(file.path(), e) : file.path() + ": " + e.getMessage()), e);
     }
   }
 

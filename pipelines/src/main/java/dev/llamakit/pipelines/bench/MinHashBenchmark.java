@@ -23,6 +23,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import dev.llamakit.pipelines.storage.S3Settings;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -107,7 +108,8 @@ public final class MinHashBenchmark {
   public static ClusterRun cluster(long documents, double dupFraction, NearDedup.Config config, Runner runner,
       int parallelism) {
     List<String> args = new ArrayList<>(runner.arguments(parallelism, null));
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
+    PipelineOptions options = PipelineOptionsFactory
+        .fromArgs(S3Settings.fromEnvironment().completing(args).toArray(String[]::new)).create();
     options.setJobName("llamakit-bench-minhash-" + documents);
     Pipeline p = Pipeline.create(options);
     int slices = Math.max(parallelism * 8, 16);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
       "  llamakit pipeline ccnet --sample",
       "  llamakit pipeline ccnet crawl/*.warc.wet.gz --output out/ccnet --languages en,fr",
       "  llamakit pipeline ccnet --paths wet.paths.gz --base /data/cc --output out/ccnet --dedup keep-first",
+      "  llamakit pipeline ccnet --paths wet.paths.gz --base https://data.commoncrawl.org --output s3://bucket/ccnet",
       "  llamakit pipeline ccnet docs.jsonl.gz --text-field text --output out --runner flink --master host:8081"})
 public final class CcNetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = JobOptions.INPUTS)

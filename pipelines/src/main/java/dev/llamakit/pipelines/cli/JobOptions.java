@@ -1,6 +1,5 @@
 package dev.llamakit.pipelines.cli;
 
-import dev.llamakit.pipelines.io.InputResolver;
 import dev.llamakit.pipelines.recipes.CompiledRecipe;
 import dev.llamakit.pipelines.recipes.Recipe;
 import dev.llamakit.pipelines.recipes.RecipeCompiler;
@@ -9,6 +8,9 @@ import dev.llamakit.pipelines.recipes.Recipes;
 import dev.llamakit.pipelines.recipes.Runner;
 import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.report.RunReport;
+import dev.llamakit.pipelines.storage.Locations;
+import dev.llamakit.pipelines.storage.RemoteFiles;
+import dev.llamakit.pipelines.storage.S3Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,9 @@ public final class JobOptions {
       + "llamakit-out/<recipe>-sample.")
   boolean sample;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (replaced atomically on success).")
-  Path output;
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (replaced atomically on "
+      + "success), or an s3://bucket/prefix (staged, then copied into place with report.json last).")
+  String output;
 
   @Option(names = "--overwrite", description = "Replace an existing output folder (only once the new run succeeded).")
   boolean overwrite;
@@ -34,8 +37,17 @@ public final class JobOptions {
   @Option(names = "--paths", paramLabel = "FILE", description = "A paths file like Common Crawl's wet.paths.gz.")
   Path pathsFile;
 
-  @Option(names = "--base", paramLabel = "DIR", description = "Folder the --paths entries are relative to.")
+  @Option(names = "--base", paramLabel = "DIR|URL", description = "Folder, s3:// prefix or http(s):// URL the --paths "
+      + "entries are relative to.")
   String base;
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", description = "An S3-compatible server, e.g. "
+      + "http://127.0.0.1:9000 (path-style requests; default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS).")
+  String s3Endpoint;
+
+  @Option(names = "--s3-region", paramLabel = "REGION", description = "S3 region (default: AWS_REGION, "
+      + "AWS_DEFAULT_REGION, the AWS profile's, else us-east-1). Credentials: the AWS SDK's default chain.")
+  String s3Region;
 
   @Option(names = "--set", paramLabel = "STEP.PARAM=VALUE", description = "Override a recipe parameter, e.g. "
       + "--set language.languages=[en,fr] (YAML value; repeatable).")
@@ -66,7 +78,8 @@ public final class JobOptions {
   List<String> beamArgs = new ArrayList<>();
 
   /** The help line of a command's INPUT parameters. */
-  static final String INPUTS = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz).";
+  static final String INPUTS = "Files, folders or glob patterns (.warc.wet[.gz], .jsonl[.gz], cc_net .json.gz); "
+      + "s3:// objects, prefixes or globs; http(s):// files.";
 
   /** Runs {@code recipe} on {@code inputs} with these options; returns the exit code (1 when accounting fails). */
   int run(Recipe recipe, List<String> given, CommandLine cmd) throws Exception {
@@ -74,7 +87,7 @@ public final class JobOptions {
     if (sample) {
       inputs.add(SampleCorpus.folder().toString());
       if (output == null) {
-        output = Path.of("llamakit-out", recipe.name() + "-sample");
+        output = Path.of("llamakit-out", recipe.name() + "-sample").toString();
       }
       overwrite = true;
     }
@@ -91,13 +104,18 @@ public final class JobOptions {
     if (signalsOnly) {
       r = r.allRules(RecipeCompiler.SIGNALS_ONLY, true);
     }
-    CompiledRecipe compiled = new RecipeCompiler()
-        .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile,
-            base == null ? null : Path.of(InputResolver.requireLocal("--base", base))), parallelism);
     List<String> extra = new ArrayList<>();
     for (String a : beamArgs) {
       extra.add(a.startsWith("--") ? a : "--" + a);
     }
+    try {
+      extra = S3Settings.resolve(s3Endpoint, s3Region, System.getenv()).completing(extra);
+    } catch (IllegalArgumentException badEndpoint) {
+      throw new CommandLine.ParameterException(cmd, badEndpoint.getMessage());
+    }
+    RemoteFiles.register(extra);
+    CompiledRecipe compiled = new RecipeCompiler()
+        .compile(r, new RecipeCompiler.Inputs(inputs, pathsFile, base), parallelism);
     Progress.Mode shown;
     try {
       shown = Progress.Mode.parse(progress);
@@ -108,10 +126,11 @@ public final class JobOptions {
         .withProgress(shown)
         .run(output, overwrite, System.err);
     report.print(System.out);
-    Path out = output.toAbsolutePath().normalize();
+    String out = Locations.isRemote("--output", output) ? output.replaceAll("/+$", "")
+        : Locations.localPath(output).toAbsolutePath().normalize().toString();
     System.out.println("shards:  " + out + "/<" + compiled.layout().name().toLowerCase() + ">/part-*.json.gz");
-    System.out.println("dropped: " + out.resolve("_dropped"));
-    System.out.println("report:  " + out.resolve("report.json"));
+    System.out.println("dropped: " + out + "/_dropped");
+    System.out.println("report:  " + out + "/report.json");
     return report.accountingHolds() ? 0 : 1;
   }
 }

@@ -2,6 +2,8 @@ package dev.llamakit.pipelines.io;
 
 import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.pipelines.beam.InputFile;
+import dev.llamakit.pipelines.storage.Locations;
+import dev.llamakit.pipelines.storage.RemoteFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -12,11 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * Turns what the user named — files, folders, glob patterns, or a paths file like Common Crawl's {@code wet.paths.gz}
- * with a base folder — into the sorted, numbered list of input files of a run. A name that matches nothing, or a
- * file that cannot be read, is an error naming it, before anything runs.
+ * with a base folder — into the sorted, numbered list of input files of a run. Inputs and the base may be remote
+ * ({@code s3://}, {@code http(s)://}, read through Beam's {@code FileSystems}; see {@code storage}). A name that
+ * matches nothing, or a file that cannot be read, is an error naming it, before anything runs: every remote file is
+ * looked up first (in parallel), so a missing object or an unreachable server is one line naming the URL.
  */
 public final class InputResolver {
   private final InputFile.Format forced;
@@ -27,62 +32,108 @@ public final class InputResolver {
   }
 
   /**
-   * Refuses a remote location up front with one clear line: {@code https://} and {@code s3://} inputs are not read
-   * yet (a {@code Path} would quietly turn {@code https://host} into {@code https:/host} and fail later as "not
-   * found").
+   * @param inputs local files, folders or globs; {@code s3://} objects, prefixes ("folders") or globs; {@code http(s)://}
+   *     files
+   * @param pathsFile a local paths file like Common Crawl's {@code wet.paths.gz}, or null
+   * @param base what the paths file's entries are relative to: a local folder, {@code s3://bucket/prefix} or
+   *     {@code https://host/}; null for the paths file's own folder
    */
-  public static String requireLocal(String what, String location) {
-    if (location != null && location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") && !location.startsWith("file://")) {
-      throw new IllegalArgumentException(what + " " + location + ": remote locations (https://, s3://, …) are not "
-          + "read yet; download the files and name their local folder");
-    }
-    return location;
-  }
-
-  public List<InputFile> resolve(List<String> inputs, Path pathsFile, Path base) throws IOException {
-    for (String in : inputs) {
-      requireLocal("input", in);
-    }
-    List<Path> paths = new ArrayList<>();
+  public List<InputFile> resolve(List<String> inputs, Path pathsFile, String base) throws IOException {
+    List<String> locations = new ArrayList<>();
     List<String> segments = new ArrayList<>();
     for (String in : inputs) {
+      if (Locations.isRemote("input", in)) {
+        for (String l : expandRemote(in)) {
+          locations.add(l);
+          segments.add(Locations.fileName(l));
+        }
+        continue;
+      }
       for (Path p : expand(in)) {
-        paths.add(p);
+        locations.add(p.toAbsolutePath().normalize().toString());
         segments.add(p.getFileName().toString());
       }
     }
     if (pathsFile != null) {
-      Path root = base != null ? base : pathsFile.toAbsolutePath().getParent();
-      for (String rel : readPathsFile(pathsFile)) {
-        Path p = root.resolve(rel);
-        if (!Files.isRegularFile(p)) {
-          throw new NoSuchFileException(p.toString(), null, "listed in " + pathsFile + " but not found under " + root);
+      List<String> listed = readPathsFile(pathsFile);
+      if (base != null && Locations.isRemote("--base", base)) {
+        List<String> urls = listed.stream().map(rel -> Locations.join(base, rel)).toList();
+        RemoteFiles.require(urls, "listed in " + pathsFile);
+        locations.addAll(urls);
+        segments.addAll(listed);
+      } else {
+        Path root = base != null ? Locations.localPath(base) : pathsFile.toAbsolutePath().getParent();
+        for (String rel : listed) {
+          Path p = root.resolve(rel);
+          if (!Files.isRegularFile(p)) {
+            throw new NoSuchFileException(p.toString(), null, "listed in " + pathsFile + " but not found under " + root);
+          }
+          locations.add(p.toAbsolutePath().normalize().toString());
+          segments.add(rel);
         }
-        paths.add(p);
-        segments.add(rel);
       }
     }
-    if (paths.isEmpty()) {
+    if (locations.isEmpty()) {
       throw new IllegalArgumentException("no input files: name files, folders, globs or --paths");
     }
     List<InputFile> out = new ArrayList<>();
     TreeSet<String> seen = new TreeSet<>();
-    for (int i = 0; i < paths.size(); i++) {
-      Path p = paths.get(i).toAbsolutePath().normalize();
-      if (!seen.add(p.toString())) {
+    for (int i = 0; i < locations.size(); i++) {
+      String l = locations.get(i);
+      if (!seen.add(l)) {
         continue;
       }
-      if (!Files.isReadable(p)) {
-        throw new java.nio.file.AccessDeniedException(p.toString(), null, "input file cannot be read");
+      if (Locations.scheme(l).equals("file") && !Files.isReadable(Path.of(l))) {
+        throw new java.nio.file.AccessDeniedException(l, null, "input file cannot be read");
       }
-      InputFile.Format f = forced != null ? forced : InputFile.Format.guess(p.getFileName().toString());
+      InputFile.Format f = forced != null ? forced : InputFile.Format.guess(Locations.fileName(l));
       if (f == null) {
-        throw new IllegalArgumentException(p + ": cannot tell the format from the name (.warc.wet[.gz] or "
+        throw new IllegalArgumentException(l + ": cannot tell the format from the name (.warc.wet[.gz] or "
             + ".jsonl[.gz]); set the read step's format (--set read.format=wet or jsonl; --format on pipeline ccnet)");
       }
-      out.add(new InputFile(out.size(), p.toString(), segments.get(i), f));
+      out.add(new InputFile(out.size(), l, segments.get(i), f));
     }
     return out;
+  }
+
+  /**
+   * A remote input: an http(s) file (no listing there); an S3 object, the corpus files under an S3 prefix (a
+   * "folder", sorted), or the objects an S3 glob matches (sorted).
+   */
+  private List<String> expandRemote(String in) throws IOException {
+    if (Locations.isHttp(in)) {
+      if (Locations.isGlob(in) || in.endsWith("/")) {
+        throw new IllegalArgumentException("input " + in + ": an HTTP server cannot be listed; name files, or list "
+            + "them in a paths file (--paths FILE --base URL)");
+      }
+      RemoteFiles.require(List.of(in), null);
+      return List.of(in);
+    }
+    if (Locations.isGlob(in)) {
+      List<String> files = names(RemoteFiles.list(in));
+      if (files.isEmpty()) {
+        throw new NoSuchFileException(in, null, "no object matches this pattern");
+      }
+      return files;
+    }
+    if (!in.endsWith("/")) {
+      List<String> one = names(RemoteFiles.list(in));
+      if (!one.isEmpty()) {
+        return one;
+      }
+    }
+    List<String> under = names(RemoteFiles.list(Locations.join(in, "**"))).stream()
+        .filter(l -> !Locations.fileName(l).startsWith("."))
+        .filter(l -> forced != null || InputFile.Format.guess(Locations.fileName(l)) != null).toList();
+    if (under.isEmpty()) {
+      throw new NoSuchFileException(in, null, "no such object, and no .warc.wet[.gz] or .jsonl[.gz] object under it");
+    }
+    return under;
+  }
+
+  private static List<String> names(List<MatchResult.Metadata> found) {
+    return found.stream().filter(m -> !m.resourceId().isDirectory()).map(m -> m.resourceId().toString()).sorted()
+        .toList();
   }
 
   /** A file, every corpus file under a folder (sorted), or the files a glob matches (sorted). */

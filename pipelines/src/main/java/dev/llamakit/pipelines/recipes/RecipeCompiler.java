@@ -40,8 +40,8 @@ public final class RecipeCompiler {
     this(FilterRegistry.standard());
   }
 
-  /** What to read: files, folders or globs, and/or a paths file with its base. */
-  public record Inputs(List<String> paths, Path pathsFile, Path base) {
+  /** What to read: files, folders or globs, and/or a paths file with its base (a folder, s3:// or http(s):// URL). */
+  public record Inputs(List<String> paths, Path pathsFile, String base) {
     public Inputs {
       paths = List.copyOf(paths);
     }

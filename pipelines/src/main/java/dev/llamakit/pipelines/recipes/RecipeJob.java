@@ -3,6 +3,9 @@ package dev.llamakit.pipelines.recipes;
 import dev.llamakit.pipelines.beam.WriteShards;
 import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.report.RunReport;
+import dev.llamakit.pipelines.storage.Locations;
+import dev.llamakit.pipelines.storage.RemoteFiles;
+import dev.llamakit.pipelines.storage.S3Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,7 +32,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * removes its staging folder (on Ctrl-C too, from a shutdown hook; a run killed hard leaves it to the next run into
  * the same output, which deletes staging folders whose process is gone). Before publishing, the lines of every shard
  * are counted and must equal the runner's own count of documents written. A failure inside the runner is one line,
- * its root cause ({@link PipelineFailedException}).
+ * its root cause ({@link PipelineFailedException}). An {@code s3://} output is staged beside itself and copied into
+ * place, report last ({@link RemoteOutput} says what is atomic there and what is not).
  */
 public final class RecipeJob {
   /** Staging folders are {@code .<output name>.staging-<run id>}, with the owning process id in {@link #OWNER_FILE}. */
@@ -56,7 +60,48 @@ public final class RecipeJob {
     return this;
   }
 
-  /** Runs the job into {@code output}; with {@code overwrite} false an existing output folder is an error. */
+  /**
+   * Runs the job into {@code output}: a local folder (published by an atomic folder swap) or an {@code s3://}
+   * prefix (staged beside it and copied into place, report last: {@link RemoteOutput}). With {@code overwrite} false
+   * an existing output is an error.
+   */
+  public RunReport run(String output, boolean overwrite, PrintStream log) throws IOException {
+    if (!Locations.isRemote("output", output)) {
+      return run(Locations.localPath(output), overwrite, log);
+    }
+    if (Locations.isHttp(output)) {
+      throw new IllegalArgumentException("output " + output + ": http(s) locations are read-only; write to a local "
+          + "folder or to s3://");
+    }
+    runner.requireAvailable();
+    runner.requireReachable(master);
+    PipelineOptions options = options();
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    RemoteOutput out = new RemoteOutput(output, runId);
+    out.checkWritable(overwrite);
+    out.removeAbandonedStaging();
+    out.claimStaging();
+    Thread cleanup = new Thread(() -> discardQuietly(out), "llamakit-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    boolean published = false;
+    try {
+      RunReport report = execute(options, out.staging(), runId, log);
+      out.removeWriterTemps();
+      report.with("output", output(out.location(), out.shards()));
+      verifyShards(report, out.countShardLines());
+      out.writeReport(report);
+      out.publish();
+      published = true;
+      return report;
+    } finally {
+      if (!published) {
+        discardQuietly(out);
+      }
+      removeHook(cleanup);
+    }
+  }
+
+  /** Runs the job into the local folder {@code output}; with {@code overwrite} false an existing folder is an error. */
   public RunReport run(Path output, boolean overwrite, PrintStream log) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     if (Files.exists(out) && !overwrite) {
@@ -64,6 +109,7 @@ public final class RecipeJob {
     }
     runner.requireAvailable();
     runner.requireReachable(master);
+    PipelineOptions options = options();
     Files.createDirectories(out.getParent());
     removeAbandonedStaging(out);
     String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -74,39 +120,10 @@ public final class RecipeJob {
     Runtime.getRuntime().addShutdownHook(cleanup);
     boolean published = false;
     try {
-      List<String> args = new ArrayList<>(runner.arguments(parallelism, master));
-      args.addAll(extraBeamArgs);
-      PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
-      options.setJobName("llamakit-" + recipe.recipe().name().replaceAll("[^A-Za-z0-9-]", "-") + "-" + runId);
-      Pipeline p = Pipeline.create(options);
-      p.apply(recipe.recipe().name(), RecipePipeline.of(forRunner(), staging.toString()));
-      long t0 = System.nanoTime();
-      log.printf("running the %s recipe (%s) on %d input file(s) with the %s runner (parallelism %d)...%n",
-          recipe.recipe().name(), String.join(" > ", recipe.recipe().stepNames()), recipe.inputs().size(),
-          runner.name().toLowerCase(), parallelism);
-      PipelineResult result;
-      PipelineResult.State state;
-      try (Progress shown = Progress.start(progress, inputBytes(), log)) {
-        result = p.run();
-        state = result.waitUntilFinish();
-      } catch (RuntimeException e) {
-        throw PipelineFailedException.of(e);
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended in state " + state);
-      }
-      RunReport report = RunReport.from(result.metrics(), seconds, parallelism)
-          .with("runner", runner.name().toLowerCase())
-          .with("recipe", describe())
-          .with("output", output(out, staging));
+      RunReport report = execute(options, staging.toString(), runId, log)
+          .with("output", output(out.toString(), relativeShards(staging)));
       removeWriterTempDirs(staging);
-      long inShards = countShardLines(staging);
-      if (inShards != report.written()) {
-        throw new IllegalStateException("the " + runner.name().toLowerCase() + " runner counted " + report.written()
-            + " documents written but the shards hold " + inShards + "; the output was not published");
-      }
-      report.with("verified_shard_lines", inShards);
+      verifyShards(report, countShardLines(staging));
       report.writeTo(staging.resolve("report.json"));
       Files.delete(staging.resolve(OWNER_FILE));
       publish(staging, out);
@@ -116,11 +133,71 @@ public final class RecipeJob {
       if (!published) {
         deleteTree(staging);
       }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or will: it deletes what is left
-      }
+      removeHook(cleanup);
+    }
+  }
+
+  /**
+   * The run's Beam options — the runner's, the caller's, and the S3 settings from the environment where the caller
+   * gave none — registered as the file systems' defaults, so inputs and outputs on S3 or HTTP(S) resolve with them.
+   */
+  private PipelineOptions options() {
+    List<String> args = new ArrayList<>(runner.arguments(parallelism, master));
+    args.addAll(extraBeamArgs);
+    PipelineOptions options = PipelineOptionsFactory
+        .fromArgs(S3Settings.fromEnvironment().completing(args).toArray(String[]::new)).withValidation().create();
+    FileSystems.setDefaultPipelineOptions(options);
+    return options;
+  }
+
+  /** Runs the pipeline into {@code staging}; the report has the runner's metrics, the runner and the recipe. */
+  private RunReport execute(PipelineOptions options, String staging, String runId, PrintStream log) {
+    options.setJobName("llamakit-" + recipe.recipe().name().replaceAll("[^A-Za-z0-9-]", "-") + "-" + runId);
+    Pipeline p = Pipeline.create(options);
+    p.apply(recipe.recipe().name(), RecipePipeline.of(forRunner(), staging));
+    long t0 = System.nanoTime();
+    log.printf("running the %s recipe (%s) on %d input file(s) with the %s runner (parallelism %d)...%n",
+        recipe.recipe().name(), String.join(" > ", recipe.recipe().stepNames()), recipe.inputs().size(),
+        runner.name().toLowerCase(), parallelism);
+    PipelineResult result;
+    PipelineResult.State state;
+    try (Progress shown = Progress.start(progress, inputBytes(), log)) {
+      result = p.run();
+      state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      throw PipelineFailedException.of(e);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the pipeline ended in state " + state);
+    }
+    return RunReport.from(result.metrics(), seconds, parallelism)
+        .with("runner", runner.name().toLowerCase())
+        .with("recipe", describe());
+  }
+
+  /** The shards must hold exactly the documents the runner counted as written, or nothing is published. */
+  private void verifyShards(RunReport report, long inShards) {
+    if (inShards != report.written()) {
+      throw new IllegalStateException("the " + runner.name().toLowerCase() + " runner counted " + report.written()
+          + " documents written but the shards hold " + inShards + "; the output was not published");
+    }
+    report.with("verified_shard_lines", inShards);
+  }
+
+  private static void removeHook(Thread cleanup) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or will: it deletes what is left
+    }
+  }
+
+  private static void discardQuietly(RemoteOutput out) {
+    try {
+      out.discardStaging();
+    } catch (IOException | RuntimeException e) {
+      // best effort; the staging prefix names the run, and is never read as a result
     }
   }
 
@@ -154,17 +231,17 @@ public final class RecipeJob {
     }
   }
 
-  /** The stored size of every input, for the progress line's share read and time left (0 when unknown). */
+  /** The stored size of every input (one batched look-up), for the progress line's share read (0 when unknown). */
   private long inputBytes() {
-    long total = 0;
-    for (var f : recipe.inputs()) {
-      try {
-        total += FileSystems.matchSingleFileSpec(f.path()).sizeBytes();
-      } catch (IOException | RuntimeException unknown) {
-        return 0;
+    try {
+      long total = 0;
+      for (var m : RemoteFiles.require(recipe.inputs().stream().map(f -> f.path()).toList(), null)) {
+        total += m.sizeBytes();
       }
+      return total;
+    } catch (IOException | RuntimeException unknown) {
+      return 0;
     }
-    return total;
   }
 
   /** The recipe as it ran: name, origin, inputs and every step with the parameters as written. */
@@ -185,10 +262,10 @@ public final class RecipeJob {
   }
 
   /** The report's {@code output} entry, its keys in a fixed order (so two runs' reports compare as text). */
-  private static Map<String, Object> output(Path out, Path staging) throws IOException {
+  private static Map<String, Object> output(String out, List<String> shards) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dir", out.toString());
-    m.put("shards", relativeShards(staging));
+    m.put("dir", out);
+    m.put("shards", shards);
     m.put("dropped", "_dropped/");
     return m;
   }
@@ -209,14 +286,23 @@ public final class RecipeJob {
     long n = 0;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(p -> p.toString().endsWith(".json.gz") && !p.toString().contains("_dropped")).toList()) {
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p), 1 << 16)) {
-          byte[] buf = new byte[1 << 16];
-          for (int r; (r = in.read(buf)) > 0; ) {
-            for (int i = 0; i < r; i++) {
-              if (buf[i] == '\n') {
-                n++;
-              }
-            }
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+          n += gzipLines(in);
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Line breaks in a gzip stream. */
+  static long gzipLines(java.io.InputStream gz) throws IOException {
+    long n = 0;
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(gz, 1 << 16)) {
+      byte[] buf = new byte[1 << 16];
+      for (int r; (r = in.read(buf)) > 0; ) {
+        for (int i = 0; i < r; i++) {
+          if (buf[i] == '\n') {
+            n++;
           }
         }
       }

@@ -11,13 +11,16 @@
  *       rules and fuses consecutive ones into one stage;</li>
  *   <li>{@link dev.llamakit.pipelines.recipes.RecipePipeline} is the Beam composite whose {@code expand()} reads
  *       like the recipe; {@link dev.llamakit.pipelines.recipes.RecipeJob} runs it on a {@link
- *       dev.llamakit.pipelines.recipes.Runner} into a staging folder and publishes it atomically with its report.</li>
+ *       dev.llamakit.pipelines.recipes.Runner} into a staging folder and publishes it atomically with its report;
+ *       an {@code s3://} output is staged beside itself and copied into place, report last
+ *       ({@code RemoteOutput}).</li>
  * </ol>
  *
  * <pre>{@code
  * Recipe r = Recipes.override(Recipes.preset("ccnet"), "language.languages=[en]");
  * CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of("crawl/"), 2);
  * RunReport report = new RecipeJob(c, Runner.FLINK, 2, null, List.of()).run(Path.of("out"), false, System.err);
+ * new RecipeJob(c, Runner.FLINK, 2, null, List.of()).run("s3://bucket/out", false, System.err);   // see storage
  * }</pre>
  */
 package dev.llamakit.pipelines.recipes;

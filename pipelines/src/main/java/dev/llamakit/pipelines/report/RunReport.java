@@ -262,6 +262,11 @@ public final class RunReport {
   }
 
   /** Writes the report as JSON under a temporary name, then renames it into place. */
+  /** The report as indented JSON (what {@link #writeTo} writes). */
+  public byte[] toJson() throws IOException {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(toMap());
+  }
+
   public void writeTo(Path file) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), toMap());

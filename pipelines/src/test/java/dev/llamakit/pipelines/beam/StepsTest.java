@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import dev.llamakit.pipelines.storage.S3Settings;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
@@ -37,9 +38,13 @@ class StepsTest {
     return new FilterChain(List.of(FilterStep.of(step, FilterRegistry.standard().create(step, params))));
   }
 
-  /** A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it). */
+  /**
+   * A plain pipeline on the DirectRunner (Beam's TestPipeline is a JUnit 4 rule; PAssert works without it), with the
+   * S3 region given as every run gives it (Beam's default would ask the EC2 metadata service, seconds per pipeline).
+   */
   static Pipeline pipeline() {
-    return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    return Pipeline.create(PipelineOptionsFactory.fromArgs(S3Settings.fromEnvironment()
+        .completing(java.util.List.of("--runner=DirectRunner")).toArray(String[]::new)).create());
   }
 
   /** Documents as the head of an item stream. */

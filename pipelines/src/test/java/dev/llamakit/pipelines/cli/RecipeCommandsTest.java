@@ -58,31 +58,6 @@ class RecipeCommandsTest {
     assertTrue(report.contains("\"written\" : 1"), report);
   }
 
-  /**
-   * A remote --base or input (https://, s3://) is refused up front in one line naming it; it used to become the path
-   * https:/data.commoncrawl.org/... and fail later as "not found".
-   */
-  @Test
-  void remoteLocationsAreRefusedNamingThem() throws Exception {
-    Path paths = Files.writeString(tmp.resolve("wet.paths"), "crawl-data/CC-MAIN-2024-10/x.warc.wet.gz\n");
-    for (String[] args : List.of(
-        new String[] {"ccnet", "--paths", paths.toString(), "--base", "https://data.commoncrawl.org", "-o", "o1"},
-        new String[] {"ccnet", "s3://commoncrawl/crawl-data/x.warc.wet.gz", "-o", "o2"})) {
-      StringWriter err = new StringWriter();
-      CommandLine cmd = new CommandLine(new RunCommand());
-      cmd.setErr(new PrintWriter(err));
-      cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-        c.getErr().println(e.getMessage());
-        return 1;
-      });
-      int code = cmd.execute(args);
-      assertEquals(1, code, err.toString());
-      String remote = args[args.length - 3].contains("://") ? args[args.length - 3] : args[1];
-      assertTrue(err.toString().contains(remote + ": remote locations (https://, s3://, …) are not read yet"),
-          err.toString());
-    }
-  }
-
   /** The engine feeding the pipeline: lm_perplexity with a real Llama GGUF in a recipe, on the DirectRunner. */
   @Test
   void engineScoredPerplexityInARecipe() throws Exception {
