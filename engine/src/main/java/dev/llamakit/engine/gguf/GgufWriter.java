@@ -1,14 +1,12 @@
 package dev.llamakit.engine.gguf;
 
-import java.io.BufferedOutputStream;
+import dev.llamakit.engine.io.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,62 +70,50 @@ public final class GgufWriter {
 
   /** Writes everything to {@code target} (via a temporary file and a rename). */
   public void write(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-        CountingOut out = new CountingOut(raw);
-        FileType fileType = metadata.containsKey(FileType.KEY) || tensors.isEmpty() ? null
-            : FileType.guess(tensors.stream().filter(t -> t.shape.length >= 2).map(Entry::type).toList());
-        out.i32(GgufFile.MAGIC);
-        out.i32(3);
-        out.i64(tensors.size());
-        out.i64(metadata.size() + 1 + (fileType == null ? 0 : 1));
-        out.string("general.alignment");
-        out.i32(4);
-        out.i32(alignment);
-        if (fileType != null) {
-          out.string(FileType.KEY);
-          value(out, FileType.KEY, new U32(fileType.id()), true);
+    AtomicFile.write(target, raw -> {
+      CountingOut out = new CountingOut(raw);
+      FileType fileType = metadata.containsKey(FileType.KEY) || tensors.isEmpty() ? null
+          : FileType.guess(tensors.stream().filter(t -> t.shape.length >= 2).map(Entry::type).toList());
+      out.i32(GgufFile.MAGIC);
+      out.i32(3);
+      out.i64(tensors.size());
+      out.i64(metadata.size() + 1 + (fileType == null ? 0 : 1));
+      out.string("general.alignment");
+      out.i32(4);
+      out.i32(alignment);
+      if (fileType != null) {
+        out.string(FileType.KEY);
+        value(out, FileType.KEY, new U32(fileType.id()), true);
+      }
+      for (Map.Entry<String, Object> e : metadata.entrySet()) {
+        if (e.getKey().equals("general.alignment")) {
+          throw new IllegalArgumentException("general.alignment is written by the writer");
         }
-        for (Map.Entry<String, Object> e : metadata.entrySet()) {
-          if (e.getKey().equals("general.alignment")) {
-            throw new IllegalArgumentException("general.alignment is written by the writer");
-          }
-          out.string(e.getKey());
-          value(out, e.getKey(), e.getValue(), true);
+        out.string(e.getKey());
+        value(out, e.getKey(), e.getValue(), true);
+      }
+      long offset = 0;
+      for (Entry t : tensors) {
+        out.string(t.name);
+        out.i32(t.shape.length);
+        for (long d : t.shape) {
+          out.i64(d);
         }
-        long offset = 0;
-        for (Entry t : tensors) {
-          out.string(t.name);
-          out.i32(t.shape.length);
-          for (long d : t.shape) {
-            out.i64(d);
-          }
-          out.i32(t.type.id());
-          out.i64(offset);
-          offset = GgufFile.align(offset + t.bytes, alignment);
+        out.i32(t.type.id());
+        out.i64(offset);
+        offset = GgufFile.align(offset + t.bytes, alignment);
+      }
+      out.pad(alignment);
+      for (Entry t : tensors) {
+        long start = out.count;
+        t.source.writeTo(out);
+        long written = out.count - start;
+        if (written != t.bytes) {
+          throw new IOException("tensor " + t.name + " produced " + written + " bytes, expected " + t.bytes);
         }
         out.pad(alignment);
-        for (Entry t : tensors) {
-          long start = out.count;
-          t.source.writeTo(out);
-          long written = out.count - start;
-          if (written != t.bytes) {
-            throw new IOException("tensor " + t.name + " produced " + written + " bytes, expected " + t.bytes);
-          }
-          out.pad(alignment);
-        }
       }
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the default permissions
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static void value(CountingOut out, String key, Object v, boolean withType) throws IOException {

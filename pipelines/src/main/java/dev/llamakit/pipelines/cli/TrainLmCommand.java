@@ -1,13 +1,14 @@
 package dev.llamakit.pipelines.cli;
 
-import dev.llamakit.pipelines.io.TextFiles;
-import dev.llamakit.pipelines.lmtrain.ArpaWriter;
-import dev.llamakit.pipelines.lmtrain.Discount;
-import dev.llamakit.pipelines.lmtrain.KneserNeyEstimator;
-import dev.llamakit.pipelines.lmtrain.EstimatedModel;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.pipelines.filters.perplexity.GgufPieces;
 import dev.llamakit.pipelines.filters.perplexity.PieceTokenizer;
 import dev.llamakit.pipelines.filters.perplexity.SentencePiecePieces;
+import dev.llamakit.pipelines.io.TextFiles;
+import dev.llamakit.pipelines.lmtrain.ArpaWriter;
+import dev.llamakit.pipelines.lmtrain.Discount;
+import dev.llamakit.pipelines.lmtrain.EstimatedModel;
+import dev.llamakit.pipelines.lmtrain.KneserNeyEstimator;
 import dev.llamakit.pipelines.text.PerplexityNormalizer;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -108,22 +109,22 @@ public final class TrainLmCommand implements Callable<Integer> {
     EstimatedModel lm = new KneserNeyEstimator(order).withDiscountFallback(Discount.LMPLZ_FALLBACK).estimate(tokenized);
     Files.createDirectories(output);
     Path arpa = output.resolve(language + ".arpa.gz");
-    Path tmp = output.resolve(language + ".arpa.gz.tmp");
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-      ArpaWriter.write(lm, out);
-    }
-    Files.move(tmp, arpa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.write(arpa, stream -> {
+      try (OutputStream out = new GZIPOutputStream(stream, 1 << 16)) {
+        ArpaWriter.write(lm, out);
+      }
+    });
     Path spOut = output.resolve(language + (gguf ? PieceTokenizer.GGUF_SUFFIX : ".sp.model"));
     Path other = output.resolve(language + (gguf ? ".sp.model" : PieceTokenizer.GGUF_SUFFIX));
     if (!Files.exists(spOut) || !Files.isSameFile(spOut, source)) {
-      Path spTmp = output.resolve(spOut.getFileName() + ".tmp");
-      Files.deleteIfExists(spTmp);
-      if (link) {
-        Files.createSymbolicLink(spTmp, source.toAbsolutePath());
-      } else {
-        Files.copy(source, spTmp, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.move(spTmp, spOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(spOut, tmp -> {
+        if (link) {
+          Files.delete(tmp);
+          Files.createSymbolicLink(tmp, source.toAbsolutePath());
+        } else {
+          Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+      });
     }
     if (Files.deleteIfExists(other)) {
       System.out.println("removed " + other + ": it was the tokenizer of the n-gram model just replaced");

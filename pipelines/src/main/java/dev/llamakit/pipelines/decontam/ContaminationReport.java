@@ -2,12 +2,9 @@ package dev.llamakit.pipelines.decontam;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
+import dev.llamakit.engine.io.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +104,7 @@ public final class ContaminationReport {
    * reads it.
    */
   public static void writeJsonl(List<ItemCoverage> items, Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    AtomicFile.writeText(file, w -> {
       for (ItemCoverage c : items) {
         ObjectNode o = JSON.createObjectNode();
         o.put("benchmark", c.item().benchmark());
@@ -120,8 +116,7 @@ public final class ContaminationReport {
         w.write(JSON.writeValueAsString(o));
         w.write('\n');
       }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /** Per benchmark: items, the count in each subset, and the mean coverage, as a printed table. */

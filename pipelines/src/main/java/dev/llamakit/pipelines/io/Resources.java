@@ -1,12 +1,12 @@
 package dev.llamakit.pipelines.io;
 
+import dev.llamakit.engine.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,14 +63,6 @@ public final class Resources {
         && Arrays.equals(Files.readAllBytes(target), b)) {
       return target;
     }
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, b);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return target;
+    return AtomicFile.writeBytes(target, b);
   }
 }

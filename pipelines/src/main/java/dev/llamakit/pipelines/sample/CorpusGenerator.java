@@ -1,11 +1,10 @@
 package dev.llamakit.pipelines.sample;
 
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.pipelines.io.WetWriter;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,13 +46,15 @@ public final class CorpusGenerator {
     int doc = 0;
     for (int f = 0; f < shape.files(); f++) {
       Path target = dir.resolve(String.format("%s-%05d.warc.wet.gz", prefix, f));
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      try (WetWriter w = new WetWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), true)) {
-        for (int i = 0; i < perFile && doc < shape.documents(); i++, doc++) {
-          page(w, rnd, doc, shape);
+      int first = doc;
+      AtomicFile.write(target, stream -> {
+        try (WetWriter w = new WetWriter(stream, true)) {
+          for (int d = first; d < Math.min(first + perFile, shape.documents()); d++) {
+            page(w, rnd, d, shape);
+          }
         }
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      });
+      doc = Math.min(first + perFile, shape.documents());
       out.add(target);
     }
     return out;

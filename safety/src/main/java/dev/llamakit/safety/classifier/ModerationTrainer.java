@@ -2,15 +2,14 @@ package dev.llamakit.safety.classifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.fasttext.FastTextTrainer;
 import dev.llamakit.safety.fasttext.TrainingRun;
 import dev.llamakit.safety.metrics.BinaryMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +92,8 @@ public final class ModerationTrainer {
 
   static double round(double v) { return Math.round(v * 10000) / 10000.0; }
 
-  /** Writes pretty JSON via a temp name and an atomic rename. */
+  /** Writes pretty JSON atomically. */
   public static void writeJson(Object value, Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value));
   }
 }

@@ -3,6 +3,7 @@ package dev.llamakit.safety.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.engine.io.TextFormatException;
 import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.safety.Message;
@@ -19,9 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code llamakit safety classify}: one score record per input JSONL record, in order, nothing dropped; records that
@@ -70,7 +71,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     ObjectMapper json = new ObjectMapper();
     int[] counts = new int[3];  // records, errors, flagged
-    Io.writeAtomically(output, w -> {
+    AtomicFile.writeText(output, w -> {
       try (TextLines in = TextLines.open(input)) {
         while (true) {
           String line;

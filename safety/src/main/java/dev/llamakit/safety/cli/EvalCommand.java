@@ -3,6 +3,7 @@ package dev.llamakit.safety.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.safety.Message;
 import dev.llamakit.safety.Role;
 import dev.llamakit.safety.Shield;
@@ -23,9 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code llamakit safety eval}: a shield's precision, recall, F1 and FPR at a threshold, AUPRC, per-category figures
@@ -116,7 +117,7 @@ public final class EvalCommand implements Callable<Integer> {
     String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     System.out.println(text);
     Path out = output != null ? output : dataset.resolveSibling(dataset.getFileName() + "." + shieldId + ".eval.json");
-    Io.writeAtomically(out, w -> w.write(text));
+    AtomicFile.writeText(out, w -> w.write(text));
     System.err.println("report written to " + out);
     return 0;
   }

@@ -1,6 +1,7 @@
 package dev.llamakit.safety.fasttext;
 
 import com.github.jfasttext.JFastText;
+import dev.llamakit.engine.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,11 +76,7 @@ public final class FastTextTrainer {
       quantizeInChildJvm(q, work);
       Path ftz = work.resolve("model.ftz");
       if (!Files.isRegularFile(ftz)) throw new IOException("fastText quantization wrote no model under " + work);
-      Files.createDirectories(ftzOut.toAbsolutePath().getParent());
-      Path tmp = ftzOut.resolveSibling(ftzOut.getFileName() + ".tmp");
-      Files.copy(ftz, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, ftzOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return ftzOut;
+      return AtomicFile.replace(ftzOut, tmp -> Files.copy(ftz, tmp, StandardCopyOption.REPLACE_EXISTING));
     } finally {
       try (var s = Files.walk(work)) {
         s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

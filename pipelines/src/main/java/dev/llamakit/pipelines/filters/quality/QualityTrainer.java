@@ -3,6 +3,7 @@ package dev.llamakit.pipelines.filters.quality;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.jfasttext.JFastText;
+import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.fasttext.FastTextTrainer;
 import dev.llamakit.safety.fasttext.Split;
@@ -194,10 +195,7 @@ public final class QualityTrainer {
       if (!Files.isRegularFile(bin)) {
         throw new IOException("fastText wrote no model under " + work);
       }
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Path tmp = out.resolveSibling(out.getFileName() + ".tmp"); // never half a model under the output name
-      Files.copy(bin, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(out, tmp -> Files.copy(bin, tmp, StandardCopyOption.REPLACE_EXISTING));
     } finally {
       try (var s = Files.walk(work)) {
         s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -294,10 +292,8 @@ public final class QualityTrainer {
     return Math.round(v * 10000) / 10000.0;
   }
 
-  /** Pretty JSON via a temp name and an atomic rename. */
+  /** Pretty JSON, written atomically. */
   static void writeJson(Object value, Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value));
   }
 }
