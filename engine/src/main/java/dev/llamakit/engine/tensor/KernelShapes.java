@@ -20,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * vector holds a group ({@link #PARTS} = 1, the code the 512-bit tuning was done with); with 128-bit vectors
  * (NEON, SSE, {@code -XX:MaxVectorSize=16}) two 128-bit vectors do ({@link #PARTS} = 2), loaded from 8 bytes each.
  * Kernels loop {@code for (h = 0; h < 16; h += SL)}; the trip count is a constant, so C2 unrolls it fully.
+ * F16 and BF16 rows go {@link #FL} halves at a time ({@link #HF}).
  * The paired layouts of 512-bit machines keep their own fixed shapes: they are chosen only where those are native.
  */
 final class KernelShapes {
@@ -41,6 +42,8 @@ final class KernelShapes {
   static final VectorSpecies<Float> F = BITS == 256 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
   /** Lanes of {@link #F}. */
   static final int FL = F.length();
+  /** {@link #FL} int16 lanes (F16 and BF16 weights, widened to {@link #I} then read as {@link #F}): 128 or 64 bits. */
+  static final VectorSpecies<Short> HF = BITS == 256 ? ShortVector.SPECIES_128 : ShortVector.SPECIES_64;
   /** Eight bytes: what the float decoders load, then convert to floats in {@code 8 / FL} parts. */
   static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_64;
   static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
