@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
 import static dev.llamakit.engine.tensor.KernelShapes.SH;
 import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
@@ -87,21 +88,16 @@ public final class Q4_KMatrix extends WeightMatrix {
       long slo = data.get(I64, bo + 4);
       int shi = data.get(I32, bo + 12);
       minSum += f16(data, bo + 2) * dx * KQuants.minSum(slo, shi, q.bsums, b);
-      // 64 weights (two sub-blocks sharing 32 bytes) per iteration; constant shifts
-      for (int j = 0; j < 4; j++) {
-        long qo = bo + 16 + 32L * j;
-        int xo = b * 256 + 64 * j;
+      // 64 weights (two sub-blocks sharing 32 bytes) per iteration, in PARTS steps; constant shifts. The steps of
+      // 128-bit vectors are iterations of this loop, not an inner one: a larger body made C2 box the vectors.
+      for (int jh = 0; jh < 4 * PARTS; jh++) {
+        int j = jh / PARTS, h = jh % PARTS * SL;
+        long qo = bo + 16 + 32L * j + h;
+        int xo = b * 256 + 64 * j + h;
         // widened to int16 once; the high nibbles then need only int16 shifts (x86 has no byte shifts)
         ShortVector r0 = KernelShapes.widen(data, qo), r1 = KernelShapes.widen(data, qo + 16);
         IntVector p1 = nibbles(r0, r1, x16, xo);
         IntVector p2 = nibbles(r0.lanewise(VectorOperators.LSHR, 4), r1.lanewise(VectorOperators.LSHR, 4), x16, xo + 32);
-        for (int h = SL; h < 16; h += SL) { // 128-bit vectors: the second 8 bytes of each half
-          r0 = KernelShapes.widen(data, qo + h);
-          r1 = KernelShapes.widen(data, qo + 16 + h);
-          p1 = p1.add(nibbles(r0, r1, x16, xo + h));
-          p2 = p2.add(nibbles(r0.lanewise(VectorOperators.LSHR, 4), r1.lanewise(VectorOperators.LSHR, 4), x16,
-              xo + 32 + h));
-        }
         acc0 = KernelShapes.toFloat(p1).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j)), acc0);
         acc1 = KernelShapes.toFloat(p2).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j + 1)), acc1);
       }

@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
 import static dev.llamakit.engine.tensor.KernelShapes.SH;
 import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
@@ -102,15 +103,13 @@ public final class Q5_KMatrix extends WeightMatrix {
       long slo = data.get(I64, bo + 4);
       int shi = data.get(I32, bo + 12);
       minSum += f16(data, bo + 2) * dx * KQuants.minSum(slo, shi, q.bsums, b);
-      for (int s = 0; s < 8; s++) {
+      // PARTS steps per sub-block, as iterations of this loop (a larger body made C2 box the vectors)
+      for (int sh = 0; sh < 8 * PARTS; sh++) {
+        int s = sh / PARTS, h = sh % PARTS * SL;
         long qo = bo + 48 + 32L * (s >> 1);
         int shift = (s & 1) * 4;
         int xo = b * 256 + 32 * s;
-        IntVector sum = step(data, bo, qo, s, shift, x16, xo, 0);
-        for (int h = SL; h < 16; h += SL) { // 128-bit vectors: the second 8 bytes of each half
-          sum = sum.add(step(data, bo, qo, s, shift, x16, xo, h));
-        }
-        FloatVector f = KernelShapes.toFloat(sum);
+        FloatVector f = KernelShapes.toFloat(step(data, bo, qo, s, shift, x16, xo, h));
         if ((s & 1) == 0) {
           acc0 = f.fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, s)), acc0);
         } else {

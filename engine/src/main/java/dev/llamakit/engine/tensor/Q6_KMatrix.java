@@ -1,6 +1,7 @@
 package dev.llamakit.engine.tensor;
 
 import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
 import static dev.llamakit.engine.tensor.KernelShapes.SH;
 import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
@@ -108,17 +109,15 @@ public final class Q6_KMatrix extends WeightMatrix {
       long bo = base + 210L * b;
       float d = f16(data, bo + 208) * xs[b];
       // 8 steps of 32 weights; small bodies keep C2 under its inlining node budget (else vector ops get boxed)
-      for (int it = 0; it < 8; it++) {
+      // (in PARTS steps each, as iterations of this loop: a larger body made C2 box the vectors)
+      for (int itk = 0; itk < 8 * PARTS; itk++) {
+        int it = itk / PARTS, k = itk % PARTS * SL;
         int n = it >> 2, h = (it >> 1) & 1, part = it & 1;
         long ql = bo + 64 * n + 16 * h, qh = bo + 128 + 32 * n + 16 * h;
         int xo = 256 * b + 128 * n + 16 * h + 64 * part;
         long so = bo + 192 + 8 * n + h + 4 * part;
-        IntVector sa = step(data, ql, qh, part, 0, x16, xo, 0), sc = step(data, ql, qh, part, 1, x16, xo, 0);
-        for (int k = SL; k < 16; k += SL) { // 128-bit vectors: the second 8 bytes
-          sa = sa.add(step(data, ql, qh, part, 0, x16, xo, k));
-          sc = sc.add(step(data, ql, qh, part, 1, x16, xo, k));
-        }
-        FloatVector fa = KernelShapes.toFloat(sa), fc = KernelShapes.toFloat(sc);
+        FloatVector fa = KernelShapes.toFloat(step(data, ql, qh, part, 0, x16, xo, k));
+        FloatVector fc = KernelShapes.toFloat(step(data, ql, qh, part, 1, x16, xo, k));
         acc0 = fa.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so)), acc0);
         acc1 = fc.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so + 2)), acc1);
       }

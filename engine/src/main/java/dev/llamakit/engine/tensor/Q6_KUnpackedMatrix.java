@@ -4,6 +4,7 @@ import static dev.llamakit.engine.tensor.KernelShapes.B64;
 import static dev.llamakit.engine.tensor.KernelShapes.F;
 import static dev.llamakit.engine.tensor.KernelShapes.I;
 import static dev.llamakit.engine.tensor.KernelShapes.LE;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
 import static dev.llamakit.engine.tensor.KernelShapes.SH;
 import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
@@ -138,13 +139,11 @@ public final class Q6_KUnpackedMatrix extends RepackedMatrix {
     for (int b = 0, nb = cols / 256; b < nb; b++) {
       long o = base + (long) BLOCK_BYTES * b;
       IntVector sum = IntVector.zero(I);
-      for (int g = 0; g < 16; g += 2) {
+      // two groups per iteration, in PARTS steps each (iterations, not an inner loop: a larger body made C2 box)
+      for (int gh = 0; gh < 8 * PARTS; gh++) {
+        int g = 2 * (gh / PARTS), h = gh % PARTS * SL;
         int xo = 256 * b + 16 * g;
-        IntVector p0 = group(data, o + 16 * g, x16, xo, 0), p1 = group(data, o + 16 * g + 16, x16, xo + 16, 0);
-        for (int h = SL; h < 16; h += SL) { // 128-bit vectors: the second 8 weights of each group
-          p0 = p0.add(group(data, o + 16 * g, x16, xo, h));
-          p1 = p1.add(group(data, o + 16 * g + 16, x16, xo + 16, h));
-        }
+        IntVector p0 = group(data, o + 16 * g, x16, xo, h), p1 = group(data, o + 16 * g + 16, x16, xo + 16, h);
         sum = sum.add(p0.mul(data.get(ValueLayout.JAVA_BYTE, o + 256 + g)))
             .add(p1.mul(data.get(ValueLayout.JAVA_BYTE, o + 257 + g)));
       }
