@@ -19,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * adjacent products added into int32 lanes, converted to float. With vectors of 256 bits or more one 256-bit int16
  * vector holds a group ({@link #PARTS} = 1, the code the 512-bit tuning was done with); with 128-bit vectors
  * (NEON, SSE, {@code -XX:MaxVectorSize=16}) two 128-bit vectors do ({@link #PARTS} = 2), loaded from 8 bytes each.
- * Kernels loop {@code for (h = 0; h < 16; h += SL)}; the trip count is a constant, so C2 unrolls it fully.
+ * Q8_0 and Q4_0 add their {@link #PARTS} steps in an inner loop whose trip count is a constant (C2 unrolls it); the
+ * K-quant kernels enumerate (sub-block, step) in their block loop instead, which keeps the loop body the size it has
+ * at 256 bits (with an inner loop C2 boxed the Q4_K and Q5_K vectors at 128 bits, ~7x slower).
  * F16 and BF16 rows go {@link #FL} halves at a time ({@link #HF}).
  * The paired layouts of 512-bit machines keep their own fixed shapes: they are chosen only where those are native.
  */
