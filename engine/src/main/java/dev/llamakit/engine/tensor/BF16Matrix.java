@@ -11,9 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /** bfloat16 weights: the top 16 bits of a float32. */
 public final class BF16Matrix extends WeightMatrix {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-  private static final VectorSpecies<Short> SH = ShortVector.SPECIES_128;
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+  private static final VectorSpecies<Float> S = KernelShapes.F;
+  private static final VectorSpecies<Short> SH = KernelShapes.HF;
+  private static final VectorSpecies<Integer> I = KernelShapes.I;
+  private static final int L = KernelShapes.FL;
 
   BF16Matrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols);
@@ -38,11 +39,11 @@ public final class BF16Matrix extends WeightMatrix {
     int i = 0;
     float sum = 0;
     FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
-    for (; i <= cols - 16; i += 16) {
+    for (; i <= cols - 2 * L; i += 2 * L) {
       FloatVector w0 = load(base + 2L * i);
-      FloatVector w1 = load(base + 2L * i + 16);
+      FloatVector w1 = load(base + 2L * i + 2 * L);
       s0 = w0.fma(FloatVector.fromArray(S, x, xOff + i), s0);
-      s1 = w1.fma(FloatVector.fromArray(S, x, xOff + i + 8), s1);
+      s1 = w1.fma(FloatVector.fromArray(S, x, xOff + i + L), s1);
     }
     sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
     for (; i < cols; i++) {

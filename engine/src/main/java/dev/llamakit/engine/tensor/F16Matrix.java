@@ -12,9 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /** IEEE half-precision weights. The vector path converts with bit arithmetic, subnormals included (exact). */
 public final class F16Matrix extends WeightMatrix {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-  private static final VectorSpecies<Short> SH = ShortVector.SPECIES_128;
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+  private static final VectorSpecies<Float> S = KernelShapes.F;
+  private static final VectorSpecies<Short> SH = KernelShapes.HF;
+  private static final VectorSpecies<Integer> I = KernelShapes.I;
+  private static final int L = KernelShapes.FL;
 
   F16Matrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols);
@@ -37,7 +38,7 @@ public final class F16Matrix extends WeightMatrix {
   public void decodeRow(int row, float[] out, int off) {
     long base = row * rowBytes;
     int i = 0;
-    for (; i <= cols - 8; i += 8) {
+    for (; i <= cols - L; i += L) {
       load(data, base + 2L * i).intoArray(out, off + i);
     }
     for (; i < cols; i++) {
@@ -50,9 +51,9 @@ public final class F16Matrix extends WeightMatrix {
     long base = row * rowBytes;
     int i = 0;
     FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
-    for (; i <= cols - 16; i += 16) {
+    for (; i <= cols - 2 * L; i += 2 * L) {
       s0 = load(data, base + 2L * i).fma(FloatVector.fromArray(S, x, xOff + i), s0);
-      s1 = load(data, base + 2L * i + 16).fma(FloatVector.fromArray(S, x, xOff + i + 8), s1);
+      s1 = load(data, base + 2L * i + 2 * L).fma(FloatVector.fromArray(S, x, xOff + i + L), s1);
     }
     float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
     for (; i < cols; i++) {
@@ -61,7 +62,7 @@ public final class F16Matrix extends WeightMatrix {
     return sum;
   }
 
-  /** Eight halves at {@code off} as floats (normals, subnormals, zeros; inf/NaN are not expected in weights). */
+  /** {@link KernelShapes#FL} halves at {@code off} as floats (normals, subnormals, zeros; inf/NaN are not expected in weights). */
   static FloatVector load(MemorySegment seg, long off) {
     ShortVector h = ShortVector.fromMemorySegment(SH, seg, off, ByteOrder.LITTLE_ENDIAN);
     IntVector v = ((IntVector) h.convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF);

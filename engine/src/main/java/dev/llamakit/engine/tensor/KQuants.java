@@ -87,23 +87,26 @@ final class KQuants {
       long slo = data.get(WeightMatrix.I64, bo + 4);
       int shi = data.get(WeightMatrix.I32, bo + 12);
       for (int j = 0; j < 4; j++) {
-        FloatVector d1 = FloatVector.broadcast(Q8_0Matrix.F, d * scale(slo, shi, 2 * j));
-        FloatVector m1 = FloatVector.broadcast(Q8_0Matrix.F, min * min(slo, shi, 2 * j));
-        FloatVector d2 = FloatVector.broadcast(Q8_0Matrix.F, d * scale(slo, shi, 2 * j + 1));
-        FloatVector m2 = FloatVector.broadcast(Q8_0Matrix.F, min * min(slo, shi, 2 * j + 1));
+        FloatVector d1 = FloatVector.broadcast(KernelShapes.F, d * scale(slo, shi, 2 * j));
+        FloatVector m1 = FloatVector.broadcast(KernelShapes.F, min * min(slo, shi, 2 * j));
+        FloatVector d2 = FloatVector.broadcast(KernelShapes.F, d * scale(slo, shi, 2 * j + 1));
+        FloatVector m2 = FloatVector.broadcast(KernelShapes.F, min * min(slo, shi, 2 * j + 1));
         int y = off + 256 * b + 64 * j;
         for (int k = 0; k < 4; k++) {
-          ByteVector v = ByteVector.fromMemorySegment(Q8_0Matrix.B64, data, bo + nibbles + 32L * j + 8 * k, Q8_0Matrix.LE);
+          ByteVector v = ByteVector.fromMemorySegment(KernelShapes.B64, data, bo + nibbles + 32L * j + 8 * k,
+              KernelShapes.LE);
           ByteVector lo = v.and((byte) 0xF);
           ByteVector hi = v.lanewise(VectorOperators.LSHR, 4);
           if (highBits >= 0) {
-            ByteVector h = ByteVector.fromMemorySegment(Q8_0Matrix.B64, data, bo + highBits + 8 * k, Q8_0Matrix.LE);
+            ByteVector h = ByteVector.fromMemorySegment(KernelShapes.B64, data, bo + highBits + 8 * k, KernelShapes.LE);
             lo = lo.or(h.lanewise(VectorOperators.LSHR, 2 * j).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
             hi = hi.or(h.lanewise(VectorOperators.LSHR, 2 * j + 1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
           }
-          ((FloatVector) lo.convertShape(VectorOperators.B2F, Q8_0Matrix.F, 0)).mul(d1).sub(m1).intoArray(out, y + 8 * k);
-          ((FloatVector) hi.convertShape(VectorOperators.B2F, Q8_0Matrix.F, 0)).mul(d2).sub(m2)
-              .intoArray(out, y + 32 + 8 * k);
+          for (int p = 0; p < 8 / KernelShapes.FL; p++) {
+            int at = y + 8 * k + KernelShapes.FL * p;
+            KernelShapes.floats(lo, p).mul(d1).sub(m1).intoArray(out, at);
+            KernelShapes.floats(hi, p).mul(d2).sub(m2).intoArray(out, at + 32);
+          }
         }
       }
     }

@@ -1,22 +1,23 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B64;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.B64;
+import static dev.llamakit.engine.tensor.KernelShapes.BW;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.LE;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * Q4_0: blocks of 32 weights as an F16 scale and 16 bytes of nibbles (18 bytes); the low nibble of byte j is
- * element j, the high nibble element j+16, each minus 8.
+ * element j, the high nibble element j+16, each minus 8. Vector shapes: {@link KernelShapes}.
  */
 public final class Q4_0Matrix extends WeightMatrix {
   Q4_0Matrix(String name, MemorySegment data, int rows, int cols) {
@@ -59,14 +60,10 @@ public final class Q4_0Matrix extends WeightMatrix {
     FloatVector dv = FloatVector.broadcast(F, d);
     ByteVector b0 = ByteVector.fromMemorySegment(B64, data, nibbles, LE);
     ByteVector b1 = ByteVector.fromMemorySegment(B64, data, nibbles + 8, LE);
-    nibbles(b0.and((byte) 0xF), dv).intoArray(out, at);
-    nibbles(b1.and((byte) 0xF), dv).intoArray(out, at + 8);
-    nibbles(b0.lanewise(VectorOperators.LSHR, 4), dv).intoArray(out, at + 16);
-    nibbles(b1.lanewise(VectorOperators.LSHR, 4), dv).intoArray(out, at + 24);
-  }
-
-  private static FloatVector nibbles(ByteVector n, FloatVector d) {
-    return ((FloatVector) n.sub((byte) 8).convertShape(VectorOperators.B2F, F, 0)).mul(d);
+    KernelShapes.store8(b0.and((byte) 0xF).sub((byte) 8), dv, out, at);
+    KernelShapes.store8(b1.and((byte) 0xF).sub((byte) 8), dv, out, at + 8);
+    KernelShapes.store8(b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8), dv, out, at + 16);
+    KernelShapes.store8(b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8), dv, out, at + 24);
   }
 
   @Override
@@ -79,12 +76,10 @@ public final class Q4_0Matrix extends WeightMatrix {
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       ByteVector b0 = ByteVector.fromMemorySegment(B64, data, bo + 2, LE);
       ByteVector b1 = ByteVector.fromMemorySegment(B64, data, bo + 10, LE);
-      FloatVector w0 = (FloatVector) b0.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w1 = (FloatVector) b1.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w2 = (FloatVector) b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w3 = (FloatVector) b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector s = w0.mul(FloatVector.fromArray(F, x, xOff + j)).add(w1.mul(FloatVector.fromArray(F, x, xOff + j + 8)))
-          .add(w2.mul(FloatVector.fromArray(F, x, xOff + j + 16)).add(w3.mul(FloatVector.fromArray(F, x, xOff + j + 24))));
+      FloatVector s = KernelShapes.mul8(b0.and((byte) 0xF).sub((byte) 8), x, xOff + j)
+          .add(KernelShapes.mul8(b1.and((byte) 0xF).sub((byte) 8), x, xOff + j + 8))
+          .add(KernelShapes.mul8(b0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8), x, xOff + j + 16)
+              .add(KernelShapes.mul8(b1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8), x, xOff + j + 24)));
       if ((b & 1) == 0) {
         acc0 = s.fma(d, acc0);
       } else {
@@ -116,7 +111,8 @@ public final class Q4_0Matrix extends WeightMatrix {
    * ({@link QuantizedActivations#q16lo16}); high nibbles are kept in place as the signed byte
    * {@code (b ^ 0x80) & 0xF0 = 16 * (hi - 8)}, so no byte shift (which x86 lacks) is needed. Each int16 lane then
    * holds at most 2 * 128 * 127 = 32512 in magnitude, and the block's integer sum is exactly 16 times the plain one,
-   * which the 1/16 in the scale undoes exactly.
+   * which the 1/16 in the scale undoes exactly. With 128-bit vectors a block takes two steps of 8 bytes, summed in
+   * int32.
    */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
@@ -129,12 +125,11 @@ public final class Q4_0Matrix extends WeightMatrix {
     for (int b = 0; b < nb; b++) {
       long bo = base + 18L * b;
       float d = f16(data, bo) * (xs[b] * 0.0625f);
-      ByteVector bytes = ByteVector.fromMemorySegment(B128, data, bo + 2, LE);
-      ShortVector lo = (ShortVector) bytes.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector hi = (ShortVector) bytes.lanewise(VectorOperators.XOR, (byte) 0x80).and((byte) 0xF0)
-          .convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector p = lo.mul(ShortVector.fromArray(SH, x16, b * 32)).add(hi.mul(ShortVector.fromArray(SH, x16, b * 32 + 16)));
-      FloatVector f = Q8_0Matrix.pairAdd(p);
+      IntVector s = step(data, bo, x16, b * 32, 0);
+      for (int h = SL; h < 16; h += SL) {
+        s = s.add(step(data, bo, x16, b * 32, h));
+      }
+      FloatVector f = KernelShapes.toFloat(s);
       if ((b & 1) == 0) {
         acc0 = f.fma(FloatVector.broadcast(F, d), acc0);
       } else {
@@ -142,6 +137,16 @@ public final class Q4_0Matrix extends WeightMatrix {
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+  }
+
+  /** Nibble bytes {@code h .. h+SL} of the block at {@code bo}: both their nibbles times their activations. */
+  private static IntVector step(MemorySegment data, long bo, short[] x16, int j, int h) {
+    ByteVector bytes = ByteVector.fromMemorySegment(BW, data, bo + 2 + h, LE);
+    ShortVector lo = (ShortVector) bytes.and((byte) 0xF).sub((byte) 8).convertShape(VectorOperators.B2S, SH, 0);
+    ShortVector hi = (ShortVector) bytes.lanewise(VectorOperators.XOR, (byte) 0x80).and((byte) 0xF0)
+        .convertShape(VectorOperators.B2S, SH, 0);
+    return KernelShapes.pairAddInt(lo.mul(ShortVector.fromArray(SH, x16, j + h))
+        .add(hi.mul(ShortVector.fromArray(SH, x16, j + 16 + h))));
   }
 
   @Override

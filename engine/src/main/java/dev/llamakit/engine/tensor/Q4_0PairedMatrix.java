@@ -1,10 +1,6 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B64;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.LE;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.SegmentAllocator;
@@ -28,7 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link #supported()}); values and each block's integer sum are exactly Q4_0's; {@link #type()} stays Q4_0.
  */
 public final class Q4_0PairedMatrix extends RepackedMatrix {
+  private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
   private static final VectorSpecies<Byte> B256 = ByteVector.SPECIES_256;
+  private static final VectorSpecies<Short> SH = ShortVector.SPECIES_256;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
   private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
   private static final VectorMask<Float> SECOND_BLOCK = VectorMask.fromLong(F512, 0xFF00L);

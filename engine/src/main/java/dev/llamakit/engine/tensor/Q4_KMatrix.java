@@ -1,20 +1,21 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * Q4_K: super-blocks of 256 weights (144 bytes): F16 {@code d}, F16 {@code dmin}, 12 bytes of packed 6-bit
- * scales/mins for 8 sub-blocks of 32, and 128 bytes of nibbles; weight = d*sc*q - dmin*m.
+ * scales/mins for 8 sub-blocks of 32, and 128 bytes of nibbles; weight = d*sc*q - dmin*m. Vector shapes:
+ * {@link KernelShapes}.
  */
 public final class Q4_KMatrix extends WeightMatrix {
   Q4_KMatrix(String name, MemorySegment data, int rows, int cols) {
@@ -87,24 +88,27 @@ public final class Q4_KMatrix extends WeightMatrix {
       long slo = data.get(I64, bo + 4);
       int shi = data.get(I32, bo + 12);
       minSum += f16(data, bo + 2) * dx * KQuants.minSum(slo, shi, q.bsums, b);
-      // 64 weights (two sub-blocks sharing 32 bytes) per iteration; constant shifts
-      for (int j = 0; j < 4; j++) {
-        long qo = bo + 16 + 32L * j;
-        int xo = b * 256 + 64 * j;
+      // 64 weights (two sub-blocks sharing 32 bytes) per iteration, in PARTS steps; constant shifts. The steps of
+      // 128-bit vectors are iterations of this loop, not an inner one: a larger body made C2 box the vectors.
+      for (int jh = 0; jh < 4 * PARTS; jh++) {
+        int j = jh / PARTS, h = jh % PARTS * SL;
+        long qo = bo + 16 + 32L * j + h;
+        int xo = b * 256 + 64 * j + h;
         // widened to int16 once; the high nibbles then need only int16 shifts (x86 has no byte shifts)
-        ShortVector r0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector r1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector p1 = r0.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo))
-            .add(r1.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        ShortVector p2 = r0.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 32))
-            .add(r1.lanewise(VectorOperators.LSHR, 4).and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 48)));
-        acc0 = Q8_0Matrix.pairAdd(p1).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j)), acc0);
-        acc1 = Q8_0Matrix.pairAdd(p2).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j + 1)), acc1);
+        ShortVector r0 = KernelShapes.widen(data, qo), r1 = KernelShapes.widen(data, qo + 16);
+        IntVector p1 = nibbles(r0, r1, x16, xo);
+        IntVector p2 = nibbles(r0.lanewise(VectorOperators.LSHR, 4), r1.lanewise(VectorOperators.LSHR, 4), x16, xo + 32);
+        acc0 = KernelShapes.toFloat(p1).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j)), acc0);
+        acc1 = KernelShapes.toFloat(p2).fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, 2 * j + 1)), acc1);
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
+  }
+
+  /** The low nibbles of {@code a} and {@code b} times the activations at {@code xo} and {@code xo + 16}. */
+  private static IntVector nibbles(ShortVector a, ShortVector b, short[] x16, int xo) {
+    return KernelShapes.pairAddInt(a.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo))
+        .add(b.and((short) 0xF).mul(ShortVector.fromArray(SH, x16, xo + 16))));
   }
 
   @Override

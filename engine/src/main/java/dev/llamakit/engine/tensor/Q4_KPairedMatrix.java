@@ -1,6 +1,6 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
+import static dev.llamakit.engine.tensor.KernelShapes.LE;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;

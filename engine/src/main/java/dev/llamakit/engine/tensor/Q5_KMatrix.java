@@ -1,14 +1,14 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -103,24 +103,13 @@ public final class Q5_KMatrix extends WeightMatrix {
       long slo = data.get(I64, bo + 4);
       int shi = data.get(I32, bo + 12);
       minSum += f16(data, bo + 2) * dx * KQuants.minSum(slo, shi, q.bsums, b);
-      for (int s = 0; s < 8; s++) {
+      // PARTS steps per sub-block, as iterations of this loop (a larger body made C2 box the vectors)
+      for (int sh = 0; sh < 8 * PARTS; sh++) {
+        int s = sh / PARTS, h = sh % PARTS * SL;
         long qo = bo + 48 + 32L * (s >> 1);
         int shift = (s & 1) * 4;
         int xo = b * 256 + 32 * s;
-        // widened to int16 first: the variable shifts are then single int16 shifts (x86 has no byte shifts);
-        // bit s of each qh byte moves to bit 4
-        ShortVector h0 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 16, LE)
-            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHL, 4)
-            .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
-        ShortVector h1 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 32, LE)
-            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHL, 4)
-            .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
-        ShortVector b0 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, qo, LE)
-            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, shift).and((short) 0xF).or(h0);
-        ShortVector b1 = ((ShortVector) ByteVector.fromMemorySegment(B128, data, qo + 16, LE)
-            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, shift).and((short) 0xF).or(h1);
-        ShortVector p = b0.mul(ShortVector.fromArray(SH, x16, xo)).add(b1.mul(ShortVector.fromArray(SH, x16, xo + 16)));
-        FloatVector f = Q8_0Matrix.pairAdd(p);
+        FloatVector f = KernelShapes.toFloat(step(data, bo, qo, s, shift, x16, xo, h));
         if ((s & 1) == 0) {
           acc0 = f.fma(FloatVector.broadcast(F, d * KQuants.scale(slo, shi, s)), acc0);
         } else {
@@ -129,6 +118,23 @@ public final class Q5_KMatrix extends WeightMatrix {
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - minSum;
+  }
+
+  /**
+   * Weights {@code h .. h+SL} and {@code 16+h ..} of sub-block {@code s} of the super-block at {@code bo} (nibbles at
+   * {@code qo}, shifted by {@code shift}) times their activations. Widened to int16 first: the variable shifts are
+   * then single int16 shifts (x86 has no byte shifts); bit s of each qh byte moves to bit 4.
+   */
+  private static IntVector step(MemorySegment data, long bo, long qo, int s, int shift, short[] x16, int xo, int h) {
+    ShortVector h0 = KernelShapes.widen(data, bo + 16 + h).lanewise(VectorOperators.LSHL, 4)
+        .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
+    ShortVector h1 = KernelShapes.widen(data, bo + 32 + h).lanewise(VectorOperators.LSHL, 4)
+        .lanewise(VectorOperators.LSHR, s).and((short) 0x10);
+    ShortVector b0 = KernelShapes.widen(data, qo + h).lanewise(VectorOperators.LSHR, shift).and((short) 0xF).or(h0);
+    ShortVector b1 = KernelShapes.widen(data, qo + 16 + h).lanewise(VectorOperators.LSHR, shift).and((short) 0xF)
+        .or(h1);
+    return KernelShapes.pairAddInt(b0.mul(ShortVector.fromArray(SH, x16, xo + h))
+        .add(b1.mul(ShortVector.fromArray(SH, x16, xo + 16 + h))));
   }
 
   @Override

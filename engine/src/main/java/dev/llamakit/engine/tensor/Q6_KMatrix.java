@@ -1,15 +1,15 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -109,29 +109,33 @@ public final class Q6_KMatrix extends WeightMatrix {
       long bo = base + 210L * b;
       float d = f16(data, bo + 208) * xs[b];
       // 8 steps of 32 weights; small bodies keep C2 under its inlining node budget (else vector ops get boxed)
-      for (int it = 0; it < 8; it++) {
+      // (in PARTS steps each, as iterations of this loop: a larger body made C2 box the vectors)
+      for (int itk = 0; itk < 8 * PARTS; itk++) {
+        int it = itk / PARTS, k = itk % PARTS * SL;
         int n = it >> 2, h = (it >> 1) & 1, part = it & 1;
-        long ql = bo + 64 * n + 16 * h;
-        ShortVector a = (ShortVector) ByteVector.fromMemorySegment(B128, data, ql, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector c = (ShortVector) ByteVector.fromMemorySegment(B128, data, ql + 32, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector hs = ((ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 128 + 32 * n + 16 * h, LE)
-            .convertShape(VectorOperators.B2S, SH, 0)).lanewise(VectorOperators.LSHR, 4 * part);
-        // part 0: low nibbles with high-bit pairs 0 and 1; part 1: high nibbles with pairs 2 and 3
-        ShortVector qa = a.lanewise(VectorOperators.LSHR, 4 * part).and((short) 0xF)
-            .or(hs.lanewise(VectorOperators.LSHL, 4).and((short) 0x30)).sub((short) 32);
-        ShortVector qc = c.lanewise(VectorOperators.LSHR, 4 * part).and((short) 0xF)
-            .or(hs.lanewise(VectorOperators.LSHL, 2).and((short) 0x30)).sub((short) 32);
+        long ql = bo + 64 * n + 16 * h, qh = bo + 128 + 32 * n + 16 * h;
         int xo = 256 * b + 128 * n + 16 * h + 64 * part;
         long so = bo + 192 + 8 * n + h + 4 * part;
-        FloatVector fa = Q8_0Matrix.pairAdd(qa.mul(ShortVector.fromArray(SH, x16, xo)));
-        FloatVector fc = Q8_0Matrix.pairAdd(qc.mul(ShortVector.fromArray(SH, x16, xo + 32)));
+        FloatVector fa = KernelShapes.toFloat(step(data, ql, qh, part, 0, x16, xo, k));
+        FloatVector fc = KernelShapes.toFloat(step(data, ql, qh, part, 1, x16, xo, k));
         acc0 = fa.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so)), acc0);
         acc1 = fc.fma(FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, so + 2)), acc1);
       }
     }
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+  }
+
+  /**
+   * Bytes {@code k .. k+SL} of a 16-byte step: low nibbles from {@code ql} ({@code half} 0) or {@code ql + 32} (1),
+   * shifted by {@code 4 * part}, with their two high bits from {@code qh}, minus 32, times the activations at
+   * {@code xo + 32 * half + k}. For {@code half} 0 the high bits of pairs 0 / 2, for 1 those of pairs 1 / 3.
+   */
+  private static IntVector step(MemorySegment data, long ql, long qh, int part, int half, short[] x16, int xo, int k) {
+    ShortVector a = KernelShapes.widen(data, ql + 32 * half + k);
+    ShortVector hs = KernelShapes.widen(data, qh + k).lanewise(VectorOperators.LSHR, 4 * part);
+    ShortVector q = a.lanewise(VectorOperators.LSHR, 4 * part).and((short) 0xF)
+        .or(hs.lanewise(VectorOperators.LSHL, 4 - 2 * half).and((short) 0x30)).sub((short) 32);
+    return KernelShapes.pairAddInt(q.mul(ShortVector.fromArray(SH, x16, xo + 32 * half + k)));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.llamakit.engine.tensor;
 
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B128;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.B64;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.F;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.LE;
-import static dev.llamakit.engine.tensor.Q8_0Matrix.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.B64;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.I;
+import static dev.llamakit.engine.tensor.KernelShapes.LE;
+import static dev.llamakit.engine.tensor.KernelShapes.PARTS;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.SegmentAllocator;
@@ -27,7 +29,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Q6_KUnpackedMatrix extends RepackedMatrix {
   static final int BLOCK_BYTES = 274;
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
   private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
   private static final VectorSpecies<Short> SH512 = ShortVector.SPECIES_512;
   private static final VectorSpecies<Float> F512 = FloatVector.SPECIES_512;
@@ -83,10 +84,8 @@ public final class Q6_KUnpackedMatrix extends RepackedMatrix {
       for (int g = 0; g < 16; g++) {
         FloatVector s = FloatVector.broadcast(F, d * data.get(ValueLayout.JAVA_BYTE, o + 256 + g));
         int y = off + 256 * b + 16 * g;
-        ((FloatVector) ByteVector.fromMemorySegment(B64, data, o + 16 * g, LE).convertShape(VectorOperators.B2F, F, 0))
-            .mul(s).intoArray(out, y);
-        ((FloatVector) ByteVector.fromMemorySegment(B64, data, o + 16 * g + 8, LE)
-            .convertShape(VectorOperators.B2F, F, 0)).mul(s).intoArray(out, y + 8);
+        KernelShapes.store8(ByteVector.fromMemorySegment(B64, data, o + 16 * g, LE), s, out, y);
+        KernelShapes.store8(ByteVector.fromMemorySegment(B64, data, o + 16 * g + 8, LE), s, out, y + 8);
       }
     }
   }
@@ -100,11 +99,12 @@ public final class Q6_KUnpackedMatrix extends RepackedMatrix {
    * Unpacked Q6_K x Q8_K: per 16-weight group, int16 products (at most 32 * 127 in magnitude, so adjacent pairs add
    * without overflow in the 16-bit halves of an int lane), times the group's scale, summed exactly in int32 over the
    * super-block (at most 256 * 32 * 127 * 128 < 2^31), then one float multiply-add per block. Two groups per step with
-   * native 512-bit vectors (measured ~40% faster than one group per 256-bit step), else one.
+   * native 512-bit vectors (measured ~40% faster than one group per 256-bit step), else one group per step of
+   * {@link KernelShapes} (one 256-bit vector, or two 128-bit ones).
    */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
-    return NATIVE_512 ? dot512(row, q) : dot256(row, q);
+    return NATIVE_512 ? dot512(row, q) : dotNarrow(row, q);
   }
 
   float dot512(int row, QuantizedActivations q) {
@@ -130,7 +130,7 @@ public final class Q6_KUnpackedMatrix extends RepackedMatrix {
     return acc.reduceLanes(VectorOperators.ADD);
   }
 
-  float dot256(int row, QuantizedActivations q) {
+  float dotNarrow(int row, QuantizedActivations q) {
     short[] x16 = q.q16;
     float[] xs = q.scales;
     MemorySegment data = this.data;
@@ -139,21 +139,23 @@ public final class Q6_KUnpackedMatrix extends RepackedMatrix {
     for (int b = 0, nb = cols / 256; b < nb; b++) {
       long o = base + (long) BLOCK_BYTES * b;
       IntVector sum = IntVector.zero(I);
-      for (int g = 0; g < 16; g += 2) {
+      // two groups per iteration, in PARTS steps each (iterations, not an inner loop: a larger body made C2 box)
+      for (int gh = 0; gh < 8 * PARTS; gh++) {
+        int g = 2 * (gh / PARTS), h = gh % PARTS * SL;
         int xo = 256 * b + 16 * g;
-        ShortVector w0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, o + 16 * g, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        ShortVector w1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, o + 16 * g + 16, LE)
-            .convertShape(VectorOperators.B2S, SH, 0);
-        IntVector p0 = w0.mul(ShortVector.fromArray(SH, x16, xo)).reinterpretAsInts();
-        IntVector p1 = w1.mul(ShortVector.fromArray(SH, x16, xo + 16)).reinterpretAsInts();
-        sum = sum.add(PairedLanes.pairSum(p0).mul(data.get(ValueLayout.JAVA_BYTE, o + 256 + g)))
-            .add(PairedLanes.pairSum(p1).mul(data.get(ValueLayout.JAVA_BYTE, o + 257 + g)));
+        IntVector p0 = group(data, o + 16 * g, x16, xo, h), p1 = group(data, o + 16 * g + 16, x16, xo + 16, h);
+        sum = sum.add(p0.mul(data.get(ValueLayout.JAVA_BYTE, o + 256 + g)))
+            .add(p1.mul(data.get(ValueLayout.JAVA_BYTE, o + 257 + g)));
       }
-      acc = ((FloatVector) sum.convertShape(VectorOperators.I2F, F, 0))
-          .fma(FloatVector.broadcast(F, f16(data, o + 272) * xs[b]), acc);
+      acc = KernelShapes.toFloat(sum).fma(FloatVector.broadcast(F, f16(data, o + 272) * xs[b]), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
+  }
+
+  /** Weights {@code h .. h+SL} of the 16-weight group at {@code at} times their activations, pairs summed. */
+  private static IntVector group(MemorySegment data, long at, short[] x16, int xo, int h) {
+    return PairedLanes.pairSum(KernelShapes.widen(data, at + h).mul(ShortVector.fromArray(SH, x16, xo + h))
+        .reinterpretAsInts());
   }
 
   @Override

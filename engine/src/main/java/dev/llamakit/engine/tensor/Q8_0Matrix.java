@@ -1,24 +1,21 @@
 package dev.llamakit.engine.tensor;
 
+import static dev.llamakit.engine.tensor.KernelShapes.B64;
+import static dev.llamakit.engine.tensor.KernelShapes.F;
+import static dev.llamakit.engine.tensor.KernelShapes.LE;
+import static dev.llamakit.engine.tensor.KernelShapes.SH;
+import static dev.llamakit.engine.tensor.KernelShapes.SL;
+
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
-/** Q8_0: blocks of 32 int8 weights with an F16 scale (34 bytes). */
+/** Q8_0: blocks of 32 int8 weights with an F16 scale (34 bytes). Vector shapes: {@link KernelShapes}. */
 public final class Q8_0Matrix extends WeightMatrix {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-  static final VectorSpecies<Short> SH = ShortVector.SPECIES_256;
-  static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_64;
-  static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
-  static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
-
   Q8_0Matrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols);
   }
@@ -48,8 +45,7 @@ public final class Q8_0Matrix extends WeightMatrix {
       long bo = base + 34L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
       for (int k = 0; k < 4; k++) {
-        ((FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2 + 8 * k, LE).convertShape(VectorOperators.B2F, F, 0))
-            .mul(d).intoArray(out, off + j + 8 * k);
+        KernelShapes.store8(ByteVector.fromMemorySegment(B64, data, bo + 2 + 8 * k, LE), d, out, off + j + 8 * k);
       }
     }
   }
@@ -62,12 +58,10 @@ public final class Q8_0Matrix extends WeightMatrix {
       int j = 32 * b;
       long bo = base + 34L * b;
       FloatVector d = FloatVector.broadcast(F, f16(data, bo));
-      FloatVector w0 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 2, LE).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w1 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 10, LE).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w2 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 18, LE).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector w3 = (FloatVector) ByteVector.fromMemorySegment(B64, data, bo + 26, LE).convertShape(VectorOperators.B2F, F, 0);
-      FloatVector s = w0.mul(FloatVector.fromArray(F, x, xOff + j)).add(w1.mul(FloatVector.fromArray(F, x, xOff + j + 8)))
-          .add(w2.mul(FloatVector.fromArray(F, x, xOff + j + 16)).add(w3.mul(FloatVector.fromArray(F, x, xOff + j + 24))));
+      FloatVector s = KernelShapes.mul8(ByteVector.fromMemorySegment(B64, data, bo + 2, LE), x, xOff + j)
+          .add(KernelShapes.mul8(ByteVector.fromMemorySegment(B64, data, bo + 10, LE), x, xOff + j + 8))
+          .add(KernelShapes.mul8(ByteVector.fromMemorySegment(B64, data, bo + 18, LE), x, xOff + j + 16)
+              .add(KernelShapes.mul8(ByteVector.fromMemorySegment(B64, data, bo + 26, LE), x, xOff + j + 24)));
       if ((b & 1) == 0) {
         acc0 = s.fma(d, acc0);
       } else {
@@ -82,7 +76,11 @@ public final class Q8_0Matrix extends WeightMatrix {
     return ActivationFormat.Q8_0;
   }
 
-  /** The int8 x int16 pair-add kernel (engine.md appendix A). */
+  /**
+   * The int8 x int16 pair-add kernel (engine.md appendix A): per block, each 16-weight half meets its activations in
+   * int16 lanes, the two halves' products add per lane (at most 2 * 127 * 127), adjacent lanes add into int32, one
+   * float conversion and multiply-add per block. With 128-bit vectors the block takes two such steps, summed in int32.
+   */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
     short[] x16 = q.q16;
@@ -91,10 +89,11 @@ public final class Q8_0Matrix extends WeightMatrix {
     FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
     for (int j = 0, b = 0; j < cols; j += 32, bo += 34, b++) {
       float d = f16(data, bo) * xs[b];
-      ShortVector w0 = (ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 2, LE).convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector w1 = (ShortVector) ByteVector.fromMemorySegment(B128, data, bo + 18, LE).convertShape(VectorOperators.B2S, SH, 0);
-      ShortVector p = w0.mul(ShortVector.fromArray(SH, x16, j)).add(w1.mul(ShortVector.fromArray(SH, x16, j + 16)));
-      FloatVector f = pairAdd(p);
+      IntVector s = step(data, bo, x16, j, 0);
+      for (int h = SL; h < 16; h += SL) {
+        s = s.add(step(data, bo, x16, j, h));
+      }
+      FloatVector f = KernelShapes.toFloat(s);
       if ((b & 1) == 0) {
         acc0 = f.fma(FloatVector.broadcast(F, d), acc0);
       } else {
@@ -104,15 +103,11 @@ public final class Q8_0Matrix extends WeightMatrix {
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
   }
 
-  /** Sums adjacent int16 lanes into 8 int32 lanes (vpmaddwd emulation) and converts them to float. */
-  static FloatVector pairAdd(ShortVector p) {
-    return (FloatVector) pairAddInt(p).convertShape(VectorOperators.I2F, F, 0);
-  }
-
-  static IntVector pairAddInt(ShortVector p) {
-    IntVector pi = p.reinterpretAsInts();
-    return pi.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
-        .add(pi.lanewise(VectorOperators.ASHR, 16));
+  /** Weights {@code h .. h+SL} and {@code 16+h .. 16+h+SL} of the block at {@code bo} times their activations. */
+  private static IntVector step(MemorySegment data, long bo, short[] x16, int j, int h) {
+    ShortVector p = KernelShapes.widen(data, bo + 2 + h).mul(ShortVector.fromArray(SH, x16, j + h))
+        .add(KernelShapes.widen(data, bo + 18 + h).mul(ShortVector.fromArray(SH, x16, j + 16 + h)));
+    return KernelShapes.pairAddInt(p);
   }
 
   @Override

@@ -20,7 +20,11 @@
  * {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} (the same two-per-byte pairing within each 32-weight sub-block,
  * scales and mins as bytes) and {@link dev.llamakit.engine.tensor.Q6_KPairedMatrix} (two 6-bit values per int16
  * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight)
- * and the rest plain copies. The three paired kernels share one trick: multiply the whole packed lane by the first
+ * and the rest plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
+ * take their shapes from {@link dev.llamakit.engine.tensor.KernelShapes}, chosen when the class is initialised from
+ * the preferred width: a 16-weight group in one 256-bit int16 vector where vectors are 256 bits or wider, in two
+ * 128-bit steps where they are 128 bits (NEON, SSE), never a shape wider than the machine's, which the JIT would
+ * emulate about 100x slower. The three paired kernels share one trick: multiply the whole packed lane by the first
  * activation and the upper value by {@code x_hi - 16 x_lo} (or {@code - 64 x_lo}), so no mask is needed and the
  * wrapping int16 arithmetic still ends on the exact sum. Same values, same integer sums per block; only the float
  * summation order differs. Each concrete type overrides {@code dotRows} with the same loop, so the JIT compiles one

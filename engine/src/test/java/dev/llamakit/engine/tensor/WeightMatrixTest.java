@@ -130,13 +130,13 @@ class WeightMatrixTest {
   void unpackedQ6_KKernelsOfBothWidthsMatchThePackedOne() {
     try (Arena arena = Arena.ofShared()) {
       WeightMatrix w = random(arena, GgmlType.Q6_K, 51);
-      Q6_KUnpackedMatrix m = Q6_KUnpackedMatrix.unpack((Q6_KMatrix) w, arena); // the layout of 256-bit machines
+      Q6_KUnpackedMatrix m = Q6_KUnpackedMatrix.unpack((Q6_KMatrix) w, arena); // the layout below 512 bits
       float[] x = gaussian(COLS, 52);
       QuantizedActivations q = new QuantizedActivations(COLS);
       q.quantize(ActivationFormat.Q8_K, x, 0, COLS);
       for (int r = 0; r < ROWS; r++) {
         float ref = w.dotQuantized(r, q, x, null);
-        assertEquals(ref, m.dot256(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "256-bit row " + r);
+        assertEquals(ref, m.dotNarrow(r, q), 2e-6f * Math.abs(ref) + 1e-5f, KernelShapes.BITS + "-bit row " + r);
         if (Q4_0PairedMatrix.supported()) {
           assertEquals(ref, m.dot512(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "512-bit row " + r);
         }
