@@ -48,7 +48,8 @@ public final class WriteShards extends PTransform<PCollection<Document>, PDone> 
   /**
    * @param shards shards per output folder: {@link #PER_WRITER}, or a fixed number. Use a fixed number on Spark:
    *     with per-writer shards Beam's Spark runner gave two bundles the same shard name and one overwrote the other
-   *     (documents lost; {@code RecipeJob} picks the parallelism there).
+   *     (documents lost); and on a Flink cluster, whose TaskManagers' network buffers the per-writer path's extra
+   *     shuffle channels can exhaust ({@code RecipeJob} picks the parallelism on both).
    */
   public static WriteShards to(String dir, int shards, OutputLayout layout) {
     if (shards < 0) {

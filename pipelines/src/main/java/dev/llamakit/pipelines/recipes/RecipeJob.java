@@ -276,9 +276,14 @@ public final class RecipeJob {
     }
   }
 
-  /** Spark gets a fixed number of shards: its runner has named two per-writer files alike (see WriteShards). */
+  /**
+   * Per-writer shards on an embedded Flink run and the DirectRunner only; elsewhere a fixed number, the parallelism:
+   * Spark's runner has named two per-writer files alike (see WriteShards), and on a Flink cluster the extra shuffle
+   * channels of FileIO's per-writer path exhausted a small TaskManager's network buffers.
+   */
   private CompiledRecipe forRunner() {
-    return runner == Runner.SPARK && recipe.shards() == WriteShards.PER_WRITER ? recipe.withShards(parallelism) : recipe;
+    boolean embedded = runner == Runner.DIRECT || runner == Runner.FLINK && runner.clusterAddresses(master).isEmpty();
+    return !embedded && recipe.shards() == WriteShards.PER_WRITER ? recipe.withShards(parallelism) : recipe;
   }
 
   /** Lines in every output shard: the documents really written, checked against the runner's own count. */

@@ -141,9 +141,6 @@ public enum Runner {
     switch (this) {
       case FLINK -> {
         a.add("--flinkMaster=" + (master == null ? "[local]" : master));
-        if (master == null && System.getenv("FLINK_CONF_DIR") == null) {
-          a.add("--flinkConfDir=" + EmbeddedFlink.confDir());
-        }
         a.add("--parallelism=" + parallelism);
         a.add("--objectReuse=true");
         a.add("--fasterCopy=true");

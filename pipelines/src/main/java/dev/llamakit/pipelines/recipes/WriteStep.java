@@ -15,7 +15,7 @@ public final class WriteStep {
     public String layout = "language";
     /**
      * Shards per output folder; 0: one per worker that holds the folder's documents, written without a shuffle
-     * (on Spark: the parallelism).
+     * (on Spark and on a Flink cluster: the parallelism).
      */
     public int shards = 0;
   }
