@@ -64,8 +64,9 @@ class FlinkClusterIT {
   @Test
   void ccnetOnAStandaloneClusterWritesWhatTheEmbeddedRunWrites() throws Exception {
     Path lid = SharedFiles.require("models/fasttext/lid.176.ftz");
+    // a fixed shard count: a cluster run always writes one (see RecipeJob), an embedded run by default one per worker
     List<String> ccnet = List.of("pipeline", "ccnet", "--sample", "--lid-model", lid.toString(), "--parallelism", "2",
-        "--progress", "none");
+        "--shards", "2", "--progress", "none");
 
     // The embedded run goes on while the cluster starts: the start is mostly waiting on two JVMs' class loading.
     Path embedded = WORK.resolve("embedded");

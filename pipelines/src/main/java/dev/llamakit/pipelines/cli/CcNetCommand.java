@@ -91,7 +91,8 @@ public final class CcNetCommand implements Callable<Integer> {
       + "at least SCORE (implies --safety-tag).")
   Double safetyFilter;
 
-  @Option(names = "--shards", description = "Output shards per language (default: the parallelism).")
+  @Option(names = "--shards", description = "Output shards per language (default: one per worker; on Spark and a Flink "
+      + "cluster, the parallelism).")
   Integer shards;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
