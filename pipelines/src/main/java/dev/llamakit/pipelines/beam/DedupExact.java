@@ -7,9 +7,6 @@ import dev.llamakit.pipelines.docdedup.ContentKey;
 import dev.llamakit.pipelines.docdedup.ContentNormalizer;
 import dev.llamakit.pipelines.docdedup.KeepRule;
 import java.io.Serializable;
-import java.util.List;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The recipe step {@code dedup_exact}: exact document dedup on normalised content. Documents whose
@@ -22,7 +19,7 @@ import org.apache.beam.sdk.values.PCollection;
  * <p>Distributed as {@link KeepOnePerKey}: keys and candidates shuffled to the key's owner, decisions joined back by
  * ordinal. Metrics: {@code dedup_exact.empty}, {@code dedup_exact.groups} (keys with two or more documents).
  */
-public final class DedupExact extends PTransform<PCollection<Item>, PCollection<Item>> implements CorpusStep {
+public final class DedupExact extends OnePerKeyStep {
   /** The {@code dedup_exact} step's parameters. */
   public static final class Params implements Serializable {
     /** Unicode normal form before hashing: nfc, nfkc (also folds compatibility characters) or none. */
@@ -35,30 +32,17 @@ public final class DedupExact extends PTransform<PCollection<Item>, PCollection<
     public String keep = "first";
   }
 
-  private final KeepOnePerKey step;
-
   /** The recipe step {@code dedup_exact}. */
   public DedupExact(Params p) {
+    super(step(p), "KeepOnePerContent");
+  }
+
+  private static KeepOnePerKey step(Params p) {
     ContentNormalizer normalizer = new ContentNormalizer(ContentNormalizer.Form.parse(p.unicode), p.lowercase,
         p.collapseWhitespace);
-    this.step = new KeepOnePerKey(new ExactKey(normalizer), KeepRule.parse(p.keep), DropReason.EXACT_DUPLICATE,
+    return new KeepOnePerKey(new ExactKey(normalizer), KeepRule.parse(p.keep), DropReason.EXACT_DUPLICATE,
         (key, winner) -> "duplicate of " + winner.id(), MetricNames.DEDUP_EXACT_EMPTY,
         MetricNames.DEDUP_EXACT_GROUPS);
-  }
-
-  @Override
-  public PTransform<PCollection<Item>, PCollection<Item>> transform() {
-    return this;
-  }
-
-  @Override
-  public List<Item> inMemory(List<Document> documents) {
-    return step.inMemory(documents);
-  }
-
-  @Override
-  public PCollection<Item> expand(PCollection<Item> items) {
-    return items.apply("KeepOnePerContent", step);
   }
 
   /** The hash of the normalised content; none when that is empty. */

@@ -1,6 +1,5 @@
 package dev.llamakit.pipelines.beam;
 
-import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.docdedup.KeepRule;
@@ -8,9 +7,6 @@ import dev.llamakit.pipelines.docdedup.TrackingParams;
 import dev.llamakit.pipelines.docdedup.UrlNormalizer;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The recipe step {@code dedup_urls}: one document per normalised URL ({@link UrlNormalizer}: scheme and host case,
@@ -23,7 +19,7 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Distributed as {@link KeepOnePerKey}. Metrics: {@code dedup_urls.no_url}, {@code dedup_urls.groups}.
  */
-public final class DedupUrls extends PTransform<PCollection<Item>, PCollection<Item>> implements CorpusStep {
+public final class DedupUrls extends OnePerKeyStep {
   /** The {@code dedup_urls} step's parameters. */
   public static final class Params implements Serializable {
     /** Which document of a URL is kept: first (lowest ordinal), longest (raw content) or newest (date_download). */
@@ -38,30 +34,17 @@ public final class DedupUrls extends PTransform<PCollection<Item>, PCollection<I
     public boolean stripWww = false;
   }
 
-  private final KeepOnePerKey step;
-
   /** The recipe step {@code dedup_urls}. */
   public DedupUrls(Params p) {
+    super(step(p), "KeepOnePerUrl");
+  }
+
+  private static KeepOnePerKey step(Params p) {
     TrackingParams table = p.trackingParams == null || p.trackingParams.isBlank() ? TrackingParams.standard()
         : TrackingParams.load(Path.of(p.trackingParams));
     UrlNormalizer normalizer = new UrlNormalizer(table, p.stripTrackingParams, p.ignoreScheme, p.stripWww);
-    this.step = new KeepOnePerKey(d -> normalizer.key(d.url()), KeepRule.parse(p.keep), DropReason.DUPLICATE_URL,
+    return new KeepOnePerKey(d -> normalizer.key(d.url()), KeepRule.parse(p.keep), DropReason.DUPLICATE_URL,
         (key, winner) -> "same URL as " + winner.id() + " (" + key + ")", MetricNames.DEDUP_URLS_NO_URL,
         MetricNames.DEDUP_URLS_GROUPS);
-  }
-
-  @Override
-  public PTransform<PCollection<Item>, PCollection<Item>> transform() {
-    return this;
-  }
-
-  @Override
-  public List<Item> inMemory(List<Document> documents) {
-    return step.inMemory(documents);
-  }
-
-  @Override
-  public PCollection<Item> expand(PCollection<Item> items) {
-    return items.apply("KeepOnePerUrl", step);
   }
 }
