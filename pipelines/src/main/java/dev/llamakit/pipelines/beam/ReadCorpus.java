@@ -3,11 +3,9 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
 import dev.llamakit.pipelines.doc.MetricNames;
-import dev.llamakit.pipelines.io.CcNetLineWetReader;
-import dev.llamakit.pipelines.io.JsonlReader;
+import dev.llamakit.pipelines.io.CorpusFormats;
 import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
-import dev.llamakit.pipelines.io.WetReader;
 import dev.llamakit.pipelines.report.Progress;
 import dev.llamakit.pipelines.storage.Locations;
 import dev.llamakit.pipelines.storage.StorageErrors;
@@ -106,16 +104,9 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
     // opened without a look-up first: the inputs were looked up before the run (one request less per remote file)
     try (InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
       CountingStream counted = new CountingStream(raw);
-      long warcinfo = 0;
-      if (file.format() == InputFile.Format.WET) {
-        WetReader.FileStats s = options.ccNetLineFraming()
-            ? new CcNetLineWetReader(options).read(counted, name, file.segment(), file.index(), sink)
-            : new WetReader(options).read(counted, name, file.segment(), file.index(), sink);
-        warcinfo = s.warcinfo();
-      } else {
-        new JsonlReader(options).read(counted, name, file.segment(), file.index(), sink);
-      }
-      return new FileStats(warcinfo, counted.count);
+      long metadata = CorpusFormats.standard().create(file.format(), options.formatParams()).reader(options)
+          .read(counted, name, file.segment(), file.index(), sink);
+      return new FileStats(metadata, counted.count);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + (Locations.isRemote("input", file.path())
           ? StorageErrors.describe(file.path(), e) : file.path() + ": " + e.getMessage()), e);

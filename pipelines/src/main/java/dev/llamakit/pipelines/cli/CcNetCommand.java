@@ -35,7 +35,7 @@ public final class CcNetCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
 
-  @Option(names = "--format", paramLabel = "auto|wet|jsonl", description = "Input format (default: from each file name).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Input format: auto (from each file name; the default) or one of `llamakit pipeline steps`' read formats.")
   String format;
 
   @Option(names = "--text-field", description = "JSONL field holding the text (default: text).")

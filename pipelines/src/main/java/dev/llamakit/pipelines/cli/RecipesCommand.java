@@ -2,6 +2,7 @@ package dev.llamakit.pipelines.cli;
 
 import dev.llamakit.pipelines.filters.FilterRegistry;
 import dev.llamakit.pipelines.filters.ParamsBinder;
+import dev.llamakit.pipelines.io.CorpusFormats;
 import dev.llamakit.pipelines.beam.CorpusStep;
 import dev.llamakit.pipelines.filters.StepTable;
 import dev.llamakit.pipelines.recipes.CorpusSteps;
@@ -53,6 +54,10 @@ public final class RecipesCommand {
     @Override
     public Integer call() {
       print("read", ParamsBinder.defaults(ReadStep.Params.class));
+      CorpusFormats formats = CorpusFormats.standard();
+      for (String n : formats.names()) {
+        print("  read.format: " + n + ", format_params", formats.defaults(n));
+      }
       StepTable<CorpusStep> corpus = CorpusSteps.standard();
       for (String n : corpus.names()) {
         print(n, corpus.defaults(n));

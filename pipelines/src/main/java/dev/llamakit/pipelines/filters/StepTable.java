@@ -28,16 +28,23 @@ import java.util.TreeMap;
 public final class StepTable<T> {
   private final String table;
   private final Class<T> kind;
+  private final String noun;
   private final Map<String, Class<? extends T>> steps;
 
-  private StepTable(String table, Class<T> kind, Map<String, Class<? extends T>> steps) {
+  private StepTable(String table, Class<T> kind, String noun, Map<String, Class<? extends T>> steps) {
     this.table = table;
     this.kind = kind;
+    this.noun = noun;
     this.steps = Collections.unmodifiableMap(steps);
   }
 
   /** Reads the table {@code resource} next to {@code owner}; every class must be a {@code kind}. */
   public static <T> StepTable<T> load(Class<?> owner, String resource, Class<T> kind) {
+    return load(owner, resource, kind, "step");
+  }
+
+  /** As {@link #load(Class, String, Class)}, naming the entries {@code noun} in errors ("unknown format 'x'"). */
+  public static <T> StepTable<T> load(Class<?> owner, String resource, Class<T> kind, String noun) {
     Properties p = new Properties();
     try {
       p.load(new StringReader(Resources.text(owner, resource)));
@@ -54,7 +61,7 @@ public final class StepTable<T> {
             + kind.getSimpleName(), e);
       }
     }
-    return new StepTable<>(resource, kind, m);
+    return new StepTable<>(resource, kind, noun, m);
   }
 
   /** Every step name, sorted. */
@@ -87,9 +94,9 @@ public final class StepTable<T> {
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException || cause instanceof java.io.UncheckedIOException) {
         // a bad value or a model/table file that is missing or unreadable: the user's to fix
-        throw new IllegalArgumentException("step '" + step + "': " + cause.getMessage(), cause);
+        throw new IllegalArgumentException(noun + " '" + step + "': " + cause.getMessage(), cause);
       }
-      throw new IllegalStateException("step '" + step + "': " + cause, cause);
+      throw new IllegalStateException(noun + " '" + step + "': " + cause, cause);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(cls.getName() + " needs a public constructor taking its Params", e);
     }
@@ -98,8 +105,8 @@ public final class StepTable<T> {
   private Class<? extends T> stepClass(String step) {
     Class<? extends T> cls = steps.get(step);
     if (cls == null) {
-      throw new IllegalArgumentException("unknown step '" + step + "'" + Suggestions.didYouMean(step, steps.keySet())
-          + "; steps: " + String.join(", ", steps.keySet()));
+      throw new IllegalArgumentException("unknown " + noun + " '" + step + "'"
+          + Suggestions.didYouMean(step, steps.keySet()) + "; " + noun + "s: " + String.join(", ", steps.keySet()));
     }
     return cls;
   }

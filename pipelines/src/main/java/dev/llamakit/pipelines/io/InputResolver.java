@@ -24,10 +24,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * looked up first (in parallel), so a missing object or an unreachable server is one line naming the URL.
  */
 public final class InputResolver {
-  private final InputFile.Format forced;
+  private final String forced;
 
   /** @param forced the format for every file, or null to guess from each file name */
-  public InputResolver(InputFile.Format forced) {
+  public InputResolver(String forced) {
     this.forced = forced;
   }
 
@@ -86,10 +86,11 @@ public final class InputResolver {
       if (Locations.scheme(l).equals("file") && !Files.isReadable(Path.of(l))) {
         throw new java.nio.file.AccessDeniedException(l, null, "input file cannot be read");
       }
-      InputFile.Format f = forced != null ? forced : InputFile.Format.guess(Locations.fileName(l));
+      String f = forced != null ? forced : CorpusFormats.standard().guess(Locations.fileName(l));
       if (f == null) {
-        throw new IllegalArgumentException(l + ": cannot tell the format from the name (.warc.wet[.gz] or "
-            + ".jsonl[.gz]); set the read step's format (--set read.format=wet or jsonl; --format on pipeline ccnet)");
+        throw new IllegalArgumentException(l + ": cannot tell the format from the name ("
+            + CorpusFormats.standard().describeSuffixes() + "); set the read step's format (--set read.format="
+            + String.join("|", CorpusFormats.standard().names()) + "; --format on pipeline ccnet)");
       }
       out.add(new InputFile(out.size(), l, segments.get(i), f));
     }
@@ -124,9 +125,10 @@ public final class InputResolver {
     }
     List<String> under = names(RemoteFiles.list(Locations.join(in, "**"))).stream()
         .filter(l -> !Locations.fileName(l).startsWith("."))
-        .filter(l -> forced != null || InputFile.Format.guess(Locations.fileName(l)) != null).toList();
+        .filter(l -> forced != null || CorpusFormats.standard().guess(Locations.fileName(l)) != null).toList();
     if (under.isEmpty()) {
-      throw new NoSuchFileException(in, null, "no such object, and no .warc.wet[.gz] or .jsonl[.gz] object under it");
+      throw new NoSuchFileException(in, null, "no such object, and no corpus object under it ("
+          + CorpusFormats.standard().describeSuffixes() + ")");
     }
     return under;
   }
@@ -145,10 +147,11 @@ public final class InputResolver {
     if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
         List<Path> files = s.filter(Files::isRegularFile)
-            .filter(f -> forced != null || InputFile.Format.guess(f.getFileName().toString()) != null)
+            .filter(f -> forced != null || CorpusFormats.standard().guess(f.getFileName().toString()) != null)
             .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
         if (files.isEmpty()) {
-          throw new NoSuchFileException(in, null, "folder holds no .warc.wet[.gz] or .jsonl[.gz] file");
+          throw new NoSuchFileException(in, null, "folder holds no corpus file ("
+              + CorpusFormats.standard().describeSuffixes() + ")");
         }
         return files;
       }

@@ -1,6 +1,9 @@
 package dev.llamakit.pipelines.io;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How inputs are read.
@@ -13,10 +16,21 @@ import java.io.Serializable;
  * @param onBadRecord skip-and-count or fail on a bad record
  * @param ccNetLineFraming frame WET records by {@code WARC/1.0} lines as cc_net does ({@link CcNetLineWetReader})
  *     instead of by Content-Length ({@link WetReader})
+ * @param formatParams the options of the read step's named format (its {@code format_params}; empty for
+ *     {@code auto}), bound onto the format's {@code Params} by {@link CorpusFormats#create}
  */
 public record ReadOptions(
     boolean titleFromFirstLine, String textField, String idField, String urlField, BadRecordPolicy onBadRecord,
-    boolean ccNetLineFraming) implements Serializable {
+    boolean ccNetLineFraming, Map<String, Object> formatParams) implements Serializable {
+
+  public ReadOptions {
+    formatParams = formatParams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(formatParams));
+  }
+
+  public ReadOptions(boolean titleFromFirstLine, String textField, String idField, String urlField,
+      BadRecordPolicy onBadRecord, boolean ccNetLineFraming) {
+    this(titleFromFirstLine, textField, idField, urlField, onBadRecord, ccNetLineFraming, Map.of());
+  }
 
   public ReadOptions(boolean titleFromFirstLine, String textField, String idField, String urlField,
       BadRecordPolicy onBadRecord) {
@@ -25,6 +39,6 @@ public record ReadOptions(
 
   /** cc_net's behaviour for WET; JSONL fields {@code text}, {@code id}, {@code url}; bad records counted. */
   public static ReadOptions defaults() {
-    return new ReadOptions(true, "text", "id", "url", BadRecordPolicy.SKIP, false);
+    return new ReadOptions(true, "text", "id", "url", BadRecordPolicy.SKIP, false, Map.of());
   }
 }

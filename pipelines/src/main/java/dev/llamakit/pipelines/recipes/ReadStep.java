@@ -1,10 +1,11 @@
 package dev.llamakit.pipelines.recipes;
 
-import dev.llamakit.pipelines.beam.InputFile;
 import dev.llamakit.pipelines.io.BadRecordPolicy;
+import dev.llamakit.pipelines.io.CorpusFormats;
 import dev.llamakit.pipelines.io.ReadOptions;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
 
 /** The {@code read} step: how inputs are parsed (the inputs themselves come from the command line or the API). */
 public final class ReadStep {
@@ -12,8 +13,10 @@ public final class ReadStep {
 
   /** The step's parameters. */
   public static final class Params implements Serializable {
-    /** auto (from each file name), wet or jsonl. */
+    /** auto (from each file name) or a format of {@code formats.properties}: wet, jsonl, ... */
     public String format = "auto";
+    /** The named format's own options (see {@code llamakit pipeline steps}); needs a format other than auto. */
+    public Map<String, Object> formatParams = Map.of();
     /** cc_net's rule: the first body line of a WET record becomes {@code title}. */
     public boolean title = true;
     /** JSONL field holding the text. */
@@ -40,15 +43,28 @@ public final class ReadStep {
       default -> throw new IllegalArgumentException("wet_framing must be content-length or ccnet-lines, not '"
           + p.wetFraming + "'");
     };
-    return new ReadOptions(p.title, p.textField, p.idField, p.urlField, policy, ccnetLines);
+    Map<String, Object> formatParams = p.formatParams == null ? Map.of() : p.formatParams;
+    String format = format(p);
+    if (format == null && !formatParams.isEmpty()) {
+      throw new IllegalArgumentException("format_params needs a format (format: auto reads each file by its name)");
+    }
+    ReadOptions options = new ReadOptions(p.title, p.textField, p.idField, p.urlField, policy, ccnetLines,
+        formatParams);
+    if (format != null) {
+      CorpusFormats.standard().create(format, formatParams); // unknown formats and options fail before the run
+    }
+    return options;
   }
 
-  static InputFile.Format format(Params p) {
-    return switch (p.format.toLowerCase(Locale.ROOT)) {
-      case "auto" -> null;
-      case "wet" -> InputFile.Format.WET;
-      case "jsonl" -> InputFile.Format.JSONL;
-      default -> throw new IllegalArgumentException("format must be auto, wet or jsonl, not '" + p.format + "'");
-    };
+  /** The format every file is read with, or null to pick each file's from its name. */
+  static String format(Params p) {
+    String f = p.format.toLowerCase(Locale.ROOT);
+    if (f.equals("auto")) {
+      return null;
+    }
+    if (!CorpusFormats.standard().names().contains(f)) {
+      CorpusFormats.standard().create(f, Map.of()); // throws: unknown format, with near names
+    }
+    return f;
   }
 }
