@@ -30,6 +30,13 @@ final class Dictionary {
   private final long pruneSize; // -1: not pruned
   /** The pruning map, open addressing: (bucket id + 1) << 32 | row in one long, so a lookup is one cache miss; 0 empty. */
   private final long[] prune;
+  /**
+   * One bit per bucket id, set for the ids the pruning map holds: most char n-grams of a pruned model were pruned, and
+   * this 2<sup>bucket</sup>-bit set (250 KB for lid.176) answers "absent" from the L2 cache without probing the map.
+   */
+  private final long[] pruned;
+  /** Lemire's fast-modulo constant for {@code bucket}: {@code ceil(2^64 / bucket)}, see {@link #mod}. */
+  private final long bucketM;
   private final int[] subStart; // nwords + 1 offsets into subIds
   private final int[] subIds; // each word's id, then its n-gram rows (as initNgrams computes them)
 
@@ -73,6 +80,8 @@ final class Dictionary {
     int n = (int) Math.max(pruneSize, 0);
     int cap = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
     prune = new long[cap];
+    pruned = new long[n > 0 ? (bucket + 63) >>> 6 : 0];
+    bucketM = bucket > 0 ? remainderConstant(bucket) : 0;
     for (int i = 0; i < n; i++) {
       int key = r.readInt();
       int val = r.readInt();
@@ -195,7 +204,7 @@ final class Dictionary {
           h = (h ^ w[j++]) * FNV_PRIME;
         }
         if (n >= minn && !(n == 1 && (i == 0 || j == len))) {
-          pushHash(out, Integer.remainderUnsigned(h, bucket));
+          pushHash(out, mod(h));
         }
       }
     }
@@ -218,6 +227,9 @@ final class Dictionary {
       return;
     }
     if (pruneSize > 0) {
+      if (id >= bucket || (pruned[id >>> 6] & (1L << id)) == 0) {
+        return; // not in the map: pruned away
+      }
       id = pruneGet(id);
       if (id < 0) {
         return;
@@ -240,6 +252,24 @@ final class Dictionary {
     return (long) nwords + max + 1;
   }
 
+  /**
+   * {@code Integer.remainderUnsigned(h, bucket)} without a division (Lemire, Kaser and Kurz, "Faster remainder by
+   * direct computation", 2019): exact for every 32-bit {@code h} and {@code bucket}.
+   */
+  private int mod(int h) {
+    return remainder(h, bucketM, bucket);
+  }
+
+  /** {@code ceil(2^64 / d)} for {@link #remainder}; d ≥ 1 (2<sup>64</sup> wraps to 0, which is right for d = 1). */
+  static long remainderConstant(int d) {
+    return Long.divideUnsigned(-1L, Integer.toUnsignedLong(d)) + 1;
+  }
+
+  /** {@code Integer.remainderUnsigned(h, d)} by two multiplications, {@code m = remainderConstant(d)}. */
+  static int remainder(int h, long m, int d) {
+    return (int) Math.unsignedMultiplyHigh(m * Integer.toUnsignedLong(h), Integer.toUnsignedLong(d));
+  }
+
   private static int mix(int k) {
     int h = k * 0x9E3779B9;
     return h ^ (h >>> 16);
@@ -253,6 +283,9 @@ final class Dictionary {
       i = (i + 1) & mask;
     }
     prune[i] = tag | (val & 0xFFFFFFFFL); // fastText's std::unordered_map: a repeated key keeps the last value
+    if (key >= 0 && key < bucket) { // other keys can never be looked up: ids are taken mod bucket
+      pruned[key >>> 6] |= 1L << key;
+    }
   }
 
   private int pruneGet(int key) {
