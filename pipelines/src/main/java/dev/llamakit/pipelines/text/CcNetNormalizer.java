@@ -52,6 +52,31 @@ public final class CcNetNormalizer {
     return out.toString();
   }
 
+  /**
+   * The normalised form of an ASCII line as bytes, written to {@code out} (at least {@code stripped.length()} long):
+   * the length, or -1 when the line has a non-ASCII character (then use {@link #normalizeForDedup}). For ASCII, cc_net's
+   * steps are: upper-case letters lowered, digits to {@code 0}, C0 controls and DEL deleted.
+   *
+   * @param stripped a line already stripped ({@link PyText#strip})
+   */
+  static int normalizeAsciiInto(String stripped, byte[] out) {
+    int n = 0;
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        out[n++] = (byte) (c + ('a' - 'A'));
+      } else if (c >= '0' && c <= '9') {
+        out[n++] = '0';
+      } else if (c >= 0x20 && c != 0x7F) {
+        out[n++] = (byte) c;
+      }
+    }
+    return n;
+  }
+
   /** True when the string needs no change: printable ASCII with no upper-case letter and no digit. */
   private static boolean isPlainLowerAscii(String s) {
     for (int i = 0; i < s.length(); i++) {

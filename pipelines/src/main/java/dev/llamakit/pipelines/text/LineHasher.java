@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class LineHasher {
   private final MessageDigest sha1;
+  private final byte[] digest = new byte[20];
+  private byte[] buf = new byte[256];
 
   public LineHasher() {
     try {
@@ -21,17 +23,36 @@ public final class LineHasher {
     }
   }
 
-  /** Hash of a raw line: normalises, then hashes. */
+  /** Hash of a raw line: normalises, then hashes (ASCII lines straight into bytes, without an intermediate string). */
   public long hashLine(String line) {
-    return hashNormalized(CcNetNormalizer.normalizeForDedup(line));
+    String stripped = PyText.strip(line);
+    if (buf.length < stripped.length()) {
+      buf = new byte[Math.max(stripped.length(), buf.length * 2)];
+    }
+    int n = CcNetNormalizer.normalizeAsciiInto(stripped, buf);
+    if (n < 0) {
+      return hashNormalized(CcNetNormalizer.normalizeForDedup(line));
+    }
+    sha1.update(buf, 0, n);
+    return finish();
   }
 
   /** Hash of an already normalised line. */
   public long hashNormalized(String normalized) {
-    byte[] d = sha1.digest(normalized.getBytes(StandardCharsets.UTF_8));
+    sha1.update(normalized.getBytes(StandardCharsets.UTF_8));
+    return finish();
+  }
+
+  /** The first 8 bytes of the digest, little-endian. */
+  private long finish() {
+    try {
+      sha1.digest(digest, 0, digest.length);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException(e);
+    }
     long h = 0;
     for (int i = 7; i >= 0; i--) {
-      h = (h << 8) | (d[i] & 0xFF);
+      h = (h << 8) | (digest[i] & 0xFF);
     }
     return h;
   }

@@ -57,4 +57,20 @@ class CcNetNormalizerTest {
       assertEquals(slow, CcNetNormalizer.normalizeForDedup(s), s);
     }
   }
+
+  @Test
+  void hashingAsciiLinesStraightToBytesEqualsHashingTheNormalisedString() {
+    LineHasher hasher = new LineHasher();
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(300); // past the hasher's first buffer size too
+      for (int j = 0; j < len; j++) {
+        int k = rnd.nextInt(20);
+        sb.append(k == 0 ? (char) rnd.nextInt(0x20) : k == 1 ? (char) 0x7F : k == 2 ? 'é' : (char) (0x20 + rnd.nextInt(0x5F)));
+      }
+      String s = rnd.nextInt(4) == 0 ? sb.toString().replace('é', 'e') : sb.toString();
+      assertEquals(hasher.hashNormalized(CcNetNormalizer.normalizeForDedup(s)), hasher.hashLine(s), s);
+    }
+  }
 }
