@@ -4,6 +4,8 @@ import dev.llamakit.engine.grammar.JsonMatcher;
 import dev.llamakit.engine.grammar.SchemaNode;
 import dev.llamakit.engine.sampling.TokenConstraint;
 import dev.llamakit.engine.tokenizer.Tokenizer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JsonConstraint implements TokenConstraint {
   /** Masks kept per constraint. */
   public static final int CACHE_ENTRIES = 512;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final SchemaNode root;
   private final TokenTrie trie;
@@ -69,7 +72,10 @@ public final class JsonConstraint implements TokenConstraint {
     return walks.get();
   }
 
-  /** Wall-clock nanoseconds spent computing masks (walks, cache look-ups and applying them to the logits). */
+  /**
+   * CPU nanoseconds of the generating threads spent on masks (walks, cache look-ups, applying them to the logits):
+   * thread CPU time, so a loaded machine does not inflate it.
+   */
   public long maskNanos() {
     return maskNanos.get();
   }
@@ -82,7 +88,20 @@ public final class JsonConstraint implements TokenConstraint {
       }
     }
     long[] bits = new long[(trie.vocabSize() + 63) >>> 6];
-    walk(trie.root(), m, bits);
+    int room = m.stringRoom();
+    if (room < 0) {
+      walk(trie.root(), m, bits);
+    } else {
+      // inside a string: plain text tokens that fit, and a walk over the few others
+      long[][] plain = trie.plainOfLength();
+      for (int n = 1; n < plain.length && n <= room; n++) {
+        long[] p = plain[n];
+        for (int i = 0; i < bits.length; i++) {
+          bits[i] |= p[i];
+        }
+      }
+      walk(trie.notPlain(), m, bits);
+    }
     walks.incrementAndGet();
     synchronized (masks) {
       masks.put(m, bits);
@@ -116,7 +135,7 @@ public final class JsonConstraint implements TokenConstraint {
 
     @Override
     public void mask(float[] logits, int off, int vocabSize) {
-      long t0 = System.nanoTime();
+      long t0 = CPU.getCurrentThreadCpuTime();
       long[] bits = ended ? new long[(vocabSize + 63) >>> 6] : allowed(state);
       boolean eog = ended || state.accepting();
       int[] ends = trie.eogIds();
@@ -139,7 +158,7 @@ public final class JsonConstraint implements TokenConstraint {
         }
       }
       steps.incrementAndGet();
-      maskNanos.addAndGet(System.nanoTime() - t0);
+      maskNanos.addAndGet(CPU.getCurrentThreadCpuTime() - t0);
     }
 
     @Override

@@ -65,6 +65,37 @@ public final class JsonMatcher {
     return false;
   }
 
+  /**
+   * Inside a string's plain text (not in an escape, not inside a UTF-8 character) with one reading only: how many
+   * more code points the string may take ({@link Integer#MAX_VALUE} without a bound); -1 in any other state. A token
+   * made only of plain string text (no quote, no backslash, no control character, valid UTF-8) of at most that many
+   * code points is then allowed without reading it byte by byte.
+   */
+  public int stringRoom() {
+    if (stacks.size() != 1 || !(stacks.get(0).top() instanceof StringFrame f) || f.mode() != 0 || f.need() != 0) {
+      return -1;
+    }
+    return f.max() == Integer.MAX_VALUE ? Integer.MAX_VALUE : f.max() - f.count();
+  }
+
+  /**
+   * The code points of {@code bytes} when they are plain string text read from the start of a character (see
+   * {@link #stringRoom}; a UTF-8 character cut at the end counts), or -1.
+   */
+  public static int plainStringCodePoints(byte[] bytes) {
+    Stack s = new Stack(StringFrame.opened(0, Integer.MAX_VALUE - 1), new Stack(new RootFrame(null, false, 0), null));
+    List<Stack> out = new ArrayList<>(1);
+    for (byte b : bytes) {
+      out.clear();
+      s.top().step(b & 0xff, s, out);
+      if (out.size() != 1 || !(out.get(0).top() instanceof StringFrame f) || f.mode() != 0) {
+        return -1;
+      }
+      s = out.get(0);
+    }
+    return bytes.length == 0 ? -1 : ((StringFrame) s.top()).count();
+  }
+
   /** Whether no byte can follow (the value is complete and nothing may be appended). */
   public boolean finished() {
     for (Stack s : stacks) {

@@ -91,16 +91,28 @@ class JsonConstraintTest {
     assertEquals(21, checked);
   }
 
-  /** The trie walk's mask equals checking every token's bytes against the matcher, at states along a valid text. */
+  /**
+   * The trie walk's mask (with the plain-string shortcut) equals checking every token's bytes against the matcher, at
+   * states along a valid text, on the Llama 2 (SentencePiece, byte fallback) and Llama 3 (byte-level BPE, tokens
+   * that cut UTF-8 characters) vocabularies.
+   */
   @Test
-  void trieWalkAllowsExactlyWhatTheMatcherAllows() throws Exception {
-    Path file = SharedFiles.require("models/llama-2-tiny-random/llama-2-tiny-random.gguf");
+  void trieWalkAllowsExactlyWhatTheMatcherAllowsLlama2() throws Exception {
+    maskEqualsTokenByTokenCheck(SharedFiles.require("models/llama-2-tiny-random/llama-2-tiny-random.gguf"));
+  }
+
+  @Test
+  void trieWalkAllowsExactlyWhatTheMatcherAllowsLlama3() throws Exception {
+    maskEqualsTokenByTokenCheck(SharedFiles.require("golden/models/llama3-tiny/llama3-tiny-Q8_0.gguf"));
+  }
+
+  private static void maskEqualsTokenByTokenCheck(Path file) throws Exception {
     try (TextEngine t = TextEngine.load(file, ModelOptions.defaults().withThreads(1).withWarmup(false), null)) {
       JsonNode schema = JSON.readTree(SCHEMAS.get(0));
       SchemaNode root = JsonSchemaCompiler.compile(schema);
       JsonConstraint c = JsonConstraint.of(root, t.tokenizer());
       TokenTrie trie = TokenTrie.of(t.tokenizer());
-      String text = "{\"name\": \"Émile \\\"E\\\"\", \"age\": -12, \"pets\": [{\"kind\": \"cat\", \"legs\": 4, "
+      String text = "{\"name\": \"Émile 日本 \\\"E\\\"\", \"age\": -12, \"pets\": [{\"kind\": \"cat\", \"legs\": 4, "
           + "\"weight\": 3.25e1}], \"home\": {\"city\": \"Oslo\", \"floor\": null}, \"verified\": true}";
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       JsonMatcher m = JsonMatcher.start(root);
