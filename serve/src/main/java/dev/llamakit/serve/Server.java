@@ -20,6 +20,7 @@ import dev.llamakit.serve.openai.ChatCompletions;
 import dev.llamakit.serve.openai.Completions;
 import dev.llamakit.serve.openai.Models;
 import dev.llamakit.serve.schedule.RequestQueue;
+import dev.llamakit.serve.web.ChatPage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,7 +36,8 @@ import java.util.concurrent.Executors;
  * The OpenAI-compatible server on one loaded model: the JDK's HTTP server (one virtual thread per request), the
  * bounded FIFO {@link RequestQueue} in front of the engine, the moderation in line and the routes:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
- * {@code POST /v1/moderations}, {@code POST /v1/safety/run-shield}, {@code GET /health}, {@code GET /metrics}.
+ * {@code POST /v1/moderations}, {@code POST /v1/safety/run-shield}, {@code GET /health}, {@code GET /metrics}, and
+ * the chat page at {@code GET /}.
  *
  * <pre>{@code
  * try (TextEngine text = TextEngine.load(Path.of("model.gguf"), ModelOptions.defaults(), null);
@@ -146,6 +148,7 @@ public final class Server implements AutoCloseable {
         .add("POST", RunShield.PATH, "shield", new RunShield(runnable, recorder, o.maxBodyBytes()))
         .add("GET", "/metrics", "metrics", (ex, rid) -> Exchanges.send(ex, 200, "text/plain; version=0.0.4",
             metrics.render().getBytes(StandardCharsets.UTF_8)))
+        .addOpen("GET", ChatPage.PATH, new ChatPage())
         .addOpen("GET", "/health", (ex, rid) -> {
           ObjectNode h = Exchanges.JSON.createObjectNode();
           h.put("status", "ok").put("model", o.modelId()).put("queue_depth", queue.depth())

@@ -80,10 +80,16 @@ public final class TextEngine implements AutoCloseable {
    * {@code llama2cTokenizer} file and has no template.
    */
   public static TextEngine load(Path model, ModelOptions options, Path llama2cTokenizer) throws IOException {
+    return load(model, options, llama2cTokenizer, LlamaEngine.DEFAULT_PREFIX_CACHE_BYTES);
+  }
+
+  /** {@link #load(Path, ModelOptions, Path)} with a prefix cache of at most {@code prefixCacheBytes} of KV. */
+  public static TextEngine load(Path model, ModelOptions options, Path llama2cTokenizer, long prefixCacheBytes)
+      throws IOException {
     if (!Files.isRegularFile(model)) {
       throw new NoSuchFileException(model.toString());
     }
-    LlamaEngine e = LlamaEngine.load(model, options);
+    LlamaEngine e = LlamaEngine.load(model, options, prefixCacheBytes);
     try {
       LlamaModel m = e.model();
       if (llama2cTokenizer != null) {

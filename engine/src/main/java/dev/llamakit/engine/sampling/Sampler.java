@@ -12,9 +12,11 @@ public final class Sampler {
   private final float[] work;
   private final int[] order;
   private final double[] probs;
+  private final TokenConstraint.Session constraint;
 
   public Sampler(SamplingParams p, int vocabSize) {
     this.p = p;
+    this.constraint = p.constraint() == null ? null : p.constraint().start();
     this.random = new SplittableRandom(p.seed());
     this.work = new float[vocabSize];
     this.order = new int[vocabSize];
@@ -36,12 +38,23 @@ public final class Sampler {
 
   /**
    * Chooses the next token from {@code logits[off .. off+vocab)} given the token history ({@code history[0..len)},
-   * prompt included) for the penalties. The logits are not modified.
+   * prompt included) for the penalties. The logits are not modified. With a {@link TokenConstraint}, the tokens it
+   * forbids are masked after the penalties and the picked token is handed to it.
    */
   public int sample(float[] logits, int off, int[] history, int len) {
     int n = work.length;
     System.arraycopy(logits, off, work, 0, n);
     applyPenalties(work, history, len);
+    if (constraint == null) {
+      return pick(n);
+    }
+    constraint.mask(work, 0, n);
+    int t = pick(n);
+    constraint.accept(t);
+    return t;
+  }
+
+  private int pick(int n) {
     if (p.greedy() || p.temperature() <= 0) {
       return argmax(work, 0, n);
     }
@@ -77,6 +90,9 @@ public final class Sampler {
         keep++;
       }
       m = keep;
+    }
+    while (m > 1 && probs[m - 1] == 0) {
+      m--;  // masked (negative infinity) tokens are never drawn, not even by rounding
     }
     double total = 0;
     for (int i = 0; i < m; i++) {

@@ -24,10 +24,19 @@ import java.util.Set;
  * @param maxTokens maximum tokens to generate
  * @param stopTokens generation ends after any of these (the stop token is reported but counts as the end)
  * @param stopStrings generation ends when the generated text contains one (needs a token decoder)
+ * @param constraint masks the tokens that may not come next, after the penalties and before the pick (null = none)
  */
 public record SamplingParams(boolean greedy, float temperature, int topK, float topP, float minP,
     float repetitionPenalty, float presencePenalty, int penaltyWindow, long seed, int maxTokens, Set<Integer> stopTokens,
-    List<String> stopStrings) {
+    List<String> stopStrings, TokenConstraint constraint) {
+
+  /** Parameters without a {@link TokenConstraint}. */
+  public SamplingParams(boolean greedy, float temperature, int topK, float topP, float minP, float repetitionPenalty,
+      float presencePenalty, int penaltyWindow, long seed, int maxTokens, Set<Integer> stopTokens,
+      List<String> stopStrings) {
+    this(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty, penaltyWindow, seed, maxTokens,
+        stopTokens, stopStrings, null);
+  }
 
   public SamplingParams {
     if (maxTokens < 0 || topK < 0 || topP <= 0 || topP > 1 || minP < 0 || minP > 1 || repetitionPenalty <= 0
@@ -51,51 +60,57 @@ public record SamplingParams(boolean greedy, float temperature, int topK, float 
 
   public SamplingParams withTemperature(float t) {
     return new SamplingParams(t <= 0 || greedy, t, topK, topP, minP, repetitionPenalty, presencePenalty,
-        penaltyWindow, seed, maxTokens, stopTokens, stopStrings);
+        penaltyWindow, seed, maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withTopK(int k) {
     return new SamplingParams(greedy, temperature, k, topP, minP, repetitionPenalty, presencePenalty, penaltyWindow,
-        seed, maxTokens, stopTokens, stopStrings);
+        seed, maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withTopP(float p) {
     return new SamplingParams(greedy, temperature, topK, p, minP, repetitionPenalty, presencePenalty, penaltyWindow,
-        seed, maxTokens, stopTokens, stopStrings);
+        seed, maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withMinP(float p) {
     return new SamplingParams(greedy, temperature, topK, topP, p, repetitionPenalty, presencePenalty, penaltyWindow,
-        seed, maxTokens, stopTokens, stopStrings);
+        seed, maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withRepetitionPenalty(float r) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, r, presencePenalty, penaltyWindow, seed,
-        maxTokens, stopTokens, stopStrings);
+        maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withPresencePenalty(float p) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, p, penaltyWindow, seed,
-        maxTokens, stopTokens, stopStrings);
+        maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withSeed(long s) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty,
-        penaltyWindow, s, maxTokens, stopTokens, stopStrings);
+        penaltyWindow, s, maxTokens, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withMaxTokens(int n) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty,
-        penaltyWindow, seed, n, stopTokens, stopStrings);
+        penaltyWindow, seed, n, stopTokens, stopStrings, constraint);
   }
 
   public SamplingParams withStopTokens(Set<Integer> ids) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty,
-        penaltyWindow, seed, maxTokens, ids, stopStrings);
+        penaltyWindow, seed, maxTokens, ids, stopStrings, constraint);
   }
 
   public SamplingParams withStopStrings(List<String> s) {
     return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty,
-        penaltyWindow, seed, maxTokens, stopTokens, s);
+        penaltyWindow, seed, maxTokens, stopTokens, s, constraint);
+  }
+
+  /** These parameters with a constraint on the tokens (null = none). */
+  public SamplingParams withConstraint(TokenConstraint c) {
+    return new SamplingParams(greedy, temperature, topK, topP, minP, repetitionPenalty, presencePenalty,
+        penaltyWindow, seed, maxTokens, stopTokens, stopStrings, c);
   }
 }

@@ -110,4 +110,32 @@ class EngineCommandsTest {
     }
     run(1, "generate", "--model", dir.resolve("missing.gguf").toString(), "--prompt", "x");  // a failure, not usage
   }
+
+  /** {@code generate --json-schema FILE}: the output validates; a bad schema file is a failure naming the keyword. */
+  @Test
+  void generateWithJsonSchema(@TempDir Path dir) throws Exception {
+    String model = SharedFiles.require("models/llama-2-tiny-random/llama-2-tiny-random.gguf").toString();
+    Path schema = dir.resolve("schema.json");
+    String schemaText = "{\"type\": \"object\", \"properties\": {\"ok\": {\"type\": \"boolean\"},"
+        + " \"n\": {\"type\": \"integer\"}}, \"required\": [\"ok\", \"n\"], \"additionalProperties\": false}";
+    Files.writeString(schema, schemaText);
+    String out = run(0, "generate", "-m", model, "-p", "Answer:", "-n", "200", "--temperature", "1", "--seed", "7",
+        "--json-schema", schema.toString(), "--threads", "1");
+    JsonNode v = JSON.readTree(out.strip());
+    assertEquals(java.util.List.of(), dev.llamakit.engine.testing.SchemaValidator.validate(JSON.readTree(schemaText),
+        v), out);
+    // --json: any object, unbounded, so a random model may not close it within -n; what it wrote is a valid start
+    String free = run(0, "generate", "-m", model, "-p", "x", "-n", "60", "--seed", "3", "--json", "--threads", "1")
+        .strip();
+    var m = dev.llamakit.engine.grammar.JsonMatcher.start(dev.llamakit.engine.grammar.SchemaNode.anyObject())
+        .advance(free.getBytes(StandardCharsets.UTF_8));
+    assertTrue(free.startsWith("{") && m != null, free);
+    if (m.accepting()) {
+      assertTrue(JSON.readTree(free).isObject(), free);
+    }
+    Files.writeString(schema, "{\"type\": \"string\", \"format\": \"email\"}");
+    run(1, "generate", "-m", model, "-p", "x", "--json-schema", schema.toString());
+    run(1, "generate", "-m", model, "-p", "x", "--json-schema", dir.resolve("none.json").toString());
+    run(2, "generate", "-m", model, "-p", "x", "--json", "--json-schema", schema.toString());
+  }
 }

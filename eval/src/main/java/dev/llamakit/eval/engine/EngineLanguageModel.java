@@ -5,6 +5,7 @@ import dev.llamakit.engine.chat.Message;
 import dev.llamakit.engine.inference.GenerationResult;
 import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.inference.ScoredContinuation;
+import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.sampling.SamplingParams;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import dev.llamakit.eval.model.GenerationRequest;
@@ -28,6 +29,10 @@ import java.util.Set;
  * tail of the whole beyond the context's length; the model scores it after the context's own tokens. Requests longer
  * than the context window keep their last tokens (lm-eval's left truncation). The engine reuses the KV of the longest
  * prefix shared with the previous request, so the continuations of one context cost one context pass.
+ *
+ * <p>The model and its tokenizer come together from the engine's text facade ({@link TextEngine}); scoring and
+ * generation keep lm-eval's own rules above (the context encoded alone, the continuation as the tail of the whole,
+ * generated text decoded as a whole, stopping at EOS and EOT), which differ from the facade's streamed decoding.
  */
 public final class EngineLanguageModel implements LanguageModel {
   private final LlamaEngine engine;
@@ -42,18 +47,20 @@ public final class EngineLanguageModel implements LanguageModel {
   private long generationNanos;
 
   public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos) {
-    this(engine, tokenizer, identity, addBos, null);
+    this(new TextEngine(engine, tokenizer), identity, addBos, null);
   }
 
   /**
+   * A model on the engine's text facade (model and tokenizer loaded together, e.g. by
+   * {@link TextEngine#load(java.nio.file.Path, dev.llamakit.engine.model.ModelOptions, java.nio.file.Path, long)}).
+   *
    * @param chatTemplate the template {@link #applyChatTemplate} renders with, or null to use the GGUF's
    *     {@code tokenizer.chat_template} when asked
    */
-  public EngineLanguageModel(LlamaEngine engine, Tokenizer tokenizer, ModelIdentity identity, boolean addBos,
-      ChatTemplate chatTemplate) {
-    this.engine = engine;
+  public EngineLanguageModel(TextEngine text, ModelIdentity identity, boolean addBos, ChatTemplate chatTemplate) {
+    this.engine = text.engine();
     this.chatTemplate = chatTemplate;
-    this.tokenizer = tokenizer;
+    this.tokenizer = text.tokenizer();
     this.identity = identity;
     this.addBos = addBos;
     stopTokens.add(tokenizer.eos());

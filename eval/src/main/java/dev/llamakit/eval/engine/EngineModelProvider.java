@@ -1,10 +1,8 @@
 package dev.llamakit.eval.engine;
 
 import dev.llamakit.engine.chat.ChatTemplate;
-import dev.llamakit.engine.inference.LlamaEngine;
+import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.model.ModelOptions;
-import dev.llamakit.engine.tokenizer.Llama2cTokenizer;
-import dev.llamakit.engine.tokenizer.Tokenizer;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.ModelIdentity;
 import dev.llamakit.eval.model.ModelProvider;
@@ -36,9 +34,10 @@ public final class EngineModelProvider implements ModelProvider {
   @Override
   public boolean supports(Path modelFile) {
     String n = modelFile.getFileName().toString().toLowerCase();
-    if (n.endsWith(".bin")) {
-      return true;
-    }
+    return n.endsWith(".bin") || isGguf(modelFile);
+  }
+
+  private static boolean isGguf(Path modelFile) {
     try (InputStream in = Files.newInputStream(modelFile)) {
       byte[] m = in.readNBytes(4);
       return m.length == 4 && m[0] == 'G' && m[1] == 'G' && m[2] == 'U' && m[3] == 'F';
@@ -60,19 +59,14 @@ public final class EngineModelProvider implements ModelProvider {
         .withThreads(Integer.parseInt(options.getOrDefault("threads", "0")))
         .withContextLength(Integer.parseInt(options.getOrDefault("ctx", "0")));
     long cache = Long.parseLong(options.getOrDefault("prefix_cache_mb", "256")) << 20;
+    Path tokenizer = options.containsKey("tokenizer") ? Path.of(options.get("tokenizer")) : null;
+    if (tokenizer == null && Files.isRegularFile(modelFile) && !isGguf(modelFile)) {
+      throw new IllegalArgumentException(modelFile + " is a llama2.c checkpoint: pass --model-arg tokenizer=FILE");
+    }
     try {
-      LlamaEngine engine = LlamaEngine.load(modelFile, mo, cache);
-      Tokenizer tok;
-      if (options.containsKey("tokenizer")) {
-        tok = Llama2cTokenizer.load(Path.of(options.get("tokenizer")), engine.model().vocabSize());
-      } else if (engine.model().metadata().isPresent()) {
-        tok = Tokenizer.fromGguf(engine.model().metadata().get());
-      } else {
-        engine.close();
-        throw new IllegalArgumentException(modelFile + " is a llama2.c checkpoint: pass --model-arg tokenizer=FILE");
-      }
+      TextEngine text = TextEngine.load(modelFile, mo, tokenizer, cache);
       boolean bos = Boolean.parseBoolean(options.getOrDefault("bos", "true"));
-      return new EngineLanguageModel(engine, tok, ModelIdentity.ofFile(modelFile), bos, template);
+      return new EngineLanguageModel(text, ModelIdentity.ofFile(modelFile), bos, template);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open model " + modelFile + ": " + e.getMessage(), e);
     }

@@ -12,7 +12,14 @@ import dev.llamakit.serve.schedule.RequestQueue;
  * line, the metrics, the body limit and the server's start time (OpenAI's {@code created}).
  */
 public record Backend(String modelId, TextEngine text, RequestQueue queue, InlineModeration moderation,
-    ServerMetrics metrics, int maxBodyBytes, long createdSeconds) {
+    ServerMetrics metrics, int maxBodyBytes, long createdSeconds, ResponseFormat responseFormat) {
+
+  /** A backend whose structured-output constraints are built on {@code text}'s vocabulary. */
+  public Backend(String modelId, TextEngine text, RequestQueue queue, InlineModeration moderation,
+      ServerMetrics metrics, int maxBodyBytes, long createdSeconds) {
+    this(modelId, text, queue, moderation, metrics, maxBodyBytes, createdSeconds,
+        new ResponseFormat(text.tokenizer()));
+  }
 
   /** 404 {@code model_not_found} when the request names another model (a missing {@code model} is accepted). */
   void checkModel(JsonNode body) {

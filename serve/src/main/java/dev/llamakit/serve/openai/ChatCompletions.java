@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.llamakit.engine.chat.ChatTemplateException;
+import dev.llamakit.engine.constrain.JsonConstraint;
 import dev.llamakit.engine.chat.Message;
 import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.inference.TextListener;
@@ -24,7 +25,9 @@ import java.util.List;
  * the moderation in line; a JSON {@code chat.completion}, or with {@code stream: true} server-sent
  * {@code chat.completion.chunk} events ending with {@code [DONE]}. {@code logprobs} / {@code top_logprobs} (up to 20)
  * are given on non-streamed replies. A refused request is answered 200 with the refusal as the content and
- * {@code finish_reason: "content_filter"}.
+ * {@code finish_reason: "content_filter"}. {@code response_format} ({@code json_object}, {@code json_schema})
+ * constrains sampling so the reply is JSON that validates ({@link ResponseFormat}); a reply cut by
+ * {@code max_tokens} ends with {@code finish_reason: "length"} and may be incomplete JSON, as with OpenAI.
  */
 public final class ChatCompletions implements Endpoint {
   /** The route. */
@@ -41,6 +44,7 @@ public final class ChatCompletions implements Endpoint {
     b.checkModel(body);
     List<Message> messages = ChatMessages.parse(body.get("messages"));
     SamplingRequest s = SamplingRequest.parse(body, true);
+    JsonConstraint format = b.responseFormat().constraint(body);
     boolean logprobs = SamplingRequest.bool(body, "logprobs");
     int top = 0;
     if (body.hasNonNull("top_logprobs")) {
@@ -55,13 +59,13 @@ public final class ChatCompletions implements Endpoint {
     }
     int topK = top;
     b.queue().run(() -> {
-      run(ex, rid, messages, s, logprobs, topK);
+      run(ex, rid, messages, s, format, logprobs, topK);
       return null;
     });
   }
 
-  private void run(HttpExchange ex, String rid, List<Message> messages, SamplingRequest s, boolean logprobs, int top)
-      throws Exception {
+  private void run(HttpExchange ex, String rid, List<Message> messages, SamplingRequest s, JsonConstraint format,
+      boolean logprobs, int top) throws Exception {
     TextEngine text = b.text();
     int[] prompt;
     List<String> chatStops;
@@ -71,7 +75,10 @@ public final class ChatCompletions implements Endpoint {
     } catch (ChatTemplateException e) {
       throw ApiException.badRequest("messages", e.getMessage());
     }
-    SamplingParams p = s.params(prompt.length, text.contextLength(), text.contextLength(), chatStops, "messages");
+    // Under a response_format the grammar ends the reply (end of generation once the value is complete); the
+    // template's end-of-turn texts are not stops then, since a JSON string may contain them.
+    SamplingParams p = s.params(prompt.length, text.contextLength(), text.contextLength(),
+        format == null ? chatStops : List.of(), "messages").withConstraint(format);
     long created = System.currentTimeMillis() / 1000;
     var conv = ChatMessages.forShields(messages);
     if (s.stream()) {
