@@ -154,20 +154,31 @@ public final class BenchServeCommand implements Callable<Integer> {
         moderated.add(LoadRun.run(base(shields), 1, requests, promptTokens, maxTokens, vocab, seed++));
       }
       out.println();
-      out.printf("moderation (1 client, default shields %s): latency median %s ms without, %s ms with; %s ms more per "
-          + "request%n", ModerationConfig.defaults().shieldIds(), range(plain, LoadRun.Result::medianLatencyMillis, 0),
-          range(moderated, LoadRun.Result::medianLatencyMillis, 0), diff(plain, moderated));
+      out.printf("moderation (1 client, default shields %s), min-max over %d round(s):%n",
+          ModerationConfig.defaults().shieldIds(), rounds);
+      out.printf("  latency median  %s ms without, %s ms with; difference per round %s ms%n",
+          range(plain, LoadRun.Result::medianLatencyMillis, 0).strip(),
+          range(moderated, LoadRun.Result::medianLatencyMillis, 0).strip(),
+          diff(plain, moderated, LoadRun.Result::medianLatencyMillis));
+      out.printf("  CPU per request %s ms without, %s ms with; difference per round %s ms%n",
+          range(plain, BenchServeCommand::cpuMillisPerRequest, 0).strip(),
+          range(moderated, BenchServeCommand::cpuMillisPerRequest, 0).strip(),
+          diff(plain, moderated, BenchServeCommand::cpuMillisPerRequest));
     }
   }
 
-  private static String diff(List<LoadRun.Result> a, List<LoadRun.Result> b) {
+  private static double cpuMillisPerRequest(LoadRun.Result r) {
+    return r.cpuNanos() / 1e6 / r.requests().size();
+  }
+
+  private static String diff(List<LoadRun.Result> a, List<LoadRun.Result> b, ToDoubleFunction<LoadRun.Result> f) {
     double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
     for (int i = 0; i < a.size(); i++) {
-      double d = b.get(i).medianLatencyMillis() - a.get(i).medianLatencyMillis();
+      double d = f.applyAsDouble(b.get(i)) - f.applyAsDouble(a.get(i));
       lo = Math.min(lo, d);
       hi = Math.max(hi, d);
     }
-    return String.format("%.0f-%.0f", lo, hi);
+    return String.format("%.0f to %.0f", lo, hi);
   }
 
   private static URI base(Server s) {

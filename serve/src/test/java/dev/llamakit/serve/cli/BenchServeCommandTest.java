@@ -34,7 +34,7 @@ class BenchServeCommandTest {
     long rows = out.lines().filter(l -> l.matches("\\s+[13]\\s+[13]\\s+.*")).count();
     assertEquals(4, rows, "clients 1 and 3, batch 3 and 1:\n" + out);
     assertEquals(2, out.lines().filter(l -> l.contains("batch 3 / batch 1 gen tok/s")).count(), out);
-    assertTrue(out.contains("moderation (1 client"), out);
+    assertTrue(out.contains("moderation (1 client") && out.contains("CPU per request"), out);
   }
 
   @Test
