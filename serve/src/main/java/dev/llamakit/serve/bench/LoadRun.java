@@ -35,10 +35,15 @@ public final class LoadRun {
   private LoadRun() {}
 
   /** One request's timings. */
-  public record Request(long firstTokenNanos, long latencyNanos, int tokens) {}
+  public record Request(long firstTokenNanos, long latencyNanos, int tokens, boolean filtered) {}
 
   /** A run's outcome. */
   public record Result(int clients, long wallNanos, long cpuNanos, List<Request> requests) {
+    /** Requests a shield refused or cut ({@code finish_reason: content_filter}). */
+    public long filtered() {
+      return requests.stream().filter(Request::filtered).count();
+    }
+
     public int generatedTokens() {
       return requests.stream().mapToInt(Request::tokens).sum();
     }
@@ -81,6 +86,15 @@ public final class LoadRun {
    */
   public static Result run(URI base, int clients, int requestsPerClient, int promptTokens, int maxTokens, int vocab,
       long seed) throws Exception {
+    return run(base, clients, requestsPerClient, promptTokens, maxTokens, vocab, seed, false);
+  }
+
+  /**
+   * As above; with {@code text} the prompts are short English sentences (unique per request) instead of random
+   * token ids, for runs through the shields (random ids read as gibberish that a prompt-attack shield may refuse).
+   */
+  public static Result run(URI base, int clients, int requestsPerClient, int promptTokens, int maxTokens, int vocab,
+      long seed, boolean text) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     long cpu0 = processCpuNanos();
@@ -93,7 +107,9 @@ public final class LoadRun {
         fs.add(pool.submit(() -> {
           for (int i = 0; i < requestsPerClient; i++) {
             SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + client * 1009L + i);
-            all.add(one(http, base, prompt(rnd, promptTokens, vocab), maxTokens));
+            Object prompt = text ? "Once upon a time, a little girl named Lily went to the park with her dog number "
+                + rnd.nextInt(1_000_000) + ". What did they see there?" : prompt(rnd, promptTokens, vocab);
+            all.add(one(http, base, prompt, maxTokens));
           }
           return null;
         }));
@@ -115,12 +131,16 @@ public final class LoadRun {
     return p;
   }
 
-  private static Request one(HttpClient http, URI base, int[] prompt, int maxTokens) throws IOException,
+  private static Request one(HttpClient http, URI base, Object prompt, int maxTokens) throws IOException,
       InterruptedException {
     ObjectNode b = JSON.createObjectNode();
-    var p = b.putArray("prompt");
-    for (int id : prompt) {
-      p.add(id);
+    if (prompt instanceof String s) {
+      b.put("prompt", s);
+    } else {
+      var p = b.putArray("prompt");
+      for (int id : (int[]) prompt) {
+        p.add(id);
+      }
     }
     b.put("max_tokens", maxTokens).put("temperature", 0).put("stream", true);
     b.putObject("stream_options").put("include_usage", true);
@@ -134,6 +154,7 @@ public final class LoadRun {
     }
     long first = -1;
     int tokens = -1;
+    boolean filtered = false;
     for (String line : (Iterable<String>) r.body()::iterator) {
       if (!line.startsWith("data: ") || line.equals("data: [DONE]")) {
         continue;
@@ -142,6 +163,7 @@ public final class LoadRun {
       if (first < 0 && e.path("choices").path(0).path("text").asText("").length() > 0) {
         first = System.nanoTime() - t0;
       }
+      filtered |= "content_filter".equals(e.path("choices").path(0).path("finish_reason").asText(""));
       if (e.hasNonNull("usage")) {
         tokens = e.get("usage").get("completion_tokens").asInt();
       }
@@ -150,7 +172,7 @@ public final class LoadRun {
     if (tokens < 0) {
       throw new IOException(base + "/v1/completions: the stream ended without its usage event");
     }
-    return new Request(first < 0 ? latency : first, latency, tokens);
+    return new Request(first < 0 ? latency : first, latency, tokens, filtered);
   }
 
   private static long processCpuNanos() {

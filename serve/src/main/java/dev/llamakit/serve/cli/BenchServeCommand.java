@@ -146,16 +146,21 @@ public final class BenchServeCommand implements Callable<Integer> {
         .withBatch(batch));
          Server shields = Server.start(text, Map.of(), Server.Options.loopback(0, "bench")
              .withModeration(ModerationConfig.defaults()).withBatch(batch))) {
-      LoadRun.run(base(shields), 1, 1, promptTokens, Math.min(maxTokens, 16), vocab, -2);
+      LoadRun.run(base(shields), 1, 1, promptTokens, Math.min(maxTokens, 16), vocab, -2, true);
       List<LoadRun.Result> plain = new ArrayList<>(), moderated = new ArrayList<>();
       long seed = 1_000;
       for (int r = 0; r < rounds; r++) {
-        plain.add(LoadRun.run(base(none), 1, requests, promptTokens, maxTokens, vocab, seed++));
-        moderated.add(LoadRun.run(base(shields), 1, requests, promptTokens, maxTokens, vocab, seed++));
+        plain.add(LoadRun.run(base(none), 1, requests, promptTokens, maxTokens, vocab, seed, true));
+        moderated.add(LoadRun.run(base(shields), 1, requests, promptTokens, maxTokens, vocab, seed++, true));
       }
       out.println();
-      out.printf("moderation (1 client, default shields %s), min-max over %d round(s):%n",
+      out.printf("moderation (1 client, default shields %s, English prompts), min-max over %d round(s):%n",
           ModerationConfig.defaults().shieldIds(), rounds);
+      out.printf("  generated tokens %d without, %d with; %d of %d requests refused or cut by a shield%n",
+          plain.stream().mapToInt(LoadRun.Result::generatedTokens).sum(),
+          moderated.stream().mapToInt(LoadRun.Result::generatedTokens).sum(),
+          moderated.stream().mapToLong(LoadRun.Result::filtered).sum(),
+          moderated.stream().mapToInt(x -> x.requests().size()).sum());
       out.printf("  latency median  %s ms without, %s ms with; difference per round %s ms%n",
           range(plain, LoadRun.Result::medianLatencyMillis, 0).strip(),
           range(moderated, LoadRun.Result::medianLatencyMillis, 0).strip(),
