@@ -17,6 +17,7 @@ final class CommandGroups {
     bench.addSubcommand("engine", new dev.llamakit.engine.cli.BenchCommand());
     bench.addSubcommand("safety", new dev.llamakit.safety.cli.BenchCommand());
     bench.addSubcommand("eval", new dev.llamakit.eval.cli.BenchCommand());
+    bench.addSubcommand("serve", new dev.llamakit.serve.cli.BenchServeCommand());
     root.addSubcommand("bench", bench);
   }
 }

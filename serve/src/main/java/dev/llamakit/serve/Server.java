@@ -19,6 +19,7 @@ import dev.llamakit.serve.openai.Backend;
 import dev.llamakit.serve.openai.ChatCompletions;
 import dev.llamakit.serve.openai.Completions;
 import dev.llamakit.serve.openai.Models;
+import dev.llamakit.serve.schedule.BatchScheduler;
 import dev.llamakit.serve.schedule.RequestQueue;
 import dev.llamakit.serve.web.ChatPage;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The OpenAI-compatible server on one loaded model: the JDK's HTTP server (one virtual thread per request), the
- * bounded FIFO {@link RequestQueue} in front of the engine, the moderation in line and the routes:
+ * bounded FIFO {@link RequestQueue} in front of the engine, continuous batching of the admitted requests
+ * ({@link BatchScheduler}), the moderation in line and the routes:
  * {@code POST /v1/chat/completions}, {@code POST /v1/completions}, {@code GET /v1/models},
  * {@code POST /v1/moderations}, {@code POST /v1/safety/run-shield}, {@code GET /health}, {@code GET /metrics}, and
  * the chat page at {@code GET /}.
@@ -59,10 +61,17 @@ public final class Server implements AutoCloseable {
    * @param moderation the shields in line, or null to generate without shields
    * @param auditLog the moderation audit log (JSONL), or null
    * @param auditText also write the checked text to the audit log
+   * @param batch sequences decoded together by continuous batching (1 = one request at a time, no batching)
    */
   public record Options(String host, int port, String modelId, String apiKey, int maxBodyBytes, int maxWaiting,
-      ModerationConfig moderation, Path auditLog, boolean auditText) {
+      ModerationConfig moderation, Path auditLog, boolean auditText, int batch) {
+    /** Default sequences per decode step. */
+    public static final int DEFAULT_BATCH = 8;
+
     public Options {
+      if (batch < 1 || batch > 256) {
+        throw new IllegalArgumentException("batch " + batch + " must be in [1, 256]");
+      }
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port + " must be in [0, 65535]");
       }
@@ -77,25 +86,36 @@ public final class Server implements AutoCloseable {
       }
     }
 
+    /** Options with the default batch size. */
+    public Options(String host, int port, String modelId, String apiKey, int maxBodyBytes, int maxWaiting,
+        ModerationConfig moderation, Path auditLog, boolean auditText) {
+      this(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, moderation, auditLog, auditText, DEFAULT_BATCH);
+    }
+
+    /** These options with {@code n} sequences per decode step (1 = no batching). */
+    public Options withBatch(int n) {
+      return new Options(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, moderation, auditLog, auditText, n);
+    }
+
     /** Loopback, default shields, 1 MiB bodies, 16 waiting requests, no audit log. */
     public static Options loopback(int port, String modelId) {
       return new Options("127.0.0.1", port, modelId, null, 1 << 20, 16, ModerationConfig.defaults(), null, false);
     }
 
     public Options withModeration(ModerationConfig m) {
-      return new Options(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, m, auditLog, auditText);
+      return new Options(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, m, auditLog, auditText, batch);
     }
 
     public Options withApiKey(String key) {
-      return new Options(host, port, modelId, key, maxBodyBytes, maxWaiting, moderation, auditLog, auditText);
+      return new Options(host, port, modelId, key, maxBodyBytes, maxWaiting, moderation, auditLog, auditText, batch);
     }
 
     public Options withLimits(int bodyBytes, int waiting) {
-      return new Options(host, port, modelId, apiKey, bodyBytes, waiting, moderation, auditLog, auditText);
+      return new Options(host, port, modelId, apiKey, bodyBytes, waiting, moderation, auditLog, auditText, batch);
     }
 
     public Options withAuditLog(Path file, boolean text) {
-      return new Options(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, moderation, file, text);
+      return new Options(host, port, modelId, apiKey, maxBodyBytes, maxWaiting, moderation, file, text, batch);
     }
 
     static boolean isLoopback(String host) {
@@ -108,8 +128,11 @@ public final class Server implements AutoCloseable {
   private final RequestQueue queue;
   private final ServerMetrics metrics;
   private final AuditLog audit;
+  private final BatchScheduler scheduler;
 
-  private Server(HttpServer http, ExecutorService threads, RequestQueue queue, ServerMetrics metrics, AuditLog audit) {
+  private Server(HttpServer http, ExecutorService threads, RequestQueue queue, ServerMetrics metrics, AuditLog audit,
+      BatchScheduler scheduler) {
+    this.scheduler = scheduler;
     this.http = http;
     this.threads = threads;
     this.queue = queue;
@@ -122,13 +145,14 @@ public final class Server implements AutoCloseable {
    * and run_shield may name by id (e.g. {@code llama-guard} on a loaded guard model).
    */
   public static Server start(TextEngine text, Map<String, Shield> extraShields, Options o) throws IOException {
-    RequestQueue queue = new RequestQueue(o.maxWaiting());
+    RequestQueue queue = new RequestQueue(o.maxWaiting(), o.batch());
     ServerMetrics metrics = new ServerMetrics(queue::depth, queue::admitted);
+    BatchScheduler scheduler = new BatchScheduler(text, o.batch(), metrics);
     ModerationFilter.Config inLine = o.moderation() == null ? null : o.moderation().build(extraShields);
     // The moderation endpoints always work: without shields in line they use the default ones.
     ModerationFilter.Config checks = inLine != null ? inLine : ModerationConfig.defaults().build(extraShields);
     AuditLog audit = o.auditLog() == null ? null : AuditLog.open(o.auditLog(), o.auditText());
-    InlineModeration moderation = new InlineModeration(inLine, audit, metrics);
+    InlineModeration moderation = new InlineModeration(inLine, audit, metrics, scheduler);
     InlineModeration recorder = new InlineModeration(checks, audit, metrics);
     Backend b = new Backend(o.modelId(), text, queue, moderation, metrics, o.maxBodyBytes(),
         System.currentTimeMillis() / 1000);
@@ -155,12 +179,18 @@ public final class Server implements AutoCloseable {
               .put("in_flight", queue.admitted());
           Exchanges.sendJson(ex, 200, h);
         });
-    HttpServer http = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 64);
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(o.host(), o.port()), 64);
+    } catch (IOException | RuntimeException e) {
+      scheduler.close();
+      throw e;
+    }
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     http.setExecutor(threads);
     http.createContext("/", router);
     http.start();
-    return new Server(http, threads, queue, metrics, audit);
+    return new Server(http, threads, queue, metrics, audit, scheduler);
   }
 
   /** The bound port. */
@@ -179,6 +209,11 @@ public final class Server implements AutoCloseable {
     return queue;
   }
 
+  /** The continuous-batching scheduler on the model. */
+  public BatchScheduler scheduler() {
+    return scheduler;
+  }
+
   public ServerMetrics metrics() {
     return metrics;
   }
@@ -188,6 +223,7 @@ public final class Server implements AutoCloseable {
   public void close() throws IOException {
     http.stop(1);
     threads.shutdownNow();
+    scheduler.close();
     if (audit != null) {
       audit.close();
     }

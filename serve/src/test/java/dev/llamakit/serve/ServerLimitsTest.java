@@ -34,7 +34,7 @@ class ServerLimitsTest {
     text = TextEngine.load(model, ModelOptions.defaults().withThreads(1).withWarmup(false), null)
         .withChatTemplate(ChatTemplate.byName("llama2"));
     server = Server.start(text, Map.of(), Server.Options.loopback(0, "stories260K").withModeration(null)
-        .withLimits(4096, 0));
+        .withLimits(4096, 0).withBatch(1));
     http = new Http(server, null);
   }
 
@@ -168,7 +168,7 @@ class ServerLimitsTest {
   @Test
   void aStreamWhoseClientLeftStopsAtOnceAndIsCounted() throws Exception {
     try (Server s = Server.start(text, Map.of(), Server.Options.loopback(0, "stories260K").withModeration(null)
-        .withLimits(4096, 2))) {
+        .withLimits(4096, 2).withBatch(1))) {
       Http h = new Http(s, null);
       CountDownLatch hold = new CountDownLatch(1);
       CountDownLatch running = new CountDownLatch(1);

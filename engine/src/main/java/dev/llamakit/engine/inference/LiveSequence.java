@@ -91,6 +91,30 @@ final class LiveSequence {
     return model.forward(state, new int[] {token}, 0, 1, 0);
   }
 
+  /** How many of {@code seq[0..n)} this sequence already holds (its common prefix with them). */
+  int commonPrefix(int[] seq, int n) {
+    int have = length(), common = 0;
+    while (common < have && common < n && tokens[common] == seq[common]) {
+      common++;
+    }
+    return common;
+  }
+
+  /** Takes the first {@code n} positions (KV and tokens) of {@code src}, dropping what this sequence held. */
+  void adopt(LiveSequence src, int n) {
+    state.cache().copyPrefixFrom(src.state.cache(), n);
+    System.arraycopy(src.tokens, 0, tokens, 0, n);
+  }
+
+  /** Notes {@code token} as the next position's, before a batched decode step runs it through the model. */
+  void willAppend(int token) {
+    int p = length();
+    if (p >= tokens.length) {
+      throw new IllegalStateException("context of " + tokens.length + " positions is full");
+    }
+    tokens[p] = token;
+  }
+
   /** The tokens currently in the cache. */
   int[] tokens() {
     return Arrays.copyOf(tokens, length());

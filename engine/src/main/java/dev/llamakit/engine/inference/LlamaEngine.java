@@ -5,7 +5,6 @@ import dev.llamakit.engine.model.ModelOptions;
 import dev.llamakit.engine.sampling.Sampler;
 import dev.llamakit.engine.sampling.SamplingParams;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,59 +72,16 @@ public final class LlamaEngine implements AutoCloseable {
    */
   public synchronized GenerationResult generate(int[] prompt, SamplingParams params, TokenText text,
       TokenListener listener) {
-    if (!params.stopStrings().isEmpty() && text == null) {
-      throw new IllegalArgumentException("stop strings " + params.stopStrings() + " need a TokenText (tokenizer)");
-    }
+    TokenLoop loop = new TokenLoop(prompt, params, text, listener, model.contextLength(), model.vocabSize());
     long t0 = System.nanoTime();
-    int vocab = model.vocabSize();
     float[] logits = live.prefill(prompt, prompt.length, prompt.length - 1, prefixCache);
     int reused = live.reused();
     long t1 = System.nanoTime();
-    Sampler sampler = new Sampler(params, vocab);
-    // At most the tokens the context still holds (the last one sampled needs no KV slot): buffers never exceed the
-    // context, whatever maxTokens asks for.
-    int limit = Math.min(params.maxTokens(), Math.max(0, model.contextLength() - prompt.length + 1));
-    int[] history = Arrays.copyOf(prompt, prompt.length + limit);
-    int hlen = prompt.length;
-    List<byte[]> stops = new ArrayList<>();
-    for (String s : params.stopStrings()) {
-      stops.add(s.getBytes(StandardCharsets.UTF_8));
-    }
-    java.io.ByteArrayOutputStream generatedBytes = new java.io.ByteArrayOutputStream();
-    int[] out = new int[limit];
-    int n = 0;
-    StopReason reason = limit < params.maxTokens() ? StopReason.CONTEXT_FULL : StopReason.MAX_TOKENS;
-    while (n < limit) {
-      int tok = sampler.sample(logits, 0, history, hlen);
-      out[n++] = tok;
-      history[hlen++] = tok;
-      boolean keepGoing = listener.onToken(tok, n - 1);
-      if (params.stopTokens().contains(tok)) {
-        reason = StopReason.STOP_TOKEN;
-        break;
-      }
-      if (!stops.isEmpty()) {
-        generatedBytes.writeBytes(text.bytes(tok));
-        if (containsAny(generatedBytes.toByteArray(), stops)) {
-          reason = StopReason.STOP_STRING;
-          break;
-        }
-      }
-      if (!keepGoing) {
-        reason = StopReason.LISTENER;
-        break;
-      }
-      if (n == params.maxTokens()) {
-        break;
-      }
-      if (live.length() >= model.contextLength()) {
-        reason = StopReason.CONTEXT_FULL;
-        break;
-      }
-      logits = live.append(tok);
+    while (loop.running() && loop.step(logits, 0, live.length())) {
+      logits = live.append(loop.lastToken());
     }
     long t2 = System.nanoTime();
-    return new GenerationResult(Arrays.copyOf(out, n), reason, prompt.length, reused, t1 - t0, t2 - t1);
+    return loop.result(reused, t1 - t0, t2 - t1);
   }
 
   /** Log-likelihood of {@code continuation} after {@code context} (context must hold at least one token). */
@@ -260,21 +216,6 @@ public final class LlamaEngine implements AutoCloseable {
     float[] logits = live.prefill(prefix, prefix.length, prefix.length - 1, prefixCache);
     return prefixCache.put(new PrefixCache.Entry(prefix.clone(), live.state().cache().snapshot(prefix.length),
         logits.clone()));
-  }
-
-  private static boolean containsAny(byte[] hay, List<byte[]> needles) {
-    for (byte[] n : needles) {
-      outer:
-      for (int i = 0; i + n.length <= hay.length; i++) {
-        for (int j = 0; j < n.length; j++) {
-          if (hay[i + j] != n[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Closes the model. */

@@ -177,34 +177,13 @@ public final class TextEngine implements AutoCloseable {
 
   /** Generates after {@code prompt} with the stop policy of this class, streaming released text to {@code onText}. */
   public TextGeneration generate(int[] prompt, SamplingParams params, TextListener onText) {
-    Set<Integer> stops = new HashSet<>(params.stopTokens());
-    stops.addAll(endOfGeneration);
-    StopScanner scanner = new StopScanner(params.stopStrings());
-    StreamingDecoder dec = new StreamingDecoder(tokenizer);
-    StringBuilder text = new StringBuilder();
-    boolean[] cancelled = {false};
-    GenerationResult r = engine.generate(prompt, params.withStopTokens(stops).withStopStrings(List.of()), null,
-        (id, i) -> {
-          if (stops.contains(id)) {
-            return true;  // the engine ends here; the stop token's text is not part of the reply
-          }
-          String out = scanner.accept(dec.accept(id));
-          if (!out.isEmpty()) {
-            text.append(out);
-            cancelled[0] = !onText.onText(out);
-          }
-          return !scanner.stopped() && !cancelled[0];
-        });
-    if (!scanner.stopped() && !cancelled[0]) {
-      String tail = scanner.accept(dec.flush()) + scanner.flush();
-      if (!tail.isEmpty()) {
-        text.append(tail);
-        onText.onText(tail);
-      }
-    }
-    StopReason reason = scanner.stopped() ? StopReason.STOP_STRING : r.stopReason();
-    return new TextGeneration(text.toString(), r.tokens(), reason, r.promptTokens(), r.reusedPromptTokens(), r.prefillNanos(),
-        r.decodeNanos());
+    TextStream ts = stream(params, onText);
+    return ts.finish(engine.generate(prompt, ts.engineParams(), null, ts.tokens()));
+  }
+
+  /** The text side of a generation under this class's stop policy, for a caller that runs its own token loop. */
+  public TextStream stream(SamplingParams params, TextListener onText) {
+    return new TextStream(tokenizer, endOfGeneration, params, onText);
   }
 
   /**

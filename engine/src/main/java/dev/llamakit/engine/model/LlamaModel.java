@@ -42,6 +42,7 @@ public final class LlamaModel implements AutoCloseable {
   private final float[] ropeTable;
   private final AutoCloseable resource;
   private final GgufMetadata metadata;
+  private BatchBuffers batch;
 
   LlamaModel(Path path, LlamaConfig config, LlamaWeights weights, ModelOptions options, AutoCloseable resource,
       GgufMetadata metadata) {
@@ -277,6 +278,99 @@ public final class LlamaModel implements AutoCloseable {
       matmul.matmul(w.wDown(), s.hb, n, s.proj, exact);
       FloatKernels.add(s.x, 0, s.proj, 0, n * dim);
     }
+  }
+
+  /**
+   * One decode step of a batch of sequences: {@code tokens[i]} runs at the next position of {@code states[i]} (each
+   * its own KV cache and position), for {@code i < count}, and the logits of each come back row by row
+   * ({@code count * vocab} floats). The weight-matrix products take all the tokens in one pass over the weights
+   * ({@link MatMul#matmulEach}); attention runs per sequence on its own cache. Every row is bit-identical to
+   * {@code forward(states[i], new int[] {tokens[i]}, 0, 1, 0)}: the same kernels on the same values, only the order of
+   * the work differs. The states must be distinct.
+   */
+  public synchronized float[] decode(InferenceState[] states, int[] tokens, int count) {
+    LlamaConfig c = config;
+    if (count < 1 || count > states.length || count > tokens.length) {
+      throw new IllegalArgumentException("batch of " + count + " for " + states.length + " states and "
+          + tokens.length + " tokens");
+    }
+    for (int i = 0; i < count; i++) {
+      InferenceState s = states[i];
+      if (s.cache.length() + 1 > s.cache.capacity()) {
+        throw new IllegalArgumentException("sequence " + i + " of " + (s.cache.length() + 1) + " positions exceeds "
+            + "the context of " + s.cache.capacity());
+      }
+      for (int j = 0; j < i; j++) {
+        if (states[j] == s) {
+          throw new IllegalArgumentException("sequences " + j + " and " + i + " share one state");
+        }
+      }
+      if (tokens[i] < 0 || tokens[i] >= c.vocabSize()) {
+        throw new IllegalArgumentException("token id " + tokens[i] + " of sequence " + i + " is outside the "
+            + "vocabulary of " + c.vocabSize());
+      }
+    }
+    if (batch == null || batch.size < count) {
+      batch = new BatchBuffers(c, Math.max(count, batch == null ? 0 : batch.size), pool.size(), contextLength);
+    }
+    BatchBuffers s = batch;
+    int n = count;
+    int dim = c.dim(), kvDim = c.kvDim(), hs = c.headSize(), heads = c.heads(), kvHeads = c.kvHeads();
+    int qDim = heads * hs, hidden = c.hiddenDim();
+    boolean exact = options.exactActivations();
+    for (int t = 0; t < n; t++) {
+      weights.tokenEmbedding().dequantizeRow(tokens[t], s.x, t * dim);
+    }
+    float attScale = (float) (1.0 / Math.sqrt(hs));
+    int group = heads / kvHeads;
+    for (int l = 0; l < c.layers(); l++) {
+      LayerWeights w = weights.layers().get(l);
+      for (int t = 0; t < n; t++) {
+        FloatKernels.rmsnorm(s.xb, t * dim, s.x, t * dim, w.attnNorm(), dim, c.rmsEps());
+      }
+      matmul.matmulEach(new WeightMatrix[] {w.wq(), w.wk(), w.wv()}, s.xb, n, new float[][] {s.q, s.k, s.v}, exact);
+      for (int t = 0; t < n; t++) {
+        int p = states[t].cache.length();
+        FloatKernels.rope(s.q, t * qDim, heads, hs, c.ropeDims(), ropeTable, p * c.ropeDims());
+        FloatKernels.rope(s.k, t * kvDim, kvHeads, hs, c.ropeDims(), ropeTable, p * c.ropeDims());
+        states[t].cache.keys[l].write(p, s.k, t * kvDim);
+        states[t].cache.values[l].write(p, s.v, t * kvDim);
+      }
+      int layer = l;
+      int work = n * heads;
+      pool.run((wk, nw) -> {
+        float[] sc = s.scores[wk];
+        for (int item = WorkerPool.from(work, wk, nw); item < WorkerPool.to(work, wk, nw); item++) {
+          int t = item / heads, h = item % heads;
+          KvCache cache = states[t].cache;
+          int p = cache.length();
+          int kvh = h / group;
+          int qo = t * qDim + h * hs;
+          cache.keys[layer].scores(s.q, qo, kvh * hs, hs, p + 1, attScale, sc);
+          FloatKernels.softmax(sc, 0, p + 1);
+          cache.values[layer].weightedSum(sc, p + 1, kvh * hs, hs, s.att, qo);
+        }
+      });
+      matmul.matmulEach(w.wo(), s.att, n, s.proj, exact);
+      FloatKernels.add(s.x, 0, s.proj, 0, n * dim);
+      for (int t = 0; t < n; t++) {
+        FloatKernels.rmsnorm(s.xb, t * dim, s.x, t * dim, w.ffnNorm(), dim, c.rmsEps());
+      }
+      matmul.matmulEach(new WeightMatrix[] {w.wGate(), w.wUp()}, s.xb, n, new float[][] {s.hb, s.hb2}, exact);
+      FloatKernels.swiglu(s.hb, 0, s.hb2, 0, n * hidden);
+      matmul.matmulEach(w.wDown(), s.hb, n, s.proj, exact);
+      FloatKernels.add(s.x, 0, s.proj, 0, n * dim);
+    }
+    for (int t = 0; t < n; t++) {
+      states[t].cache.setLength(states[t].cache.length() + 1);
+    }
+    float[] xn = new float[n * dim];
+    for (int t = 0; t < n; t++) {
+      FloatKernels.rmsnorm(xn, t * dim, s.x, t * dim, weights.outputNorm(), dim, c.rmsEps());
+    }
+    float[] logits = new float[n * c.vocabSize()];
+    matmul.matmulEach(weights.output(), xn, n, logits, exact);
+    return logits;
   }
 
   /**

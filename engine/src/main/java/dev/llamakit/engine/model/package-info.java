@@ -8,6 +8,10 @@
  * decode step are copied at load into one huge-page-advised region ({@link dev.llamakit.engine.model.WeightMemory})
  * in their resident layouts (see the tensor package).
  *
+ * <p>{@link dev.llamakit.engine.model.LlamaModel#decode} runs one token of each of several sequences (each its own
+ * {@link dev.llamakit.engine.model.InferenceState}, KV cache and position) in one pass over the weights, for
+ * continuous batching; each row of its logits equals that sequence's own one-token forward pass.
+ *
  * <p>Loading checks the hyper-parameters as a whole before allocating anything from them (heads divide the width,
  * KV heads divide the heads, RoPE dimensions even and equal to the head size, a block count the tensors back up, a
  * llama2.c header that fills its file exactly); a model file that cannot make a model is a
@@ -18,6 +22,7 @@
  *     .withCacheTypes(GgmlType.F16, GgmlType.F16))) {
  *   InferenceState s = m.newState();
  *   float[] last = m.forward(s, ids, 0, ids.length, ids.length - 1);
+ *   float[] both = m.decode(new InferenceState[] {s, other}, new int[] {nextS, nextOther}, 2);   // 2 * vocab
  * }
  * }</pre>
  */

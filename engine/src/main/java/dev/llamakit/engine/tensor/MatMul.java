@@ -40,6 +40,7 @@ public final class MatMul {
   /** Scratch for a pool and inputs up to {@code maxCols} wide. */
   public MatMul(WorkerPool pool, int maxCols) {
     this.pool = pool;
+    this.maxCols = maxCols;
     int workers = pool.size();
     panels = new float[workers][BLOCK_ROWS * (maxCols + PAD)];
     accs = new float[workers][0];
@@ -125,6 +126,130 @@ public final class MatMul {
         prefillBlock(w, r0, Math.min(BLOCK_ROWS, w.rows() - r0), x, n, outs[m], panel, acc);
       }
     });
+  }
+
+  /** Rows per step of the decode batch: their bytes stay in L1/L2 while every token of the batch uses them. */
+  static final int EACH_ROWS = 16;
+
+  /**
+   * A decode batch: {@code n} independent token vectors (one per sequence), each multiplied exactly as the one-token
+   * path multiplies it ({@code matmul(ws, x_t, 1, ...)}: the same quantized activations, the same per-row dot), so
+   * every output is bit-identical to running the tokens one by one. The gain is in memory traffic: workers take row
+   * chunks as the one-token path does and run each group of {@link #EACH_ROWS} rows against all {@code n} tokens while
+   * those rows are in cache, so the weights stream from memory once per step instead of once per token.
+   * Layout as {@link #matmul}: {@code x[t*cols ..]}, {@code outs[m][t*rows ..]}.
+   */
+  public void matmulEach(WeightMatrix[] ws, float[] x, int n, float[][] outs, boolean exact) {
+    if (n == 1) {
+      matmul(ws, x, 1, outs, exact);
+      return;
+    }
+    int cols = ws[0].cols();
+    int totalRows = 0;
+    for (WeightMatrix w : ws) {
+      if (w.cols() != cols) {
+        throw new IllegalArgumentException("matrices " + ws[0].name() + " and " + w.name() + " differ in width");
+      }
+      totalRows += w.rows();
+    }
+    Each e = each(n, ws);
+    for (int t = 0; t < n; t++) {
+      if (e.xs[t].length < cols) {
+        e.xs[t] = new float[cols];
+      }
+      System.arraycopy(x, t * cols, e.xs[t], 0, cols);
+      for (int m = 0; m < ws.length; m++) {
+        if (e.outs[t][m].length < ws[m].rows()) {
+          e.outs[t][m] = new float[ws[m].rows()];
+        }
+      }
+      if (!exact) {
+        boolean did80 = false, did8k = false;
+        for (WeightMatrix w : ws) {
+          ActivationFormat f = w.activationFormat();
+          if (f == ActivationFormat.Q8_0 && !did80) {
+            e.q80[t].quantize(f, e.xs[t], 0, cols);
+            did80 = true;
+          } else if (f == ActivationFormat.Q8_K && !did8k) {
+            e.q8k[t].quantize(f, e.xs[t], 0, cols);
+            did8k = true;
+          }
+        }
+      }
+    }
+    int total = totalRows;
+    int chunk = Math.max(MIN_CHUNK_ROWS, total / (pool.size() * CHUNKS_PER_WORKER));
+    nextRow.set(0);
+    pool.run((wk, nw) -> {
+      float[] scratch = panels[wk];
+      for (int from = nextRow.get(); from < total; from = nextRow.get()) {
+        int size = Math.max(MIN_CHUNK_ROWS, Math.min(chunk, (total - from) / (4 * nw)));
+        if (nextRow.compareAndSet(from, from + size)) {
+          int to = Math.min(from + size, total);
+          for (int r = from; r < to; r += EACH_ROWS) {
+            int hi = Math.min(r + EACH_ROWS, to);
+            for (int t = 0; t < n; t++) {
+              eachRows(ws, e, t, exact, r, hi, scratch);
+            }
+          }
+        }
+      }
+    });
+    for (int t = 0; t < n; t++) {
+      for (int m = 0; m < ws.length; m++) {
+        System.arraycopy(e.outs[t][m], 0, outs[m], t * ws[m].rows(), ws[m].rows());
+      }
+    }
+  }
+
+  /** {@link #matmulEach} for one matrix. */
+  public void matmulEach(WeightMatrix w, float[] x, int n, float[] out, boolean exact) {
+    matmulEach(new WeightMatrix[] {w}, x, n, new float[][] {out}, exact);
+  }
+
+  /** Per-token scratch of {@link #matmulEach}: inputs, quantized inputs and outputs, grown on demand. */
+  private static final class Each {
+    final float[][] xs;
+    final QuantizedActivations[] q80;
+    final QuantizedActivations[] q8k;
+    final float[][][] outs;
+
+    Each(int n, int maxCols, int matrices) {
+      xs = new float[n][maxCols];
+      q80 = new QuantizedActivations[n];
+      q8k = new QuantizedActivations[n];
+      outs = new float[n][matrices][0];
+      for (int t = 0; t < n; t++) {
+        q80[t] = new QuantizedActivations(maxCols);
+        q8k[t] = new QuantizedActivations(maxCols);
+      }
+    }
+  }
+
+  private Each each;
+  private final int maxCols;
+
+  private Each each(int n, WeightMatrix[] ws) {
+    if (each == null || each.xs.length < n || each.outs[0].length < ws.length) {
+      each = new Each(Math.max(n, each == null ? 0 : each.xs.length), maxCols,
+          Math.max(ws.length, each == null ? 0 : each.outs[0].length));
+    }
+    return each;
+  }
+
+  /** Rows {@code [from, to)} of the concatenation of {@code ws} for token {@code t} of a decode batch. */
+  private static void eachRows(WeightMatrix[] ws, Each e, int t, boolean exact, int from, int to, float[] scratch) {
+    int base = 0;
+    for (int m = 0; m < ws.length && base < to; m++) {
+      WeightMatrix w = ws[m];
+      int lo = Math.max(from - base, 0), hi = Math.min(to - base, w.rows());
+      if (lo < hi) {
+        QuantizedActivations q = exact || w.activationFormat() == ActivationFormat.F32 ? null
+            : w.activationFormat() == ActivationFormat.Q8_0 ? e.q80[t] : e.q8k[t];
+        w.dotRows(lo, hi, q, e.xs[t], e.outs[t][m], scratch);
+      }
+      base += w.rows();
+    }
   }
 
   /**

@@ -33,6 +33,9 @@
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
  * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
+ * for a decode batch (one token of each of several sequences, {@code MatMul.matmulEach}) it runs the one-token
+ * kernels per token on 16-row groups while they are in cache, so results equal the one-token path's and the weights
+ * are read once per step;
  * {@link dev.llamakit.engine.tensor.FloatKernels} holds RMSNorm, softmax, RoPE and the float dots;
  * {@link dev.llamakit.engine.tensor.KvRows} the KV cache's F32/F16/Q8_0 rows and attention's two products over them.
  * {@link dev.llamakit.engine.tensor.Quantizer} writes rows in every type the engine reads: F32/F16/BF16, Q8_0, Q4_0,

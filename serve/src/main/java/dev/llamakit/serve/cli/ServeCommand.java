@@ -75,8 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
   Integer overlap;
 
   @Option(names = "--max-queue", defaultValue = "16", paramLabel = "N",
-      description = "Requests that may wait behind the running one; more get 429 (default: ${DEFAULT-VALUE}).")
+      description = "Requests that may wait behind the running ones; more get 429 (default: ${DEFAULT-VALUE}).")
   int maxQueue;
+
+  @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
+      description = "Sequences decoded together by continuous batching, each with its own KV cache; 1 = one "
+          + "request at a time (default: ${DEFAULT-VALUE}).")
+  int batch;
 
   @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
       description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
@@ -94,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
     ModerationConfig mc = moderation();
     Server.Options options;
     try {
-      options = new Server.Options(host, port, id(), key, maxBody, maxQueue, mc, auditLog, auditText);
+      options = new Server.Options(host, port, id(), key, maxBody, maxQueue, mc, auditLog, auditText, batch);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -114,7 +119,8 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.err.println("llamakit serve: " + options.modelId() + " at " + server.baseUri() + " (context "
             + text.contextLength() + ", chat template " + text.chatTemplate().map(ChatTemplate::name).orElse("none")
-            + ", shields " + (mc == null ? "none" : mc.shieldIds()) + ", queue " + maxQueue + ")");
+            + ", shields " + (mc == null ? "none" : mc.shieldIds()) + ", batch " + batch + ", queue " + maxQueue
+            + ")");
         stopped.await();
       }
       return 0;

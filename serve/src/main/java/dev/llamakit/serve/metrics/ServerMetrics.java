@@ -5,6 +5,7 @@ import dev.llamakit.safety.policy.Category;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
@@ -21,6 +22,11 @@ public final class ServerMetrics {
   private final LongAdder generatedTokens = new LongAdder();
   private final LongAdder decodeNanos = new LongAdder();
   private final LongAdder cancelled = new LongAdder();
+  private final LongAdder prefilledTokens = new LongAdder();
+  private final LongAdder reusedTokens = new LongAdder();
+  private final LongAdder decodeSteps = new LongAdder();
+  private final LongAdder decodeStepTokens = new LongAdder();
+  private final LongAccumulator largestBatch = new LongAccumulator(Math::max, 0);
   private volatile double lastTokensPerSecond;
   private final IntSupplier queueDepth;
   private final IntSupplier inFlight;
@@ -45,6 +51,29 @@ public final class ServerMetrics {
     if (generated > 1) {
       lastTokensPerSecond = tokensPerSecond;
     }
+  }
+
+  /** Counts one prompt's prefill: tokens computed, and tokens whose KV was reused from another request or cache. */
+  public void prefill(int computed, int reused) {
+    prefilledTokens.add(computed);
+    reusedTokens.add(reused);
+  }
+
+  /** Counts one decode step of the batch scheduler over {@code sequences} sequences. */
+  public void decodeStep(int sequences) {
+    decodeSteps.increment();
+    decodeStepTokens.add(sequences);
+    largestBatch.accumulate(sequences);
+  }
+
+  /** Prompt tokens computed by prefills so far. */
+  public long prefilledTokens() {
+    return prefilledTokens.sum();
+  }
+
+  /** Prompt tokens whose KV was reused so far. */
+  public long reusedPromptTokens() {
+    return reusedTokens.sum();
   }
 
   /** Counts a client that went away mid-stream. */
@@ -76,6 +105,15 @@ public final class ServerMetrics {
     scalar(b, "llamakit_decode_seconds_total", "counter", "Time spent generating tokens.", decodeNanos.sum() / 1e9);
     scalar(b, "llamakit_last_decode_tokens_per_second", "gauge", "Decode speed of the last generation.",
         lastTokensPerSecond);
+    scalar(b, "llamakit_prompt_tokens_prefilled_total", "counter", "Prompt tokens computed by prefill.",
+        prefilledTokens.sum());
+    scalar(b, "llamakit_prompt_tokens_reused_total", "counter", "Prompt tokens whose KV was reused (shared prefix).",
+        reusedTokens.sum());
+    scalar(b, "llamakit_decode_steps_total", "counter", "Batched decode steps (one forward pass each).",
+        decodeSteps.sum());
+    scalar(b, "llamakit_decode_step_sequences_total", "counter", "Sequences over all decode steps (/ steps = mean "
+        + "batch size).", decodeStepTokens.sum());
+    scalar(b, "llamakit_decode_batch_max", "gauge", "Most sequences in one decode step so far.", largestBatch.get());
     scalar(b, "llamakit_queue_depth", "gauge", "Requests waiting for the model.", queueDepth.getAsInt());
     scalar(b, "llamakit_requests_in_flight", "gauge", "Requests admitted (running or waiting).", inFlight.getAsInt());
     scalar(b, "llamakit_client_disconnects_total", "counter", "Streams whose client went away; generation stopped.",

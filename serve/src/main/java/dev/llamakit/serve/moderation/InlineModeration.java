@@ -10,6 +10,7 @@ import dev.llamakit.safety.moderation.Generator;
 import dev.llamakit.safety.moderation.ModerationFilter;
 import dev.llamakit.safety.moderation.ModerationOutcome;
 import dev.llamakit.serve.metrics.ServerMetrics;
+import dev.llamakit.serve.schedule.BatchScheduler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +31,33 @@ public final class InlineModeration {
   private final ModerationFilter.Config config;
   private final AuditLog audit;
   private final ServerMetrics metrics;
+  private final BatchScheduler scheduler;
 
-  /** {@code config} null = no shields; {@code audit} may be null. */
+  /** {@code config} null = no shields; {@code audit} may be null; generation on the engine itself. */
   public InlineModeration(ModerationFilter.Config config, AuditLog audit, ServerMetrics metrics) {
+    this(config, audit, metrics, null);
+  }
+
+  /** As above, generating in {@code scheduler}'s batch (null: on the engine itself, one request at a time). */
+  public InlineModeration(ModerationFilter.Config config, AuditLog audit, ServerMetrics metrics,
+      BatchScheduler scheduler) {
     this.config = config;
     this.audit = audit;
     this.metrics = metrics;
+    this.scheduler = scheduler;
+  }
+
+  /** One generation, in the scheduler's batch when there is one. */
+  private TextGeneration decode(TextEngine text, int[] prompt, SamplingParams params, TextListener onText) {
+    if (scheduler == null) {
+      return text.generate(prompt, params, onText);
+    }
+    try {
+      return scheduler.generate(prompt, params, onText);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating", e);
+    }
   }
 
   /** True when shields run. */
@@ -72,11 +94,11 @@ public final class InlineModeration {
       return !gone[0];
     };
     if (config == null) {
-      TextGeneration g = text.generate(prompt, params, guardedSink);
+      TextGeneration g = decode(text, prompt, params, guardedSink);
       return new Reply(g.text(), g, false, gone[0]);
     }
     TextGeneration[] gen = {null};
-    Generator generator = (messages, onChunk, cancelled) -> gen[0] = text.generate(prompt, params, piece -> {
+    Generator generator = (messages, onChunk, cancelled) -> gen[0] = decode(text, prompt, params, piece -> {
       onChunk.accept(piece);
       return !cancelled.getAsBoolean() && !gone[0];
     });

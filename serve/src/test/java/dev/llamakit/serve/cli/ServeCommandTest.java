@@ -37,6 +37,9 @@ class ServeCommandTest {
     r = run("--model", model, "--window", "4", "--port", "0");
     assertEquals("2", r[0], r[1]);
     assertTrue(r[1].contains("--window/--overlap: window_chars is 4"), r[1]);
+    r = run("--model", model, "--batch", "0", "--port", "0");
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].contains("batch 0 must be in [1, 256]"), r[1]);
     Path config = Files.writeString(dir.resolve("m.json"), "{}");
     r = run("--model", model, "--shields", "none", "--moderation-config", config.toString(), "--port", "0");
     assertEquals("2", r[0], r[1]);

@@ -44,6 +44,35 @@ class RequestQueueTest {
     assertEquals("ran", q.run(() -> "ran"));
   }
 
+  /** With room for two running requests, two run at once and a third waits; one more is refused. */
+  @Test
+  void severalRunAtOnce() throws Exception {
+    RequestQueue q = new RequestQueue(1, 2);
+    CountDownLatch hold = new CountDownLatch(1);
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      threads.add(Thread.ofVirtual().start(() -> run(q, () -> {
+        bothRunning.countDown();
+        hold.await();
+      })));
+    }
+    bothRunning.await();
+    assertEquals(0, q.depth());
+    threads.add(Thread.ofVirtual().start(() -> run(q, () -> { })));
+    while (q.depth() == 0) {
+      Thread.sleep(1);
+    }
+    assertEquals(3, q.admitted());
+    assertThrows(RequestQueue.QueueFullException.class, () -> q.run(() -> "refused"));
+    hold.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(0, q.admitted());
+    assertThrows(IllegalArgumentException.class, () -> new RequestQueue(1, 0));
+  }
+
   @Test
   void aFailingJobFreesItsSlot() {
     RequestQueue q = new RequestQueue(0);
