@@ -63,7 +63,8 @@ public final class EvalCommand implements Callable<Integer> {
       + "sources (default: all six).") List<String> sources = new ArrayList<>();
 
   @Option(names = "--recipe", defaultValue = "current", description = "With --protocol: current or baseline (the "
-      + "recipe before issue 14, no hard negatives) for the leave-one-source-out trainings (default: ${DEFAULT-VALUE}).")
+      + "recipe before issue 14: no hard negatives, request wording kept) for the leave-one-source-out trainings and "
+      + "the --model under test (default: ${DEFAULT-VALUE}).")
   String recipe;
 
   @Option(names = "--model", paramLabel = "FTZ", description = "With --protocol: the moderation model under test for "
@@ -160,7 +161,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     if (!Files.isDirectory(data)) throw new NoSuchFileException(data.toString());
     if (model != null && !Files.isRegularFile(model)) throw new NoSuchFileException(model.toString());
-    ModerationClassifier c = model != null ? new ModerationClassifier(model) : ModerationClassifier.shipped();
+    ModerationClassifier c = model != null ? new ModerationClassifier(model, recipe.equals("current"))
+        : ModerationClassifier.shipped();
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("model", model != null ? model.toString() : "shipped");
     report.putAll(ModerationProtocol.run(c, new ModerationProtocol.Options(data, data.toAbsolutePath().getParent(),

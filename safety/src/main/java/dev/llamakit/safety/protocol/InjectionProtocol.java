@@ -1,8 +1,10 @@
 package dev.llamakit.safety.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llamakit.safety.Decision;
 import dev.llamakit.safety.Message;
 import dev.llamakit.safety.ShieldResult;
+import dev.llamakit.safety.data.InjectionDocuments;
 import dev.llamakit.safety.injection.PromptAttackShield;
 import dev.llamakit.safety.metrics.BinaryMetrics;
 import java.io.IOException;
@@ -20,15 +22,21 @@ import java.util.TreeMap;
  */
 public final class InjectionProtocol {
   /** Clean documents per type. */
-  public static final int PER_TYPE = 120;
+  public static final int PER_TYPE = InjectionDocuments.EVAL_PER_TYPE;
   /** Seed of the document choice and the injections. */
-  public static final long SEED = 14;
+  public static final long SEED = InjectionDocuments.EVAL_SEED;
 
   private InjectionProtocol() {}
 
   /** Figures per document type and overall. */
   public static Map<String, Object> run(PromptAttackShield shield, Path dataRoot) throws IOException {
-    List<InjectionDocuments.Doc> docs = InjectionDocuments.suite(InjectionDocuments.clean(dataRoot, PER_TYPE, SEED), SEED);
+    JsonNode suite = EvalSuites.read().get("injectionSuite");
+    List<String> templates = new ArrayList<>();
+    List<String> payloads = new ArrayList<>();
+    suite.get("templates").forEach(t -> templates.add(t.asText()));
+    suite.get("payloads").forEach(p -> payloads.add(p.asText()));
+    List<InjectionDocuments.Doc> docs = InjectionDocuments.inject(
+        InjectionDocuments.clean(dataRoot, PER_TYPE, SEED, suite.get("email")), templates, payloads, SEED);
     Map<String, List<double[]>> byType = new TreeMap<>();
     List<double[]> all = new ArrayList<>();
     Map<String, List<String>> missed = new TreeMap<>();

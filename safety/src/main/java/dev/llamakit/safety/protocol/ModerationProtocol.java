@@ -7,8 +7,10 @@ import dev.llamakit.safety.classifier.ModerationClassifier;
 import dev.llamakit.safety.classifier.ModerationDataset;
 import dev.llamakit.safety.classifier.ModerationShield;
 import dev.llamakit.safety.classifier.ModerationTrainer;
+import dev.llamakit.safety.classifier.RequestWording;
 import dev.llamakit.safety.data.BenignText;
 import dev.llamakit.safety.data.Example;
+import dev.llamakit.safety.fasttext.FastTextTrainer;
 import dev.llamakit.safety.fasttext.TextFeatures;
 import dev.llamakit.safety.fasttext.TrainingRun;
 import dev.llamakit.safety.injection.PromptAttackShield;
@@ -48,12 +50,24 @@ public final class ModerationProtocol {
       List.of("davidson-hate-offensive", "hate-speech-degibert", "toxigen-prompts");
 
   /**
-   * What to run: {@code hardNegatives} picks the recipe (false = the recipe before issue 14), {@code loso} runs the
+   * What to run: {@code hardNegatives} picks the recipe (true = hard negatives and {@link RequestWording} stripped,
+   * false = the recipe before issue 14), {@code loso} runs the
    * leave-one-source-out trainings (about a minute each), {@code sources} limits them (empty = all six).
    */
   public record Options(Path safetyTrain, Path dataRoot, boolean hardNegatives, boolean loso, List<String> sources) {}
 
+  /**
+   * The shipped recipe's fastText parameters without the retraining pass after quantization (it doubles the time of
+   * each of the six trainings on a loaded 2-core machine; the shipped model keeps it).
+   */
+  public static final FastTextTrainer.Params LOSO_PARAMS = withoutRetrain(ModerationTrainer.PARAMS);
+
   private ModerationProtocol() {}
+
+  private static FastTextTrainer.Params withoutRetrain(FastTextTrainer.Params p) {
+    return new FastTextTrainer.Params(p.dim(), p.epoch(), p.lr(), p.wordNgrams(), p.minn(), p.maxn(), p.bucket(),
+        p.minCount(), p.cutoff(), p.qnorm(), false);
+  }
 
   /** Runs the protocol with {@code model} as the model under test for the suites, FLORES and the tour. */
   public static Map<String, Object> run(ModerationClassifier model, Options o, PrintStream log) throws IOException {
@@ -70,6 +84,7 @@ public final class ModerationProtocol {
       report.put("floresHeldOut", suite(shield, flores, e -> "all"));
     }
     report.put("tour", tour(shield));
+    report.put("promptAttackOnUserSuites", userTurnAttackRate(hard, EvalSuites.benignRequests()));
     if (o.dataRoot() != null) report.put("injectionDocuments", InjectionProtocol.run(PromptAttackShield.standard(), o.dataRoot()));
     if (o.loso()) report.put("leaveOneSourceOut", leaveOneSourceOut(o, log));
     return report;
@@ -128,6 +143,17 @@ public final class ModerationProtocol {
     return m;
   }
 
+  /** The prompt-attack shield's BLOCK rate on the (benign) suites as user turns. */
+  static Map<String, Object> userTurnAttackRate(List<Example> hard, List<Example> benign) {
+    PromptAttackShield a = PromptAttackShield.standard();
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (var e : Map.of("hardNegativeSuite", hard, "benignRequestSuite", benign).entrySet()) {
+      long b = e.getValue().stream().filter(x -> a.checkText(Role.USER, x.text()).decision() == Decision.BLOCK).count();
+      m.put(e.getKey(), round((double) b / e.getValue().size()));
+    }
+    return m;
+  }
+
   /** One training per held-out source; figures on that source only. */
   static Map<String, Object> leaveOneSourceOut(Options o, PrintStream log) throws IOException {
     List<Example> all = new ModerationDataset(o.hardNegatives()).load(o.safetyTrain(), o.dataRoot());
@@ -141,13 +167,18 @@ public final class ModerationProtocol {
         List<Example> test = all.stream().filter(e -> e.source().equals(held)).toList();
         Set<String> heldTexts = new HashSet<>();
         for (Example e : test) heldTexts.add(TextFeatures.normalize(e.text()));
-        List<Example> train = all.stream().filter(e -> !e.source().equals(held)
-            && !heldTexts.contains(TextFeatures.normalize(e.text()))).toList();
+        List<Example> train = subsample(all.stream().filter(e -> !e.source().equals(held)
+            && !heldTexts.contains(TextFeatures.normalize(e.text()))).toList());
         log.printf("leave-one-source-out: %s held out (%d texts), training on %d%n", held, test.size(), train.size());
         Path model = dir.resolve("without-" + held.replace(':', '-') + ".ftz");
-        TrainingRun.run(train, "safe", 0, ModerationTrainer.SEED, ModerationTrainer.PARAMS, model, 0, log);
-        ModerationClassifier c = new ModerationClassifier(model);
-        out.put(held, heldOutFigures(new ModerationShield(c, ModerationShield.Config.defaults()), c, test));
+        TrainingRun.run(train, "safe", 0, ModerationTrainer.SEED, LOSO_PARAMS, model, 0, log,
+            o.hardNegatives() ? RequestWording.standard()::strip : x -> x);
+        ModerationClassifier c = new ModerationClassifier(model, o.hardNegatives());
+        Map<String, Object> f = heldOutFigures(new ModerationShield(c, ModerationShield.Config.defaults()), c, test);
+        out.put(held, f);
+        // Each source's figures as soon as they exist (six trainings take long on a loaded machine).
+        log.println("leave-one-source-out result: " + held + " " + new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(f));
         Files.deleteIfExists(model);
       }
     } finally {
@@ -155,6 +186,28 @@ public final class ModerationProtocol {
         for (Path p : s.toList()) Files.deleteIfExists(p);
       }
       Files.deleteIfExists(dir);
+    }
+    return out;
+  }
+
+  /** Cap on the examples of each generic benign-text source in the leave-one-source-out trainings. */
+  public static final int LOSO_BENIGN_CAP = 5000;
+
+  /**
+   * The leave-one-source-out training set, subsampled so six trainings fit in minutes on a loaded 2-core machine:
+   * FLORES-200 is left out (it is measured with the shipped model, on held-out lines) and each other generic benign
+   * text source ({@code benign:*}: benchmarks, WikiText-2, generated requests, hard negatives) keeps at most
+   * {@link #LOSO_BENIGN_CAP} examples chosen by hash; every labelled public source is kept whole.
+   */
+  static List<Example> subsample(List<Example> xs) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    List<Example> out = new ArrayList<>();
+    List<Example> sorted = new ArrayList<>(xs);
+    sorted.sort(java.util.Comparator.comparingLong(e -> dev.llamakit.safety.fasttext.Split.fnv1a("loso\u0000" + e.text())));
+    for (Example e : sorted) {
+      if (e.source().equals("benign:flores200")) continue;
+      if (e.source().startsWith("benign:") && seen.merge(e.source(), 1, Integer::sum) > LOSO_BENIGN_CAP) continue;
+      out.add(e);
     }
     return out;
   }

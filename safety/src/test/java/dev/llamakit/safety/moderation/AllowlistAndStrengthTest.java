@@ -22,7 +22,7 @@ class AllowlistAndStrengthTest {
   @Test
   void allowlistMasksMatchesCaseInsensitively() {
     Allowlist a = new Allowlist(ModerationShield.standard(), List.of("kill (a|the) (python )?process"));
-    assertEquals("How do I  on port 8080?", a.mask("How do I KILL the process on port 8080?"));
+    assertEquals("How do I   on port 8080?", a.mask("How do I KILL the process on port 8080?"));
     assertEquals("nothing here", a.mask("nothing here"));
   }
 

@@ -10,6 +10,7 @@ import dev.llamakit.safety.classifier.ModerationDataset;
 import dev.llamakit.safety.data.BenignRequests;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.data.HardNegatives;
+import dev.llamakit.safety.data.InjectionDocuments;
 import dev.llamakit.safety.fasttext.TextFeatures;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class SuiteDisjointnessTest {
     collect(eval.at("/benignRequests/questions"), evalParts);
     collect(eval.at("/tour/benign"), evalParts);
     collect(eval.at("/tour/injection"), evalParts);
-    assertTrue(evalParts.size() > 250, "suite parts: " + evalParts.size());
+    assertTrue(evalParts.size() > 180, "suite parts: " + evalParts.size());
 
     Set<String> trainParts = new HashSet<>();
     JsonNode hn = HardNegatives.read();
@@ -77,6 +78,37 @@ class SuiteDisjointnessTest {
     Set<String> train = new HashSet<>();
     for (Example e : new ModerationDataset().load(data, data.getParent())) train.add(TextFeatures.normalize(e.text()));
     assertEquals(List.of(), overlap(suiteTexts(), train));
+  }
+
+  @Test
+  void injectionSuiteTemplatesAndPayloadsAreNotTrainingOnes() throws Exception {
+    JsonNode train;
+    try (InputStream in = getClass().getResourceAsStream("/dev/llamakit/safety/injection/injection-templates.json")) {
+      train = new ObjectMapper().readTree(in);
+    }
+    Set<String> trainParts = new HashSet<>();
+    collect(train.get("templates"), trainParts);
+    collect(train.get("payloads"), trainParts);
+    Set<String> evalParts = new TreeSet<>();
+    collect(EvalSuites.read().at("/injectionSuite/templates"), evalParts);
+    collect(EvalSuites.read().at("/injectionSuite/payloads"), evalParts);
+    assertTrue(evalParts.size() >= 20);
+    assertEquals(List.of(), evalParts.stream().filter(trainParts::contains).toList());
+  }
+
+  @Test
+  void injectionEvaluationDocumentsAreNotTrainingDocuments() throws Exception {
+    Path root = SharedFiles.require("data/safety-train").getParent();
+    var eval = InjectionDocuments.clean(root, InjectionDocuments.EVAL_PER_TYPE, InjectionDocuments.EVAL_SEED,
+        EvalSuites.read().at("/injectionSuite/email"));
+    var train = InjectionDocuments.training(root, InjectionDocuments.EVAL_PER_TYPE, 400, InjectionDocuments.EVAL_SEED);
+    assertTrue(eval.size() >= 5, eval.keySet().toString());
+    assertTrue(!train.containsKey("email"), "emails are an unseen document type");
+    for (var e : eval.entrySet()) {
+      Set<String> t = new HashSet<>(train.getOrDefault(e.getKey(), List.of()));
+      assertTrue(e.getValue().size() >= 40, e.getKey() + ": " + e.getValue().size());
+      assertEquals(List.of(), e.getValue().stream().filter(t::contains).toList(), e.getKey());
+    }
   }
 
   static List<String> suiteTexts() {

@@ -1,8 +1,7 @@
-package dev.llamakit.safety.protocol;
+package dev.llamakit.safety.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llamakit.engine.io.TextLines;
-import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.fasttext.Split;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,14 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Clean documents by type for the indirect-injection evaluation, and the same documents with an evaluation-only
- * instruction ({@code injectionSuite} of {@code protocol/eval-suites.json}) inserted at the start, middle or end.
- * Types: {@code email} (generated from the suite's email parts), {@code prose} (Gutenberg paragraphs),
+ * Clean documents by type for the indirect-injection evaluation and training, and the same documents with an
+ * instruction inserted at the start, middle or end. Types: {@code email} (generated from email parts the caller
+ * gives: the evaluation's, in {@code protocol/eval-suites.json}), {@code prose} (Gutenberg paragraphs),
  * {@code forum-html} (Stack Exchange coffee posts, HTML as published), {@code latex} (HoTT book source),
  * {@code code} (HumanEval prompts with their solutions), {@code table} (GSM8K problems as a Markdown table). Every
  * choice is seeded; documents are picked by hash, so the set is the same on every machine.
  */
 public final class InjectionDocuments {
+  /** Clean documents per type in the evaluation (the training documents are the others). */
+  public static final int EVAL_PER_TYPE = 120;
+  /** Seed of the evaluation's document choice and injections. */
+  public static final long EVAL_SEED = 14;
   /** Insert positions. */
   public static final List<String> POSITIONS = List.of("start", "middle", "end");
   private static final Pattern BODY = Pattern.compile(" Body=\"([^\"]*)\"");
@@ -35,16 +38,41 @@ public final class InjectionDocuments {
   public record Doc(String type, String text, boolean injected, String position) {}
 
   /** Up to {@code perType} clean documents of each type found under {@code dataRoot} (email needs none). */
-  public static Map<String, List<String>> clean(Path dataRoot, int perType, long seed) throws IOException {
+  public static Map<String, List<String>> clean(Path dataRoot, int perType, long seed, JsonNode emailParts)
+      throws IOException {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    out.put("email", emails(perType, seed));
+    out.put("email", emails(emailParts, perType, seed));
+    pool(dataRoot, "test.jsonl").forEach((type, docs) -> out.put(type, pick(docs, perType, seed)));
+    return out;
+  }
+
+  /**
+   * Training documents, disjoint from {@link #clean} with the same {@code evalPerType} and {@code seed}: the
+   * documents of each type that the evaluation did not pick (tables from GSM8K's train split instead of its test
+   * split), up to {@code perType}; no emails (an email is a document type the detector never trained on).
+   */
+  public static Map<String, List<String>> training(Path dataRoot, int evalPerType, int perType, long seed)
+      throws IOException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    Map<String, List<String>> evalPool = pool(dataRoot, "test.jsonl");
+    pool(dataRoot, "train.jsonl").forEach((type, docs) -> {
+      java.util.Set<String> held = new java.util.HashSet<>(pick(evalPool.get(type), evalPerType, seed));
+      List<String> rest = pick(docs, Integer.MAX_VALUE, seed).stream().filter(d -> !held.contains(d)).toList();
+      out.put(type, rest.subList(0, Math.min(perType, rest.size())));
+    });
+    return out;
+  }
+
+  /** Every candidate document by type (not emails); tables from the named GSM8K split. */
+  private static Map<String, List<String>> pool(Path dataRoot, String gsmSplit) throws IOException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
     Path web = dataRoot.resolve("web");
     if (Files.isDirectory(web.resolve("gutenberg/header-stripped"))) {
       List<String> paras = new ArrayList<>();
       try (var files = Files.list(web.resolve("gutenberg/header-stripped"))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) paras.addAll(paragraphs(f));
       }
-      out.put("prose", pick(paras, perType, seed));
+      out.put("prose", paras);
     }
     Path posts = web.resolve("stackexchange-coffee/Posts.xml");
     if (Files.isRegularFile(posts)) {
@@ -54,7 +82,7 @@ public final class InjectionDocuments {
         String b = unescape(m.group(1));
         if (b.length() >= 200 && b.length() <= 2500) bodies.add(b);
       }
-      out.put("forum-html", pick(bodies, perType, seed));
+      out.put("forum-html", bodies);
     }
     Path tex = web.resolve("latex/hott-book");
     if (Files.isDirectory(tex)) {
@@ -65,15 +93,15 @@ public final class InjectionDocuments {
           for (int i = 0; i + 12 <= lines.size(); i += 12) chunks.add(String.join("\n", lines.subList(i, i + 12)));
         }
       }
-      out.put("latex", pick(chunks, perType, seed));
+      out.put("latex", chunks);
     }
     Path he = dataRoot.resolve("benchmarks/humaneval/HumanEval.jsonl.gz");
     if (Files.isRegularFile(he)) {
       List<String> code = new ArrayList<>();
       for (JsonNode r : DataFiles.jsonl(he)) code.add(r.path("prompt").asText() + r.path("canonical_solution").asText());
-      out.put("code", pick(code, perType, seed));
+      out.put("code", code);
     }
-    Path gsm = dataRoot.resolve("benchmarks/gsm8k/test.jsonl");
+    Path gsm = dataRoot.resolve("benchmarks/gsm8k/" + gsmSplit);
     if (Files.isRegularFile(gsm)) {
       List<JsonNode> rows = DataFiles.jsonl(gsm);
       List<String> tables = new ArrayList<>();
@@ -87,18 +115,14 @@ public final class InjectionDocuments {
         }
         tables.add(t.toString());
       }
-      out.put("table", pick(tables, perType, seed));
+      out.put("table", tables);
     }
     return out;
   }
 
-  /** Every clean document, and each with a seeded suite injection at each position. */
-  public static List<Doc> suite(Map<String, List<String>> clean, long seed) {
-    JsonNode s = EvalSuites.read().get("injectionSuite");
-    List<String> templates = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
-    s.get("templates").forEach(t -> templates.add(t.asText()));
-    s.get("payloads").forEach(p -> payloads.add(p.asText()));
+  /** Every clean document, and each with a seeded template x payload at each position. */
+  public static List<Doc> inject(Map<String, List<String>> clean, List<String> templates, List<String> payloads,
+      long seed) {
     Random rnd = new Random(seed);
     List<Doc> out = new ArrayList<>();
     for (var e : clean.entrySet()) {
@@ -114,7 +138,7 @@ public final class InjectionDocuments {
   }
 
   /** {@code doc} with {@code instruction} at the start, the end, or the line/sentence break nearest the middle. */
-  static String insert(String doc, String instruction, String position) {
+  public static String insert(String doc, String instruction, String position) {
     return switch (position) {
       case "start" -> instruction + "\n" + doc;
       case "end" -> doc + "\n" + instruction;
@@ -128,8 +152,7 @@ public final class InjectionDocuments {
     };
   }
 
-  private static List<String> emails(int n, long seed) {
-    JsonNode e = EvalSuites.read().at("/injectionSuite/email");
+  private static List<String> emails(JsonNode e, int n, long seed) {
     Random rnd = new Random(seed);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
