@@ -69,8 +69,9 @@ public final class TrainingRun {
     try {
       try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         for (Example e : train) {
-          String f = features.apply(TextFeatures.normalize(e.text()));
-          if (f.isEmpty()) continue;
+          String norm = TextFeatures.normalize(e.text());
+          String f = features.apply(norm);
+          if (f.isEmpty() && !norm.isEmpty()) continue;  // nothing left after the feature step
           w.write("__label__" + e.label() + " " + f);
           w.write('\n');
         }
