@@ -95,7 +95,7 @@ class ModerationServerTest {
 
   @Test
   void aBenignConversationPassesAndIsAudited() throws Exception {
-    JsonNode j = http.post("/v1/chat/completions", chat("Tell me a story.", 30)).json();
+    JsonNode j = http.post("/v1/chat/completions", chat("Tell me a story about a cat.", 30)).json();
     assertEquals("length", j.get("choices").get(0).get("finish_reason").asText(), j.toString());
     assertEquals(30, j.get("usage").get("completion_tokens").asInt());
     assertEquals("allow", auditOf(audit, j.get("id").asText()).get("decision").asText());

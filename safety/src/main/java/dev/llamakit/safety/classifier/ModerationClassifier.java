@@ -26,13 +26,21 @@ public final class ModerationClassifier {
   private static volatile ModerationClassifier shipped;
 
   private final FastTextModel model;
+  private final boolean stripWording;
   private final Taxonomy taxonomy = taxonomy();
 
-  /** A classifier over the model at {@code ftz}. */
-  public ModerationClassifier(Path ftz) { this(new FastTextModel(ftz)); }
+  /** A classifier over the model at {@code ftz}, trained by the current recipe (request wording stripped). */
+  public ModerationClassifier(Path ftz) { this(new FastTextModel(ftz), true); }
 
-  private ModerationClassifier(FastTextModel model) {
+  /**
+   * A classifier over the model at {@code ftz}; {@code stripWording} = the model was trained with
+   * {@link RequestWording} (the current recipe) or not (the recipe before issue 14).
+   */
+  public ModerationClassifier(Path ftz, boolean stripWording) { this(new FastTextModel(ftz), stripWording); }
+
+  private ModerationClassifier(FastTextModel model, boolean stripWording) {
     this.model = model;
+    this.stripWording = stripWording;
     for (String l : model.labels()) {
       if (!l.equals("safe") && taxonomy.byId(l).isEmpty()) {
         throw new IllegalArgumentException("model " + model.file() + " has label '" + l + "' outside the classifier taxonomy");
@@ -45,7 +53,9 @@ public final class ModerationClassifier {
     ModerationClassifier m = shipped;
     if (m == null) {
       synchronized (ModerationClassifier.class) {
-        if (shipped == null) shipped = new ModerationClassifier(FastTextModel.fromResource(ModerationClassifier.class, MODEL_RESOURCE));
+        if (shipped == null) {
+          shipped = new ModerationClassifier(FastTextModel.fromResource(ModerationClassifier.class, MODEL_RESOURCE), true);
+        }
         m = shipped;
       }
     }
@@ -80,7 +90,13 @@ public final class ModerationClassifier {
     boolean known = false;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {
-      Map<String, Double> p = model.probabilities(w);
+      String f = stripWording ? RequestWording.standard().strip(w) : w;
+      if (f.isEmpty()) {
+        // Only function words and request wording: known, and no harm in it.
+        if (!w.isEmpty()) known = true;
+        continue;
+      }
+      Map<String, Double> p = model.probabilities(f);
       if (p.isEmpty()) continue;
       known = true;
       unsafe = Math.max(unsafe, 1.0 - p.getOrDefault("safe", 0.0));

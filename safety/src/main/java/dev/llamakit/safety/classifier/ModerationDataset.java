@@ -8,6 +8,7 @@ import dev.llamakit.safety.data.DataFileException;
 import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.data.HarmKeywords;
+import dev.llamakit.safety.data.HardNegatives;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,9 +24,19 @@ import java.util.Map;
 public final class ModerationDataset {
   private final JsonNode labelMap;
   private final HarmKeywords keywords = HarmKeywords.standard();
+  private final boolean hardNegatives;
 
-  /** A builder using the shipped label map. */
+  /** A builder using the shipped label map and the training hard negatives ({@link HardNegatives}). */
   public ModerationDataset() {
+    this(true);
+  }
+
+  /**
+   * A builder using the shipped label map; {@code hardNegatives = false} is the recipe before the hard negatives
+   * were added (the model shipped until issue #14), kept so the evaluation protocol can measure both.
+   */
+  public ModerationDataset(boolean hardNegatives) {
+    this.hardNegatives = hardNegatives;
     try (InputStream in = getClass().getResourceAsStream("label-map.json")) {
       labelMap = new ObjectMapper().readTree(in);
     } catch (IOException e) {
@@ -82,6 +93,7 @@ public final class ModerationDataset {
     List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
     out.addAll(BenignRequests.load("safe", topics));
     out.addAll(BenignRequests.creative("safe", topics));
+    if (hardNegatives) out.addAll(HardNegatives.load());
     if (dataRoot != null) {
       out.addAll(BenignText.load(dataRoot));
       out.addAll(BenignText.flores(dataRoot));

@@ -9,7 +9,9 @@ import dev.llamakit.safety.Role;
 import dev.llamakit.safety.Shield;
 import dev.llamakit.safety.ShieldResult;
 import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.classifier.ModerationClassifier;
 import dev.llamakit.safety.data.DataFileException;
+import dev.llamakit.safety.protocol.ModerationProtocol;
 import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.metrics.BinaryMetrics;
 import dev.llamakit.safety.metrics.Percentiles;
@@ -46,9 +48,31 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--shield", defaultValue = "embedded-moderation", description = "Shield id (default: ${DEFAULT-VALUE}).") String shieldId;
 
-  @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "Labelled data (.jsonl, .jsonl.gz, .csv).") Path dataset;
+  @Option(names = "--dataset", paramLabel = "FILE", description = "Labelled data (.jsonl, .jsonl.gz, .csv).") Path dataset;
 
-  @Option(names = "--format", required = true, description = "openai-moderation, jsonl or csv.") String format;
+  @Option(names = "--format", description = "openai-moderation, jsonl or csv.") String format;
+
+  @Option(names = "--protocol", description = "Run the off-distribution protocol of the moderation classifier instead: "
+      + "leave-one-source-out trainings, the hard-negative and benign-request suites, held-out FLORES-200, the tour.")
+  boolean protocol;
+
+  @Option(names = "--no-loso", description = "With --protocol: skip the leave-one-source-out trainings (suites only).")
+  boolean noLoso;
+
+  @Option(names = "--sources", split = ",", paramLabel = "SRC", description = "With --protocol: hold out only these "
+      + "sources (default: all six).") List<String> sources = new ArrayList<>();
+
+  @Option(names = "--recipe", defaultValue = "current", description = "With --protocol: current or baseline (the "
+      + "recipe before issue 14: no hard negatives, request wording kept) for the leave-one-source-out trainings and "
+      + "the --model under test (default: ${DEFAULT-VALUE}).")
+  String recipe;
+
+  @Option(names = "--model", paramLabel = "FTZ", description = "With --protocol: the moderation model under test for "
+      + "the suites (default: the shipped one).") Path model;
+
+  @Option(names = "--data", defaultValue = "../shared/data/safety-train", paramLabel = "DIR",
+      description = "With --protocol: the safety-train folder; its parent holds langid/ and benchmarks/ (default: ${DEFAULT-VALUE}).")
+  Path data;
 
   @Option(names = "--threshold", defaultValue = "0.5", description = "Score threshold for P/R/F1/FPR (default: ${DEFAULT-VALUE}).") double threshold;
 
@@ -65,6 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (protocol) return protocol();
+    if (dataset == null || format == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --dataset and --format, or --protocol");
+    }
     if (!Files.isRegularFile(dataset)) throw new NoSuchFileException(dataset.toString());
     Shield shield;
     Role r;
@@ -119,6 +147,32 @@ public final class EvalCommand implements Callable<Integer> {
     Path out = output != null ? output : dataset.resolveSibling(dataset.getFileName() + "." + shieldId + ".eval.json");
     AtomicFile.writeText(out, w -> w.write(text));
     System.err.println("report written to " + out);
+    return 0;
+  }
+
+  private Integer protocol() throws Exception {
+    if (!recipe.equals("current") && !recipe.equals("baseline")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--recipe must be current or baseline");
+    }
+    List<String> known = new ArrayList<>(ModerationProtocol.REQUEST_SOURCES);
+    known.addAll(ModerationProtocol.CONTENT_SOURCES);
+    for (String s : sources) {
+      if (!known.contains(s)) throw new CommandLine.ParameterException(spec.commandLine(), "--sources: unknown source '" + s + "' (known: " + known + ")");
+    }
+    if (!Files.isDirectory(data)) throw new NoSuchFileException(data.toString());
+    if (model != null && !Files.isRegularFile(model)) throw new NoSuchFileException(model.toString());
+    ModerationClassifier c = model != null ? new ModerationClassifier(model, recipe.equals("current"))
+        : ModerationClassifier.shipped();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("model", model != null ? model.toString() : "shipped");
+    report.putAll(ModerationProtocol.run(c, new ModerationProtocol.Options(data, data.toAbsolutePath().getParent(),
+        recipe.equals("current"), !noLoso, sources), System.err));
+    String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    System.out.println(text);
+    if (output != null) {
+      AtomicFile.writeText(output, w -> w.write(text));
+      System.err.println("report written to " + output);
+    }
     return 0;
   }
 

@@ -50,6 +50,16 @@ public final class TrainingRun {
    */
   public static Result run(List<Example> examples, String benignLabel, int validationPercent, long seed,
                            FastTextTrainer.Params params, Path out, int limit, PrintStream log) throws IOException {
+    return run(examples, benignLabel, validationPercent, seed, params, out, limit, log, x -> x);
+  }
+
+  /**
+   * As above, with a feature step applied to every normalized training text ({@code features}; the classifier must
+   * apply the same step when scoring).
+   */
+  public static Result run(List<Example> examples, String benignLabel, int validationPercent, long seed,
+                           FastTextTrainer.Params params, Path out, int limit, PrintStream log,
+                           java.util.function.UnaryOperator<String> features) throws IOException {
     Parts parts = split(examples, benignLabel, validationPercent);
     List<Example> train = new ArrayList<>(parts.train());
     List<Example> validation = parts.validation();
@@ -59,7 +69,10 @@ public final class TrainingRun {
     try {
       try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         for (Example e : train) {
-          w.write("__label__" + e.label() + " " + TextFeatures.normalize(e.text()));
+          String norm = TextFeatures.normalize(e.text());
+          String f = features.apply(norm);
+          if (f.isEmpty() && !norm.isEmpty()) continue;  // nothing left after the feature step
+          w.write("__label__" + e.label() + " " + f);
           w.write('\n');
         }
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.safety.data.BenignRequests;
 import dev.llamakit.safety.data.BenignText;
 import dev.llamakit.safety.data.DataFiles;
+import dev.llamakit.safety.data.InjectionDocuments;
 import dev.llamakit.safety.data.Example;
 import dev.llamakit.safety.fasttext.Split;
 import java.io.IOException;
@@ -84,6 +85,64 @@ public final class InjectionDataset {
     }
     out.addAll(benign);
     out.addAll(planted(carriers, seed));
+    if (dataRoot != null) out.addAll(documents(dataRoot, gisHijack(gis), seed));
+    return out;
+  }
+
+  /** Training documents per type ({@link InjectionDocuments#training}, disjoint from the evaluation's). */
+  public static final int DOCS_PER_TYPE = 800;
+  /** Longest training document, in whitespace-separated words. */
+  public static final int DOC_WORDS = 80;
+
+  private static String firstWords(String text, int n) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i)) && i > 0 && !Character.isWhitespace(text.charAt(i - 1)) && ++count == n) {
+        return text.substring(0, i);
+      }
+    }
+    return text;
+  }
+
+  /**
+   * Clean documents of five types, cut to {@link #DOC_WORDS} words (label benign, source {@code docs:<type>}) and the same documents with an
+   * instruction (a template of {@code injection-templates.json} with a payload, or a Giskard hijacking prompt)
+   * inserted at one seeded position of start / middle / end (label injection, source {@code docs-injected:<type>}, split group = the
+   * template, so validation holds whole templates out).
+   */
+  static List<Example> documents(Path dataRoot, List<String> hijacks, long seed) throws IOException {
+    JsonNode root;
+    try (InputStream in = InjectionDataset.class.getResourceAsStream("injection-templates.json")) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> templates = new ArrayList<>();
+    root.get("templates").forEach(t -> templates.add(t.asText()));
+    templates.addAll(hijacks);
+    List<String> payloads = new ArrayList<>();
+    root.get("payloads").forEach(p -> payloads.add(p.asText()));
+    var docs = InjectionDocuments.training(dataRoot, InjectionDocuments.EVAL_PER_TYPE,
+        DOCS_PER_TYPE, InjectionDocuments.EVAL_SEED);
+    Random rnd = new Random(seed);
+    List<Example> out = new ArrayList<>();
+    for (var e : docs.entrySet()) {
+      for (String full : e.getValue()) {
+        // At most DOC_WORDS words: the detector scores 128-token windows, so a training document labelled injection
+        // must be one window that holds the instruction (a long one would label injection-free windows too).
+        String d = firstWords(full, DOC_WORDS);
+        out.add(Example.of(d, "benign", "docs:" + e.getKey()));
+        String t = templates.get(rnd.nextInt(templates.size()));
+        String instr = t.replace("{p}", payloads.get(rnd.nextInt(payloads.size())));
+        String pos = InjectionDocuments.POSITIONS.get(rnd.nextInt(3));
+        out.add(new Example(InjectionDocuments.insert(d, instr, pos), "injection", "docs-injected:" + e.getKey(),
+            "template:" + t));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> gisHijack(Path gis) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (DataFiles.CsvRow r : DataFiles.csv(gis)) if (!r.field("group").equals("Jailbreak")) out.add(r.field("prompt"));
     return out;
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.safety.Role;
 import dev.llamakit.safety.Shield;
 import dev.llamakit.safety.Shields;
+import dev.llamakit.safety.classifier.ModerationClassifier;
+import dev.llamakit.safety.classifier.ModerationShield;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,8 +29,13 @@ import java.util.Set;
  * {"input": {"user": ["embedded-moderation", "prompt-attack"], "tool": ["prompt-attack"]},
  *  "output": ["embedded-moderation", "code-shield"],
  *  "window_chars": 400, "overlap_chars": 100,
- *  "thresholds": {"S9": 0.3, "S12": 0.8}}
+ *  "thresholds": {"S9": 0.3, "S12": 0.8},
+ *  "strength": "medium", "allowlist": ["kill (a|the) (python )?process"]}
  * }</pre>
+ *
+ * {@code strength} ({@code low}, {@code medium}, {@code high}; presets in {@code moderation/strength-presets.json})
+ * sets the embedded moderation shield's block and warn thresholds; {@code allowlist} holds regular expressions of
+ * phrases the deployer trusts, blanked out before every shield judges a message ({@link Allowlist}).
  *
  * Shield ids are the built-in ones ({@link Shields#ids()}) plus those the caller supplies to {@link #build} (e.g.
  * {@code llama-guard} on a loaded guard model).
@@ -38,15 +45,27 @@ import java.util.Set;
  * @param windowChars new reply characters per output check
  * @param overlapChars characters of the previous window each check also sees
  * @param thresholds per-category thresholds by category code ({@link CategoryThresholds})
+ * @param strength the embedded moderation shield's preset: low, medium (default) or high
+ * @param allowlist regular expressions of trusted phrases ({@link Allowlist})
  */
 public record ModerationConfig(Map<Role, List<String>> input, List<String> output, int windowChars, int overlapChars,
-    Map<String, Double> thresholds) {
-  private static final Set<String> FIELDS = Set.of("input", "output", "window_chars", "overlap_chars", "thresholds");
+    Map<String, Double> thresholds, String strength, List<String> allowlist) {
+  private static final Set<String> FIELDS = Set.of("input", "output", "window_chars", "overlap_chars", "thresholds",
+      "strength", "allowlist");
+
+  /** A config at medium strength with no allowlist. */
+  public ModerationConfig(Map<Role, List<String>> input, List<String> output, int windowChars, int overlapChars,
+      Map<String, Double> thresholds) {
+    this(input, output, windowChars, overlapChars, thresholds, "medium", List.of());
+  }
 
   public ModerationConfig {
     input = Map.copyOf(input);
     output = List.copyOf(output);
     thresholds = Map.copyOf(thresholds);
+    allowlist = List.copyOf(allowlist);
+    StrengthPresets.of(strength);
+    new Allowlist(null, allowlist);
     if (windowChars < 16) {
       throw new IllegalArgumentException("window_chars is " + windowChars + ": must be >= 16");
     }
@@ -77,12 +96,22 @@ public record ModerationConfig(Map<Role, List<String>> input, List<String> outpu
     in.put(Role.USER, user);
     List<String> out = new ArrayList<>(output);
     out.add(id);
-    return new ModerationConfig(in, out, windowChars, overlapChars, thresholds);
+    return new ModerationConfig(in, out, windowChars, overlapChars, thresholds, strength, allowlist);
+  }
+
+  /** This config at another strength ({@code low}, {@code medium}, {@code high}). */
+  public ModerationConfig withStrength(String s) {
+    return new ModerationConfig(input, output, windowChars, overlapChars, thresholds, s, allowlist);
+  }
+
+  /** This config with these allowlist patterns. */
+  public ModerationConfig withAllowlist(List<String> patterns) {
+    return new ModerationConfig(input, output, windowChars, overlapChars, thresholds, strength, patterns);
   }
 
   /** This config with another output window and overlap. */
   public ModerationConfig withWindow(int window, int overlap) {
-    return new ModerationConfig(input, output, window, overlap, thresholds);
+    return new ModerationConfig(input, output, window, overlap, thresholds, strength, allowlist);
   }
 
   /** Reads a config file (JSON); errors name the file and the field. */
@@ -149,8 +178,26 @@ public record ModerationConfig(Map<Role, List<String>> input, List<String> outpu
         th.put(e.getKey(), e.getValue().asDouble());
       });
     }
+    String strength = d.strength();
+    if (root.has("strength")) {
+      if (!root.get("strength").isTextual()) {
+        throw new IllegalArgumentException("field \"strength\" must be low, medium or high, got " + root.get("strength"));
+      }
+      strength = root.get("strength").asText();
+      try {
+        StrengthPresets.of(strength);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("field \"strength\": " + e.getMessage());
+      }
+    }
+    List<String> allow = root.has("allowlist") ? ids(root.get("allowlist"), "allowlist") : List.of();
     try {
-      return new ModerationConfig(in, out, window, overlap, th);
+      new Allowlist(null, allow);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("field \"allowlist\": " + e.getMessage());
+    }
+    try {
+      return new ModerationConfig(in, out, window, overlap, th, strength, allow);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("field \"" + e.getMessage().split(" ")[0] + "\": " + e.getMessage(), e);
     }
@@ -163,7 +210,7 @@ public record ModerationConfig(Map<Role, List<String>> input, List<String> outpu
     List<String> out = new ArrayList<>();
     for (JsonNode x : n) {
       if (!x.isTextual()) {
-        throw new IllegalArgumentException("field \"" + field + "\" must hold shield ids (strings), got " + x);
+        throw new IllegalArgumentException("field \"" + field + "\" must hold strings, got " + x);
       }
       out.add(x.asText());
     }
@@ -192,8 +239,12 @@ public record ModerationConfig(Map<Role, List<String>> input, List<String> outpu
   public ModerationFilter.Config build(Map<String, Shield> extra) {
     Map<String, Shield> made = new LinkedHashMap<>();
     for (String id : shieldIds()) {
-      Shield s = extra.containsKey(id) ? extra.get(id) : Shields.byId(id);
-      made.put(id, thresholds.isEmpty() ? s : new CategoryThresholds(s, thresholds));
+      Shield s = extra.containsKey(id) ? extra.get(id)
+          : id.equals("embedded-moderation") ? new ModerationShield(ModerationClassifier.shipped(),
+              StrengthPresets.of(strength)) : Shields.byId(id);
+      if (!thresholds.isEmpty()) s = new CategoryThresholds(s, thresholds);
+      if (!allowlist.isEmpty()) s = new Allowlist(s, allowlist);
+      made.put(id, s);
     }
     Map<Role, List<Shield>> in = new EnumMap<>(Role.class);
     input.forEach((r, ids) -> in.put(r, ids.stream().map(made::get).toList()));

@@ -49,4 +49,20 @@ class EvalCommandTest {
     assertEquals(1, cl.execute("eval", "--dataset", bad.toString(), "--format", "jsonl"));
     assertTrue(err.toString().contains("bad.jsonl:1: unknown label 'maybe'"), err.toString());
   }
+
+  @Test
+  void protocolUsageErrors() {
+    for (String[] args : new String[][] {{"eval"}, {"eval", "--dataset", "x.jsonl"}, {"eval", "--protocol", "--recipe", "old"},
+        {"eval", "--protocol", "--sources", "nope"}}) {
+      CommandLine cl = new CommandLine(new SafetyCommand());
+      java.io.StringWriter err = new java.io.StringWriter();
+      cl.setErr(new java.io.PrintWriter(err));
+      assertEquals(2, cl.execute(args), String.join(" ", args) + ": " + err);
+    }
+    CommandLine cl = new CommandLine(new SafetyCommand());
+    java.io.StringWriter err = new java.io.StringWriter();
+    cl.setErr(new java.io.PrintWriter(err));
+    assertEquals(2, cl.execute("eval", "--protocol", "--sources", "nope"));
+    assertTrue(err.toString().contains("unknown source 'nope'"), err.toString());
+  }
 }
