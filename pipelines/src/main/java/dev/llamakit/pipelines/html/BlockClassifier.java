@@ -11,7 +11,8 @@ import java.util.List;
  *   <li>Each block alone: link density above {@link #maxLinkDensity} is BAD; shorter than {@link #LENGTH_LOW}
  *       characters is BAD when it holds a link, else SHORT; from {@link #LENGTH_LOW} to {@link #LENGTH_HIGH} is
  *       NEAR_GOOD unless it ends a sentence (then GOOD: the stand-in for jusText's stop-word density, which needs a
- *       word list per language), longer is GOOD. Headings start SHORT. The items of one list and the rows of one data table are
+ *       word list per language), longer is GOOD. Headings start SHORT; a short {@code <pre>} block without links
+ *       starts NEAR_GOOD (code and preformatted figures are written on purpose). The items of one list and the rows of one data table are
  *       judged together: when the group's text reaches {@link #LENGTH_LOW} characters with link density at most
  *       {@link #MAX_LINK_DENSITY}, its SHORT members become NEAR_GOOD (so an ingredient list or a data table is kept
  *       beside good text; a menu, all links, is not).
@@ -58,7 +59,7 @@ final class BlockClassifier {
       } else if (b.kind() == Block.Kind.HEADING) {
         c[i] = SHORT;
       } else if (len < LENGTH_LOW) {
-        c[i] = b.linkChars() > 0 ? BAD : SHORT;
+        c[i] = b.linkChars() > 0 ? BAD : b.kind() == Block.Kind.PRE ? NEAR_GOOD : SHORT;
       } else if (len <= LENGTH_HIGH && !endsSentence(b.text())) {
         c[i] = NEAR_GOOD;
       } else {
