@@ -12,8 +12,8 @@ import java.util.List;
  *       characters is BAD when it holds a link, else SHORT; from {@link #LENGTH_LOW} to {@link #LENGTH_HIGH} is
  *       NEAR_GOOD unless it ends a sentence (then GOOD: the stand-in for jusText's stop-word density, which needs a
  *       word list per language), longer is GOOD. Headings start SHORT; a short {@code <pre>} block without links
- *       starts NEAR_GOOD (code and preformatted figures are written on purpose). The items of one list and the rows of one data table are
- *       judged together: when the group's text reaches {@link #LENGTH_LOW} characters with link density at most
+ *       starts NEAR_GOOD (code and preformatted figures are written on purpose). The items of one list and the
+ *       rows of one data table are judged together: when the group's text reaches {@link #LENGTH_LOW} characters with link density at most
  *       {@link #MAX_LINK_DENSITY}, its SHORT members become NEAR_GOOD (so an ingredient list or a data table is kept
  *       beside good text; a menu, all links, is not).
  *   <li>Context: a NEAR_GOOD block becomes BAD only when the nearest GOOD-or-BAD blocks on both sides are BAD. A
