@@ -1,6 +1,7 @@
 package dev.llamakit.pipelines.io;
 
 import dev.llamakit.engine.io.Utf8;
+import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.text.PyText;
 import java.io.IOException;
@@ -44,9 +45,62 @@ public final class WetReader {
   static final long MAX_BODY_BYTES = 1L << 28;
 
   private final ReadOptions options;
+  private final Records records;
 
   public WetReader(ReadOptions options) {
     this.options = options;
+    this.records = this::conversion;
+  }
+
+  /** Reads WARC framing with another record rule (the WARC reader's: response records to documents). */
+  WetReader(ReadOptions options, Records records) {
+    this.options = options;
+    this.records = records;
+  }
+
+  /** Turns one record whose framing and headers are intact and that has a WARC-Type into its outcome. */
+  @FunctionalInterface
+  interface Records {
+    void record(Map<String, String> headers, String type, byte[] buf, int off, int len, Outcome out);
+  }
+
+  /** Where a record's outcome goes: exactly one call per record. */
+  interface Outcome {
+    /** The record's id ({@code name#index}). */
+    String id();
+
+    /** The record's ordinal ({@code fileIndex << 40 | index}). */
+    long ordinal();
+
+    /** The file's {@code cc_segment}. */
+    String segment();
+
+    void document(Document d);
+
+    void drop(String url, DropReason reason, String detail);
+
+    /** A record that is by design neither document nor drop (warcinfo). */
+    void metadata();
+  }
+
+  /** WET's rule: conversion records are documents, warcinfo records metadata, others {@code NOT_CONVERSION}. */
+  private void conversion(Map<String, String> h, String type, byte[] buf, int off, int len, Outcome out) {
+    String url = h.get("WARC-Target-URI");
+    if ("warcinfo".equals(type)) {
+      out.metadata();
+    } else if (!"conversion".equals(type)) {
+      out.drop(url, DropReason.NOT_CONVERSION, "WARC-Type " + type + " (a WET file holds conversion records)");
+    } else if (url == null || url.isBlank()) {
+      out.drop(null, DropReason.MALFORMED_RECORD, "missing WARC-Target-URI header");
+    } else {
+      String text = Utf8.decodeOrNull(buf, off, len);
+      if (text == null) {
+        out.drop(url, DropReason.INVALID_UTF8, "the body is not valid UTF-8");
+        return;
+      }
+      out.document(WetDocuments.of(options, out.id(), out.ordinal(), url, h.get("WARC-Date"),
+          h.get("WARC-Block-Digest"), len, bodyLines(text), out.segment()));
+    }
   }
 
   /** Counts of a file's records: every index below {@code records} became one document, one drop or a warcinfo. */
@@ -68,7 +122,7 @@ public final class WetReader {
   }
 
   /** Reading one file: the record counter and the resynchronisation state. */
-  private final class Pass {
+  private final class Pass implements Outcome {
     private final String name;
     private final String segment;
     private final long fileIndex;
@@ -217,24 +271,36 @@ public final class WetReader {
         drop(url, badReason, badDetail);
       } else if (type == null) {
         drop(url, DropReason.MALFORMED_RECORD, "no WARC-Type header");
-      } else if ("warcinfo".equals(type)) {
-        warcinfo++;
-        index++;
-      } else if (!"conversion".equals(type)) {
-        drop(url, DropReason.NOT_CONVERSION, "WARC-Type " + type + " (a WET file holds conversion records)");
-      } else if (url == null || url.isBlank()) {
-        drop(null, DropReason.MALFORMED_RECORD, "missing WARC-Target-URI header");
       } else {
-        String text = Utf8.decodeOrNull(buf, off, len);
-        if (text == null) {
-          drop(url, DropReason.INVALID_UTF8, "the body is not valid UTF-8");
-          return;
-        }
-        String id = name + "#" + index;
-        sink.document(WetDocuments.of(options, id, (fileIndex << 40) | index, url, h.get("WARC-Date"),
-            h.get("WARC-Block-Digest"), len, bodyLines(text), segment));
-        index++;
+        records.record(h, type, buf, off, len, this);
       }
+    }
+
+    @Override
+    public String id() {
+      return name + "#" + index;
+    }
+
+    @Override
+    public long ordinal() {
+      return (fileIndex << 40) | index;
+    }
+
+    @Override
+    public String segment() {
+      return segment;
+    }
+
+    @Override
+    public void document(Document d) {
+      sink.document(d);
+      index++;
+    }
+
+    @Override
+    public void metadata() {
+      warcinfo++;
+      index++;
     }
 
     /** Counts the record as a drop, puts its bytes back and lets reading resume at the next version line. */
@@ -244,7 +310,8 @@ public final class WetReader {
       return false;
     }
 
-    private void drop(String url, DropReason reason, String detail) {
+    @Override
+    public void drop(String url, DropReason reason, String detail) {
       String id = name + "#" + index;
       index++;
       BadRecords.report(sink, options.onBadRecord(), id, url, reason, detail);

@@ -270,9 +270,46 @@ public final class RunReport {
     AtomicFile.writeBytes(file, toJson());
   }
 
+  /** What a wrong input format looks like, by the drop reason it causes: the hint for an empty output. */
+  private static final Map<String, String> FORMAT_HINTS = Map.of(
+      "WET_RECORD_IN_WARC", "WET conversion records read as WARC: use format wet (--set read.format=wet)",
+      "NOT_CONVERSION", "WARC records read as WET: for WARC files of pages use format warc (--set read.format=warc)",
+      "NOT_HTML", "no HTML responses");
+
+  /**
+   * Why a run wrote nothing, in one line ("0 documents written: 47 of 47 records were dropped as ..."), or null when
+   * it wrote something.
+   */
+  public String whyEmpty() {
+    if (written() > 0) {
+      return null;
+    }
+    long meta = counter(MetricNames.WARCINFO);
+    if (read() == 0) {
+      return "0 documents: " + counter(MetricNames.FILES) + " file(s) held no records of documents"
+          + (meta > 0 ? " (" + meta + " metadata records: warcinfo, request or metadata; no HTML responses)" : "");
+    }
+    Map.Entry<String, Long> top = null;
+    for (Map.Entry<String, Long> e : dropsByReason().entrySet()) {
+      if (top == null || e.getValue() > top.getValue()) {
+        top = e;
+      }
+    }
+    if (top == null) {
+      return null;
+    }
+    String hint = FORMAT_HINTS.get(top.getKey());
+    return "0 documents written: " + top.getValue() + " of " + read() + " records were dropped as " + top.getKey()
+        + (hint != null ? " — " + hint : "");
+  }
+
   /** A human summary. */
   public void print(PrintStream out) {
     out.printf("documents: %,d read, %,d written, %,d dropped%n", read(), written(), dropped());
+    String empty = whyEmpty();
+    if (empty != null) {
+      out.println(empty);
+    }
     dropsByReason().forEach((r, n) -> out.printf("  dropped %-24s %,d%n", r, n));
     out.printf("accounting: read = written + dropped %s%n", accountingHolds() ? "holds" : "DOES NOT HOLD");
     long in = counter(MetricNames.DEDUP_LINES_IN);

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every preset recipe on one file of the bundled sample corpus (~500 generated multilingual pages): the DirectRunner and the embedded Flink
+ * Every preset recipe on one file of the bundled sample corpus (~500 generated multilingual pages; stackexchange on
+ * the coffee site's Posts.xml in ../shared): the DirectRunner and the embedded Flink
  * runner write exactly the same documents (and the same drops), the plain loop writes the same documents, and
  * accounting holds with every rule's drops in the report.
  */
@@ -42,7 +43,8 @@ class PresetsPipelineTest {
       // not web pages); a small cap keeps the three runs of this test short and still exercises every shuffle
       r = r.with("dedup_books", "max_documents_per_shingle", 8);
     }
-    CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(wet.toString()), 2);
+    Path input = preset.equals("stackexchange") ? SharedFiles.require("data/web/stackexchange-coffee/Posts.xml") : wet;
+    CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(input.toString()), 2);
     RunReport direct = new RecipeJob(c, Runner.DIRECT, 2, null, List.of()).run(tmp.resolve("direct"), false, System.err);
     RunReport flink = new RecipeJob(c, Runner.FLINK, 2, null, List.of()).run(tmp.resolve("flink"), false, System.err);
     PlainLoop.Result loop = PlainLoop.run(c, tmp.resolve("loop"));

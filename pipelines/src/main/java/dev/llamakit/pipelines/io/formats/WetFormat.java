@@ -19,7 +19,7 @@ public final class WetFormat implements CorpusFormat {
 
   @Override
   public List<String> suffixes() {
-    return List.of(".wet", ".warc.wet.txt", ".warc");
+    return List.of(".wet", ".warc.wet.txt");
   }
 
   @Override

@@ -7,7 +7,7 @@
  * <pre>{@code
  * CorpusFormat f = CorpusFormats.standard().create("jsonl", Map.of());
  * long metadata = f.reader(ReadOptions.defaults()).read(in, "part-0.jsonl", "seg", 0, sink);
- * String guessed = CorpusFormats.standard().guess("CC-MAIN-x.warc.wet.gz");   // "wet"
+ * String guessed = CorpusFormats.standard().guess("CC-MAIN-x.warc.wet.gz");   // "wet" (".warc.gz": "warc")
  * }</pre>
  */
 package dev.llamakit.pipelines.io.formats;
