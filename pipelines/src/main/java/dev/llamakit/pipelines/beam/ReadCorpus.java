@@ -104,7 +104,7 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
     // opened without a look-up first: the inputs were looked up before the run (one request less per remote file)
     try (InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
       CountingStream counted = new CountingStream(raw);
-      long metadata = CorpusFormats.standard().create(file.format(), options.formatParams()).reader(options)
+      long metadata = CorpusFormats.standard().create(file.format(), options.formatParams()).reader(options, file.path())
           .read(counted, name, file.segment(), file.index(), sink);
       return new FileStats(metadata, counted.count);
     } catch (IOException e) {
