@@ -58,12 +58,13 @@ public final class GithubFormat implements CorpusFormat {
       RecordSink files = new RecordSink() {
         @Override
         public void document(Document d) {
-          if (d.rawContent().indexOf('\0') >= 0) {
-            sink.drop(new Drop(d.id(), d.url(), DropReason.BINARY_FILE, "NUL character at offset "
-                + d.rawContent().indexOf('\0')));
+          Document f = provenance(d, canonical, options);
+          int nul = f.rawContent().indexOf('\0');
+          if (nul >= 0) {
+            sink.drop(new Drop(f.id(), f.url(), DropReason.BINARY_FILE, "NUL character at offset " + nul));
             return;
           }
-          sink.document(provenance(d, canonical, options));
+          sink.document(f);
         }
 
         @Override
