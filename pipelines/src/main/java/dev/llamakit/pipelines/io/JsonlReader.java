@@ -23,8 +23,9 @@ import java.io.InputStream;
  * original_length, line_ids}, {@code language, language_score}, {@code safety_score, safety_category} when well
  * typed) are taken when present. A record with its own id ({@code id_field}) is named by it; every other field
  * rides through as a signal in the record's order ({@link ReadOptions#keepFields}) and is written back out, nested
- * values as their JSON text ({@link RawJson}), so a shard read and written again keeps its fields and their order. Records are named {@code name#line} with the line
- * number as an editor counts it (blank lines count, but are not records). A line that is not a JSON object is dropped
+ * values as their JSON text ({@link RawJson}), so a shard read and written again keeps its fields and their order.
+ * Records without an id are named {@code name#line} with the line number as an editor counts it (blank lines count,
+ * but are not records). A line that is not a JSON object is dropped
  * as {@code INVALID_JSON}, one without a string text field as {@code MISSING_TEXT_FIELD}, one that is not UTF-8 as
  * {@code INVALID_UTF8} (that line only); a gzip stream that ends early is one {@code TRUNCATED_RECORD}, damaged gzip
  * data one {@code CORRUPT_GZIP} (reading goes on at the next gzip member, if any; the lost data takes one line
