@@ -104,8 +104,8 @@ public final class ReadCorpus extends PTransform<PBegin, PCollection<Item>> {
     // opened without a look-up first: the inputs were looked up before the run (one request less per remote file)
     try (InputStream raw = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
       CountingStream counted = new CountingStream(raw);
-      long metadata = CorpusFormats.standard().create(file.format(), options.formatParams()).reader(options)
-          .read(counted, name, file.segment(), file.index(), sink);
+      long metadata = CorpusFormats.standard().create(file.format(), options.formatParams())
+          .reader(options, file.path()).read(counted, name, file.segment(), file.index(), sink);
       return new FileStats(metadata, counted.count);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + (Locations.isRemote("input", file.path())

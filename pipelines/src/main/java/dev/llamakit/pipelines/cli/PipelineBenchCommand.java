@@ -9,6 +9,7 @@ import dev.llamakit.pipelines.recipes.Recipes;
 import dev.llamakit.pipelines.recipes.Runner;
 import dev.llamakit.pipelines.report.RunReport;
 import dev.llamakit.pipelines.sample.CorpusGenerator;
+import dev.llamakit.pipelines.sample.SourceFileGenerator;
 import dev.llamakit.pipelines.sample.LanguagePool;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = {"Generate a deterministic multilingual corpus, run a recipe (default: ccnet) on the embedded runner",
       "and the same steps in a plain single-threaded loop, and print documents/s and MB/s per core, the runner's",
-      "overhead ratio, and peak heap."})
+      "overhead ratio, and peak heap. A recipe reading format github (--recipe github) gets generated source files."})
 public final class PipelineBenchCommand implements Callable<Integer> {
   @Option(names = "--documents", defaultValue = "200000") int documents;
 
@@ -53,18 +54,22 @@ public final class PipelineBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = workDir != null ? workDir : Files.createTempDirectory("llamakit-bench");
-    Path corpus = dir.resolve("corpus");
-    System.err.printf("generating %,d documents of ~%,d characters in %d files...%n", documents, chars, files);
+    Recipe recipe = Recipes.resolve(recipeName);
+    for (String o : overrides) {
+      recipe = Recipes.override(recipe, o);
+    }
+    // a recipe that reads source files (format github) gets generated source files, any other one web pages
+    boolean sourceFiles = recipe.step("read") != null && "github".equals(recipe.step("read").params().get("format"));
+    Path corpus = dir.resolve(sourceFiles ? "corpus-github" : "corpus");
+    System.err.printf("generating %,d %s of ~%,d characters in %d files...%n", documents,
+        sourceFiles ? "source files" : "documents", chars, files);
     List<Path> paths = Files.isDirectory(corpus) ? listed(corpus)
+        : sourceFiles ? new SourceFileGenerator(42).write(corpus, "bench", documents, files, chars)
         : new CorpusGenerator(LanguagePool.all(), 42).write(corpus, "bench",
             new CorpusGenerator.Shape(documents, files, chars, Math.max(10, documents / 500)));
     long bytes = 0;
     for (Path p : paths) {
       bytes += Files.size(p);
-    }
-    Recipe recipe = Recipes.resolve(recipeName);
-    for (String o : overrides) {
-      recipe = Recipes.override(recipe, o);
     }
     CompiledRecipe cfg = new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of(corpus.toString()), parallelism);
     System.out.printf("recipe: %s (%s)%n", recipe.name(), String.join(" > ", recipe.stepNames()));

@@ -152,6 +152,10 @@ public final class DocumentCoder extends AtomicCoder<Document> {
           str(out, (String) o);
         }
       }
+      case RawJson j -> {
+        out.writeByte('J');
+        str(out, j.json());
+      }
       default -> throw new CoderException("signal of unsupported type " + v.getClass());
     }
   }
@@ -171,6 +175,7 @@ public final class DocumentCoder extends AtomicCoder<Document> {
         }
         yield list;
       }
+      case 'J' -> new RawJson(str(in));
       default -> throw new CoderException("corrupt Document encoding: signal tag " + tag);
     };
   }

@@ -77,6 +77,14 @@ public record DropReason(String name) implements Serializable {
    */
   public static final DropReason NEAR_DUPLICATE = of("NEAR_DUPLICATE");
 
+  /**
+   * A source file that is not text: a NUL byte in its first 8000 bytes (git's test) or bytes that are not UTF-8
+   * ({@code code} and {@code github} formats).
+   */
+  public static final DropReason BINARY_FILE = of("BINARY_FILE");
+  /** A source file larger than the {@code code} format's {@code max_file_bytes}. */
+  public static final DropReason FILE_TOO_LARGE = of("FILE_TOO_LARGE");
+
   /** The metrics counter name for this reason. */
   public String counter() {
     return MetricNames.DROP_PREFIX + name;

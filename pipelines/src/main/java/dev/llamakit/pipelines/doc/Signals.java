@@ -9,9 +9,10 @@ import java.util.Objects;
 
 /**
  * Fields that the pipeline's steps add to a document — {@code perplexity}, {@code bucket}, a quality score, a
- * rule's measured values — in the order they were added. Values are {@link Long}, {@link Double}, {@link String},
- * {@link Boolean} or a {@code List<String>}; they are written to the shards after cc_net's fields. Immutable: every
- * {@link #with} returns a copy.
+ * rule's measured values, and a JSONL input's own fields the pipeline does not know — in the order they were added.
+ * Values are {@link Long}, {@link Double}, {@link String}, {@link Boolean}, a {@code List<String>} or a
+ * {@link RawJson} (any other JSON value, kept as its text); they are written to the shards after cc_net's fields.
+ * Immutable: every {@link #with} returns a copy.
  */
 public final class Signals implements Serializable {
   /** No signals. */
@@ -119,8 +120,9 @@ public final class Signals implements Serializable {
 
   private static void check(String key, Object value) {
     if (!(value instanceof Long || value instanceof Double || value instanceof String || value instanceof Boolean
-        || value instanceof List<?>)) {
-      throw new IllegalArgumentException("signal " + key + ": a Long, Double, String, Boolean or List<String>, not "
+        || value instanceof List<?> || value instanceof RawJson)) {
+      throw new IllegalArgumentException("signal " + key + ": a Long, Double, String, Boolean, List<String> or "
+          + "RawJson, not "
           + (value == null ? "null" : value.getClass().getSimpleName()));
     }
     if (value instanceof List<?> l) {

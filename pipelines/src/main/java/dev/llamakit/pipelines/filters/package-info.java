@@ -17,7 +17,8 @@
  * <p>Sub-packages hold the rules by origin: {@code length}, {@code language} (cc_net's fastText LID),
  * {@code perplexity} (cc_net's SentencePiece + KenLM score and buckets), {@code c4}, {@code gopher},
  * {@code fineweb}, {@code quality} (the LLaMA reference-page classifier), {@code lmppl} (perplexity under any Llama
- * GGUF on the bundled engine), {@code safety} (the embedded moderation classifier).
+ * GGUF on the bundled engine), {@code safety} (the embedded moderation classifier), {@code github} (LLaMA's GitHub
+ * rules as RPv1 rebuilt them).
  *
  * <p>Adding a rule: write the class (a {@code Params} class with public defaulted fields, a constructor taking it,
  * {@code apply}), a test on crafted documents, and one line in {@code rules.properties}; name it in a recipe.

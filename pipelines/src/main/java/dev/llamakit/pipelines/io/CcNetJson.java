@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
+import dev.llamakit.pipelines.doc.RawJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code url, date_download, digest, length, nlines, source_domain, title, raw_content, cc_segment,
  * original_nlines, original_length, line_ids, language, language_score} — then llamakit's {@code safety_score,
  * safety_category} when safety tagging ran, then the signals steps added ({@code perplexity, bucket}, rule
- * values) in the order they were added; absent parts omitted.
+ * values, a JSONL input's own fields) in the order they were added; absent parts omitted. A signal named like a field
+ * written before it (a re-read shard's {@code language} when the document has its own) is not written twice.
  */
 public final class CcNetJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -53,6 +55,9 @@ public final class CcNetJson {
         field(g, "safety_category", d.safety().category());
       }
       for (Map.Entry<String, Object> e : d.signals().asMap().entrySet()) {
+        if (written(e.getKey(), d)) {
+          continue;
+        }
         g.writeFieldName(e.getKey());
         switch (e.getValue()) {
           case Long l -> g.writeNumber(l);
@@ -65,6 +70,7 @@ public final class CcNetJson {
             }
             g.writeEndArray();
           }
+          case RawJson j -> g.writeRawValue(j.json());
           default -> g.writeString(e.getValue().toString());
         }
       }
@@ -89,6 +95,24 @@ public final class CcNetJson {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  /** Whether cc_net's part of the line already has a field of this name. */
+  private static boolean written(String k, Document d) {
+    return switch (k) {
+      case "length", "nlines", "raw_content" -> true;
+      case "url" -> d.url() != null;
+      case "date_download" -> d.dateDownload() != null;
+      case "digest" -> d.digest() != null;
+      case "source_domain" -> d.sourceDomain() != null;
+      case "title" -> d.title() != null;
+      case "cc_segment" -> d.ccSegment() != null;
+      case "original_nlines", "original_length", "line_ids" -> d.dedup() != null;
+      case "language", "language_score" -> d.language() != null;
+      case "safety_score" -> d.safety() != null;
+      case "safety_category" -> d.safety() != null && d.safety().category() != null;
+      default -> false;
+    };
   }
 
   private static void field(JsonGenerator g, String name, String value) throws IOException {

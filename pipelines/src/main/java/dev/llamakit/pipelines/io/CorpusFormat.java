@@ -18,4 +18,21 @@ public interface CorpusFormat {
 
   /** A reader for one file. */
   CorpusReader reader(ReadOptions options);
+
+  /**
+   * A reader for the file at {@code location} (a local path or a URL): for formats that look beside the file, as the
+   * {@code code} format reads a repository's root LICENSE. The default ignores the location.
+   */
+  default CorpusReader reader(ReadOptions options, String location) {
+    return reader(options);
+  }
+
+  /**
+   * True for a format whose records are whole files of a folder tree (a source checkout): a named folder then yields
+   * every file under it except {@code .git/} and dot files, and each file's {@code segment} is its path relative to
+   * the folder's parent ({@code repo/src/main.c}), which the reader uses as provenance.
+   */
+  default boolean tree() {
+    return false;
+  }
 }

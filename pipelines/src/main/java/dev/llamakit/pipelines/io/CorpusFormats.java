@@ -99,6 +99,12 @@ public final class CorpusFormats {
     return best;
   }
 
+  /** Whether the format reads whole files of a folder tree ({@link CorpusFormat#tree()}). */
+  public boolean isTree(String format) {
+    CorpusFormat f = defaults.get(format);
+    return f != null && f.tree();
+  }
+
   /** The endings every format claims, for messages ("... .warc.wet[.gz] or .jsonl[.gz]"). */
   public String describeSuffixes() {
     StringBuilder b = new StringBuilder();

@@ -49,9 +49,12 @@ public final class InputResolver {
         }
         continue;
       }
+      Path named = Path.of(in);
+      boolean tree = forced != null && Files.isDirectory(named) && CorpusFormats.standard().isTree(forced);
+      Path top = named.toAbsolutePath().normalize();
       for (Path p : expand(in)) {
         locations.add(p.toAbsolutePath().normalize().toString());
-        segments.add(p.getFileName().toString());
+        segments.add(tree ? treeSegment(top, p.toAbsolutePath().normalize()) : p.getFileName().toString());
       }
     }
     if (pathsFile != null) {
@@ -146,7 +149,9 @@ public final class InputResolver {
     }
     if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
+        boolean tree = forced != null && CorpusFormats.standard().isTree(forced);
         List<Path> files = s.filter(Files::isRegularFile)
+            .filter(f -> !tree || !underGit(p.relativize(f)))
             .filter(f -> forced != null || CorpusFormats.standard().guess(f.getFileName().toString()) != null)
             .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
         if (files.isEmpty()) {
@@ -173,6 +178,23 @@ public final class InputResolver {
       throw new NoSuchFileException(in, null, "no file matches this pattern");
     }
     throw new NoSuchFileException(in, null, "no such input file or folder");
+  }
+
+  /** True when a path under a checkout lies in a {@code .git} folder (git's own objects are not source files). */
+  private static boolean underGit(Path rel) {
+    for (Path part : rel) {
+      if (part.toString().equals(".git")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code repo/relative/path} with forward slashes: the folder's own name, then the file's path under it. */
+  private static String treeSegment(Path top, Path file) {
+    String rel = top.relativize(file).toString().replace('\\', '/');
+    Path name = top.getFileName();
+    return (name == null ? "" : name + "/") + rel;
   }
 
   private static int firstGlobChar(String s) {

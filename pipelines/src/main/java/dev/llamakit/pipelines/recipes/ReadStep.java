@@ -21,8 +21,10 @@ public final class ReadStep {
     public boolean title = true;
     /** JSONL field holding the text. */
     public String textField = "text";
-    /** JSONL field holding an id. */
+    /** JSONL field holding a document's own id (names it in drops, written back out). */
     public String idField = "id";
+    /** JSONL: keep a record's fields that are not cc_net's (as signals, written back out in their order). */
+    public boolean keepFields = true;
     /** JSONL field holding the URL. */
     public String urlField = "url";
     /** skip (count bad records under a named reason) or fail (stop naming the file and record). */
@@ -49,7 +51,7 @@ public final class ReadStep {
       throw new IllegalArgumentException("format_params needs a format (format: auto reads each file by its name)");
     }
     ReadOptions options = new ReadOptions(p.title, p.textField, p.idField, p.urlField, policy, ccnetLines,
-        formatParams);
+        formatParams, p.keepFields);
     if (format != null) {
       CorpusFormats.standard().create(format, formatParams); // unknown formats and options fail before the run
     }

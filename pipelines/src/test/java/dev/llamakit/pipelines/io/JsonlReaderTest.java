@@ -36,7 +36,9 @@ class JsonlReaderTest {
     assertEquals("hello\nworld", s.docs.getFirst().rawContent());
     assertEquals(2, s.docs.getFirst().nlines());
     assertEquals("u.example:81", s.docs.getFirst().sourceDomain());
-    assertEquals("a", s.docs.getFirst().digest());
+    assertEquals("a", s.docs.getFirst().id(), "named by its own id");
+    assertEquals(null, s.docs.getFirst().digest(), "an id is not a digest");
+    assertEquals("a", s.docs.getFirst().signals().get("id"), "and written back out");
     assertEquals((3L << 40) | 1, s.docs.getFirst().ordinal());
     assertEquals(List.of(DropReason.INVALID_JSON, DropReason.MISSING_TEXT_FIELD, DropReason.MISSING_TEXT_FIELD,
         DropReason.INVALID_UTF8, DropReason.INVALID_JSON), s.drops.stream().map(d -> d.reason()).toList());

@@ -92,7 +92,7 @@ class DocDedupPipelineTest {
 
     List<String> kept = new ArrayList<>();
     for (String s : shards) {
-      kept.add(JSON.readTree(s).get("digest").asText());
+      kept.add(JSON.readTree(s).get("id").asText()); // a JSONL record's own id is kept and written back
     }
     kept.sort(null);
     assertEquals(List.of("p1", "p4", "p6"), kept);
@@ -105,11 +105,11 @@ class DocDedupPipelineTest {
     }
     why.sort(null);
     assertEquals(List.of(
-        "a.jsonl#2 DUPLICATE_URL same URL as a.jsonl#1 (http://x.example/1)",
-        "a.jsonl#3 EXACT_DUPLICATE duplicate of a.jsonl#1",
-        "a.jsonl#5 BOOK_OVERLAP overlap 1.0000 with a.jsonl#4",
-        "b.jsonl#1 DUPLICATE_URL same URL as a.jsonl#1 (http://x.example/1)",
-        "b.jsonl#2 EXACT_DUPLICATE duplicate of a.jsonl#4"), why);
+        "p2 DUPLICATE_URL same URL as p1 (http://x.example/1)",   // documents are named by their own ids
+        "p3 EXACT_DUPLICATE duplicate of p1",
+        "p5 BOOK_OVERLAP overlap 1.0000 with p4",
+        "q1 DUPLICATE_URL same URL as p1 (http://x.example/1)",
+        "q2 EXACT_DUPLICATE duplicate of p4"), why);
 
     for (RunReport r : List.of(direct, flink)) {
       assertEquals(9, r.read());

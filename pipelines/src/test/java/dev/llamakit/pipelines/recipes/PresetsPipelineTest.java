@@ -43,8 +43,13 @@ class PresetsPipelineTest {
       // not web pages); a small cap keeps the three runs of this test short and still exercises every shuffle
       r = r.with("dedup_books", "max_documents_per_shingle", 8);
     }
-    Path input = preset.equals("stackexchange") ? SharedFiles.require("data/web/stackexchange-coffee/Posts.xml") : wet;
-    CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(input.toString()), 2);
+    String input = wet.toString();
+    if (preset.equals("stackexchange")) {
+      input = SharedFiles.require("data/web/stackexchange-coffee/Posts.xml").toString();
+    } else if ("github".equals(r.step("read").params().get("format"))) {
+      input = GithubFixtures.jsonl(tmp.resolve("in/files.jsonl")).toString(); // source files, not web pages
+    }
+    CompiledRecipe c = new RecipeCompiler().compile(r, RecipeCompiler.Inputs.of(input), 2);
     RunReport direct = new RecipeJob(c, Runner.DIRECT, 2, null, List.of()).run(tmp.resolve("direct"), false, System.err);
     RunReport flink = new RecipeJob(c, Runner.FLINK, 2, null, List.of()).run(tmp.resolve("flink"), false, System.err);
     PlainLoop.Result loop = PlainLoop.run(c, tmp.resolve("loop"));
