@@ -77,6 +77,15 @@ public record DropReason(String name) implements Serializable {
    */
   public static final DropReason NEAR_DUPLICATE = of("NEAR_DUPLICATE");
 
+  /** An archive or compressed input expanding past its format's limit (a compression bomb): refused unread. */
+  public static final DropReason ARCHIVE_TOO_LARGE = of("ARCHIVE_TOO_LARGE");
+  /** A tar entry whose path escapes the archive ({@code ../}, an absolute path): the whole archive is refused. */
+  public static final DropReason UNSAFE_ARCHIVE_PATH = of("UNSAFE_ARCHIVE_PATH");
+  /** A tar, gzip or bzip2 stream that cannot be read (damaged or cut). */
+  public static final DropReason CORRUPT_ARCHIVE = of("CORRUPT_ARCHIVE");
+  /** A LaTeX archive (or one paper of it) without any {@code .tex} file. */
+  public static final DropReason LATEX_NO_TEX = of("LATEX_NO_TEX");
+
   /** The metrics counter name for this reason. */
   public String counter() {
     return MetricNames.DROP_PREFIX + name;

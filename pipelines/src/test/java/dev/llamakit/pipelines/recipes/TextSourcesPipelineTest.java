@@ -58,6 +58,30 @@ class TextSourcesPipelineTest {
         && l.contains("\"book_title\":\"Pride and Prejudice\"") && !l.contains("START OF")), shards.toString());
   }
 
+  @Test
+  void arxiv() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    String main = "\\documentclass{article}\n\\newcommand{\\R}{\\mathbb{R}}\n\\begin{document}\n\\maketitle\n"
+        + "\\input{intro}\n\\bibliography{refs}\n\\end{document}\n";
+    Map<String, Object> two = new java.util.LinkedHashMap<>();
+    two.put("2101.00001/main.tex", main);
+    two.put("2101.00001/intro.tex", "\\section{Introduction}\nWe work over $\\R$. % TODO cite\n");
+    two.put("2101.00002/ms.tex", "\\documentclass{article}\\begin{document}Only an abstract.\\end{document}");
+    Files.write(in.resolve("batch.tar.gz"), dev.llamakit.pipelines.io.formats.LatexFormatTestAccess.tar(two, true));
+    Files.writeString(in.resolve("2101.00003.tex"), "\\documentclass{article}\\begin{document}\n\\section{A}\n"
+        + "\\def\\x{\\x\\x}\\x\n\\end{document}");
+    Files.write(in.resolve("evil.tar"), dev.llamakit.pipelines.io.formats.LatexFormatTestAccess.tar(
+        Map.of("../../etc/cron.tex", "x"), false));
+    RunReport r = runAll("arxiv", in);
+    assertEquals(4, r.read());
+    assertEquals(1, r.written());
+    assertEquals(Map.of("LATEX_NO_SECTION", 1L, "LATEX_MACRO_LOOP", 1L, "UNSAFE_ARCHIVE_PATH", 1L), r.dropsByReason());
+    List<String> shards = CcNetPipelineTest.shardLines(tmp.resolve("direct"));
+    assertTrue(shards.get(0).contains("\"raw_content\":\"\\\\section{Introduction}\\nWe work over $\\\\mathbb{R}$.\""),
+        shards.get(0));
+    assertTrue(shards.get(0).contains("\"arxiv_id\":\"2101.00001\""), shards.get(0));
+  }
+
   /** Runs a preset on {@code input} three ways, checks they agree and accounting holds; returns the Direct report. */
   RunReport runAll(String preset, Path input) throws Exception {
     return runAll(Recipes.preset(preset), input);
