@@ -82,6 +82,27 @@ class TextSourcesPipelineTest {
     assertTrue(shards.get(0).contains("\"arxiv_id\":\"2101.00001\""), shards.get(0));
   }
 
+  @Test
+  void wikipedia() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    byte[] en;
+    try (var r = TextSourcesPipelineTest.class.getResourceAsStream("/dev/llamakit/pipelines/io/formats/"
+        + "tiny-pages-articles.xml")) {
+      en = r.readAllBytes();
+    }
+    Files.write(in.resolve("enwiki-20230320-pages-articles.xml"), en);
+    Files.write(in.resolve("jawiki-20230320-pages-articles.xml"), new String(en, StandardCharsets.UTF_8)
+        .replace("<dbname>enwiki</dbname>", "<dbname>jawiki</dbname>").getBytes(StandardCharsets.UTF_8));
+    RunReport r = runAll("wikipedia", in);
+    assertEquals(12, r.read());
+    assertEquals(2, r.written());
+    assertEquals(Map.of("WIKIPEDIA_REDIRECT", 4L, "WIKIPEDIA_OTHER_NAMESPACE", 2L, "WIKIPEDIA_LANGUAGE_NOT_SELECTED", 3L,
+        "WIKITEXT_EMPTY", 1L), r.dropsByReason());
+    List<String> shards = CcNetPipelineTest.shardLines(tmp.resolve("direct"));
+    assertTrue(shards.stream().anyMatch(l -> l.contains("\"raw_content\":\"The alpaca is related to the llamas.\"")
+        && l.contains("\"wiki_page_id\":\"36901\"")), shards.toString());
+  }
+
   /** Runs a preset on {@code input} three ways, checks they agree and accounting holds; returns the Direct report. */
   RunReport runAll(String preset, Path input) throws Exception {
     return runAll(Recipes.preset(preset), input);

@@ -20,11 +20,44 @@ final class Decompression {
     ExpansionLimit(String what, long limit) {
       super(what + " expands past " + limit + " bytes (a compression bomb, or raise the format's limit)");
     }
+
+    ExpansionLimit(String what, long limit, String how) {
+      super(what + " expands past " + limit + " bytes, " + how + " (a compression bomb, or raise the format's limit)");
+    }
   }
 
   /** {@code raw} decompressed when it starts with a gzip or bzip2 magic, plain otherwise; reads past {@code limit} fail. */
   static InputStream open(InputStream raw, long limit, String what) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    return open(raw, limit, 0, what);
+  }
+
+  /**
+   * As {@link #open(InputStream, long, String)}, and when {@code maxRatio > 0} a compressed input whose output
+   * exceeds {@code maxRatio} times the compressed bytes read so far (checked past the first 16 MiB of output) fails
+   * too: a bomb is refused long before an absolute limit sized for real dumps.
+   */
+  static InputStream open(InputStream raw, long limit, double maxRatio, String what) throws IOException {
+    long[] compressed = new long[1];
+    InputStream counted = new FilterInputStream(raw) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          compressed[0]++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          compressed[0] += n;
+        }
+        return n;
+      }
+    };
+    BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
     in.mark(4);
     int b0 = in.read();
     int b1 = in.read();
@@ -36,9 +69,41 @@ final class Decompression {
     } else if (b0 == 'B' && b1 == 'Z' && b2 == 'h') {
       out = new BZip2CompressorInputStream(in, true);
     } else {
-      out = in;
+      return bounded(in, limit, what);
     }
-    return bounded(out, limit, what);
+    return maxRatio > 0 ? ratioBounded(bounded(out, limit, what), compressed, maxRatio, what) : bounded(out, limit, what);
+  }
+
+  private static InputStream ratioBounded(InputStream in, long[] compressed, double maxRatio, String what) {
+    return new FilterInputStream(in) {
+      private long count;
+
+      private void check(long n) throws IOException {
+        count += n;
+        if (count > (16L << 20) && count > maxRatio * Math.max(1, compressed[0])) {
+          throw new ExpansionLimit(what + " (" + compressed[0] + " compressed bytes)", (long) (maxRatio
+              * compressed[0]), "more than " + maxRatio + " times its compressed size");
+        }
+      }
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          check(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          check(n);
+        }
+        return n;
+      }
+    };
   }
 
   /** {@code in}, failing with {@link ExpansionLimit} once more than {@code limit} bytes have been read from it. */
