@@ -45,28 +45,41 @@ public final class WikitextCleaner {
 
   private static volatile WikitextCleaner standard;
 
-  private final Set<String> hidden;
+  private final Set<String> files;
+  private final Set<String> categories;
   private final Set<String> languages;
+  private final boolean categoryNames;
 
-  private WikitextCleaner(Set<String> hidden, Set<String> languages) {
-    this.hidden = hidden;
+  private WikitextCleaner(Set<String> files, Set<String> categories, Set<String> languages, boolean categoryNames) {
+    this.files = files;
+    this.categories = categories;
     this.languages = languages;
+    this.categoryNames = categoryNames;
+  }
+
+  /**
+   * This cleaner, but category links become their category's name as text (the HF {@code wikipedia} builder's way,
+   * which RedPajama used: "Camelids" for {@code [[Category:Camelids]]}) instead of going.
+   */
+  public WikitextCleaner withCategoryNames() {
+    return new WikitextCleaner(files, categories, languages, true);
   }
 
   /** The cleaner with the bundled link-prefix table. */
   public static WikitextCleaner standard() {
     WikitextCleaner c = standard;
     if (c == null) {
-      Set<String> hidden = new HashSet<>();
+      Set<String> files = new HashSet<>();
+      Set<String> cats = new HashSet<>();
       Set<String> langs = new HashSet<>();
       for (String line : Resources.tableLines(WikitextCleaner.class, "hidden-link-prefixes.txt")) {
         String[] kv = line.strip().split("\\s+", 2);
         if (kv.length != 2 || !(kv[0].equals("file") || kv[0].equals("category") || kv[0].equals("language"))) {
           throw new IllegalStateException("hidden-link-prefixes.txt: bad line '" + line + "'");
         }
-        (kv[0].equals("language") ? langs : hidden).add(kv[1].toLowerCase(Locale.ROOT));
+        (kv[0].equals("language") ? langs : kv[0].equals("file") ? files : cats).add(kv[1].toLowerCase(Locale.ROOT));
       }
-      standard = c = new WikitextCleaner(Set.copyOf(hidden), Set.copyOf(langs));
+      standard = c = new WikitextCleaner(Set.copyOf(files), Set.copyOf(cats), Set.copyOf(langs), false);
     }
     return c;
   }
@@ -205,7 +218,15 @@ public final class WikitextCleaner {
     int colon = t.indexOf(':');
     if (colon > 0) {
       String prefix = t.substring(0, colon).strip().replace('_', ' ').toLowerCase(Locale.ROOT);
-      if (!leadingColon && (hidden.contains(prefix) || languages.contains(prefix))) {
+      if (!leadingColon && categories.contains(prefix)) {
+        if (!categoryNames) {
+          return "";
+        }
+        String cat = t.substring(colon + 1);
+        int sort = cat.indexOf('|');
+        return (sort < 0 ? cat : cat.substring(0, sort)).strip();
+      }
+      if (!leadingColon && (files.contains(prefix) || languages.contains(prefix))) {
         return "";
       }
     }

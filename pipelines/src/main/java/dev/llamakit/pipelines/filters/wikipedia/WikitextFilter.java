@@ -22,6 +22,11 @@ public final class WikitextFilter implements DocumentFilter {
   public static final class Params implements Serializable {
     /** The fewest characters of plain text a page keeps (0: any non-empty text). */
     public int minChars = 0;
+    /**
+     * {@code remove} (the default) drops category links; {@code text} keeps each category's name as text, as the HF
+     * {@code wikipedia} builder RedPajama used does.
+     */
+    public String categoryLinks = "remove";
   }
 
   private final Params p;
@@ -30,12 +35,17 @@ public final class WikitextFilter implements DocumentFilter {
     if (p.minChars < 0) {
       throw new IllegalArgumentException("min_chars must be at least 0, got " + p.minChars);
     }
+    if (!p.categoryLinks.equals("remove") && !p.categoryLinks.equals("text")) {
+      throw new IllegalArgumentException("category_links must be remove or text, not '" + p.categoryLinks + "'");
+    }
     this.p = p;
   }
 
   @Override
   public Verdict apply(Document d) {
-    String text = WikitextCleaner.standard().clean(d.rawContent());
+    WikitextCleaner cleaner = p.categoryLinks.equals("text") ? WikitextCleaner.standard().withCategoryNames()
+        : WikitextCleaner.standard();
+    String text = cleaner.clean(d.rawContent());
     if (text.isEmpty()) {
       return Verdict.drop(EMPTY, "no text left once markup is removed");
     }

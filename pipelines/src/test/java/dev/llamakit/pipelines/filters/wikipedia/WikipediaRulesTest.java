@@ -19,6 +19,10 @@ class WikipediaRulesTest {
     WikitextFilter.Params p = new WikitextFilter.Params();
     p.minChars = 100;
     assertEquals(WikitextFilter.TOO_SHORT, new WikitextFilter(p).apply(Docs.of("Short.")).reason());
+    WikitextFilter.Params hf = new WikitextFilter.Params();
+    hf.categoryLinks = "text";
+    assertEquals("Llamas.\nCamelids", new WikitextFilter(hf).apply(Docs.of("Llamas.\n[[Category:Camelids|Llama]]"))
+        .changed().rawContent());
   }
 
   @Test
