@@ -131,6 +131,19 @@ class WikipediaFormatTest {
     assertTrue(small.drops.get(0).detail().contains("expands past 1048576 bytes"), small.drops.get(0).detail());
   }
 
+  /** Real dumps escape every markup character: far more entity text than the JDK's per-document default allows. */
+  @Test
+  void millionsOfPredefinedEntities() throws Exception {
+    String page = "<page><title>T</title><ns>0</ns><id>1</id><revision><text>" + "&lt;b&gt;x&amp;y&quot;".repeat(60_000)
+        + "</text></revision></page>";
+    String xml = "<mediawiki><siteinfo><dbname>enwiki</dbname></siteinfo>" + page.repeat(3) + "</mediawiki>";
+    Collected c = Collected.read("wikipedia", Map.of(), BadRecordPolicy.SKIP, "x-pages-articles.xml",
+        xml.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), c.drops);
+    assertEquals(3, c.docs.size());
+    assertEquals("<b>x&y\"".repeat(60_000), c.docs.get(2).rawContent());
+  }
+
   @Test
   void oversizedPagesAreNamedDrops() throws Exception {
     Collected c = Collected.read("wikipedia", Map.of("max_page_chars", 100), BadRecordPolicy.SKIP,
