@@ -131,7 +131,11 @@ final class Decompression {
 
       @Override
       public long skip(long n) throws IOException {
-        return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192)) < 0 ? 0 : Math.min(n, 8192);
+        if (n <= 0) {
+          return 0;
+        }
+        int k = read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192)); // skipped bytes count too
+        return Math.max(k, 0);
       }
     };
   }

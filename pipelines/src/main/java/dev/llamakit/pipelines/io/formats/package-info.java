@@ -4,6 +4,12 @@
  * per file. Its options are a nested {@code Params} class bound from the read step's {@code format_params}, as a
  * rule's are from its step.
  *
+ * <p>The formats: {@code wet} and {@code jsonl} (web pages), {@code text} (one plain-text file = one document: books),
+ * {@code latex} (arXiv: a {@code .tex} or a tar of papers, flattened from each main file) and {@code wikipedia}
+ * (MediaWiki XML dumps, streamed with StAX). The text formats share {@code Decompression}: gzip/bzip2 by magic bytes
+ * and every decompressed byte counted against a limit (and, for dumps, a compression ratio), so a compression bomb is
+ * a named drop, never a full disk or heap.
+ *
  * <pre>{@code
  * CorpusFormat f = CorpusFormats.standard().create("jsonl", Map.of());
  * long metadata = f.reader(ReadOptions.defaults()).read(in, "part-0.jsonl", "seg", 0, sink);

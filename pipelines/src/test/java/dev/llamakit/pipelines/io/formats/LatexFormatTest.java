@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -64,6 +65,24 @@ class LatexFormatTest {
     assertEquals("latex", CorpusFormats.standard().guess("2101.00001.tar.gz"));
     assertEquals("latex", CorpusFormats.standard().guess("paper.tgz"));
     assertEquals("latex", CorpusFormats.standard().guess("paper.tex"));
+  }
+
+  /** Entries that are not LaTeX are skipped through the bounded stream: what follows them must still be read whole. */
+  @Test
+  void largeSkippedEntriesKeepTheTarInStep() throws Exception {
+    byte[] noise = new byte[3 << 20];
+    new java.util.Random(7).nextBytes(noise);
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("a/figure.pdf", noise);
+    files.put("a/main.tex", MAIN);
+    files.put("a/sections/intro.tex", INTRO);
+    files.put("b/data.bin", java.util.Arrays.copyOf(noise, 777_777));
+    files.put("b/paper.tex", "\\documentclass{article}\\section{B}b");
+    Collected c = Collected.read("latex", Map.of(), BadRecordPolicy.SKIP, "big.tar.gz", tar(files, true));
+    assertEquals(List.of(), c.drops);
+    assertEquals(2, c.docs.size());
+    assertEquals(MAIN.replace("\\input{sections/intro}", INTRO), c.docs.get(0).rawContent());
+    assertEquals("\\documentclass{article}\\section{B}b", c.docs.get(1).rawContent());
   }
 
   @Test
