@@ -47,6 +47,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "STEP.PARAM=VALUE", description = "Override a recipe parameter (repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--input", paramLabel = "PATH", description = {"Run on these files, folders or globs instead of a "
+      + "generated corpus (repeatable): a source's own fixtures (books, LaTeX, Wikipedia dumps)."})
+  List<String> inputs = new ArrayList<>();
+
   @Option(names = "--skip-loop", description = "Do not run the plain-loop baseline.") boolean skipLoop;
 
   @Option(names = "--skip-runner", description = "Run only the plain-loop baseline.") boolean skipRunner;
@@ -58,22 +62,33 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     for (String o : overrides) {
       recipe = Recipes.override(recipe, o);
     }
-    // a recipe that reads source files (format github) gets generated source files, any other one web pages
-    boolean sourceFiles = recipe.step("read") != null && "github".equals(recipe.step("read").params().get("format"));
-    Path corpus = dir.resolve(sourceFiles ? "corpus-github" : "corpus");
-    System.err.printf("generating %,d %s of ~%,d characters in %d files...%n", documents,
-        sourceFiles ? "source files" : "documents", chars, files);
-    List<Path> paths = Files.isDirectory(corpus) ? listed(corpus)
-        : sourceFiles ? new SourceFileGenerator(42).write(corpus, "bench", documents, files, chars)
-        : new CorpusGenerator(LanguagePool.all(), 42).write(corpus, "bench",
-            new CorpusGenerator.Shape(documents, files, chars, Math.max(10, documents / 500)));
+    CompiledRecipe cfg;
     long bytes = 0;
-    for (Path p : paths) {
-      bytes += Files.size(p);
+    if (inputs.isEmpty()) {
+      // a recipe that reads source files (format github) gets generated source files, any other one web pages
+      boolean sourceFiles = recipe.step("read") != null
+          && "github".equals(recipe.step("read").params().get("format"));
+      Path corpus = dir.resolve(sourceFiles ? "corpus-github" : "corpus");
+      System.err.printf("generating %,d %s of ~%,d characters in %d files...%n", documents,
+          sourceFiles ? "source files" : "documents", chars, files);
+      List<Path> paths = Files.isDirectory(corpus) ? listed(corpus)
+          : sourceFiles ? new SourceFileGenerator(42).write(corpus, "bench", documents, files, chars)
+          : new CorpusGenerator(LanguagePool.all(), 42).write(corpus, "bench",
+              new CorpusGenerator.Shape(documents, files, chars, Math.max(10, documents / 500)));
+      for (Path p : paths) {
+        bytes += Files.size(p);
+      }
+      cfg = new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of(corpus.toString()), parallelism);
+      System.out.printf("corpus: %,d %s, %.1f MB gzip, %d files%n", documents, sourceFiles ? "source files"
+          : "documents", bytes / 1e6, paths.size());
+    } else {
+      cfg = new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of(inputs.toArray(String[]::new)), parallelism);
+      for (var f : cfg.inputs()) {
+        bytes += Files.size(Path.of(f.path()));
+      }
+      System.out.printf("input: %d files, %.1f MB as stored%n", cfg.inputs().size(), bytes / 1e6);
     }
-    CompiledRecipe cfg = new RecipeCompiler().compile(recipe, RecipeCompiler.Inputs.of(corpus.toString()), parallelism);
     System.out.printf("recipe: %s (%s)%n", recipe.name(), String.join(" > ", recipe.stepNames()));
-    System.out.printf("corpus: %,d documents, %.1f MB gzip, %d files%n", documents, bytes / 1e6, paths.size());
     double runnerPerCore = Double.NaN;
     long runnerWritten = -1;
     if (!skipRunner) {

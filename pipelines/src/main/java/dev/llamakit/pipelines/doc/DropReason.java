@@ -84,6 +84,20 @@ public record DropReason(String name) implements Serializable {
   public static final DropReason BINARY_FILE = of("BINARY_FILE");
   /** A source file larger than the {@code code} format's {@code max_file_bytes}. */
   public static final DropReason FILE_TOO_LARGE = of("FILE_TOO_LARGE");
+  /** An archive or compressed input expanding past its format's limit (a compression bomb): refused unread. */
+  public static final DropReason ARCHIVE_TOO_LARGE = of("ARCHIVE_TOO_LARGE");
+  /** A tar entry whose path escapes the archive ({@code ../}, an absolute path): the whole archive is refused. */
+  public static final DropReason UNSAFE_ARCHIVE_PATH = of("UNSAFE_ARCHIVE_PATH");
+  /** A tar, gzip or bzip2 stream that cannot be read (damaged or cut). */
+  public static final DropReason CORRUPT_ARCHIVE = of("CORRUPT_ARCHIVE");
+  /** A LaTeX archive (or one paper of it) without any {@code .tex} file. */
+  public static final DropReason LATEX_NO_TEX = of("LATEX_NO_TEX");
+  /** A Wikipedia page that redirects to another ({@code <redirect>}, or text starting {@code #REDIRECT}). */
+  public static final DropReason WIKIPEDIA_REDIRECT = of("WIKIPEDIA_REDIRECT");
+  /** A Wikipedia page outside the selected namespaces (articles: 0) — talk, user, template, file, category pages. */
+  public static final DropReason WIKIPEDIA_OTHER_NAMESPACE = of("WIKIPEDIA_OTHER_NAMESPACE");
+  /** An XML dump that is not well-formed from this point on (the detail names the line); reading the file stops. */
+  public static final DropReason MALFORMED_XML = of("MALFORMED_XML");
 
   /** The metrics counter name for this reason. */
   public String counter() {

@@ -6,6 +6,12 @@
  * record's id and other fields kept), {@code github} (JSONL of source files) and {@code code} (a folder or git
  * checkout, a document per file: a {@link dev.llamakit.pipelines.io.CorpusFormat#tree() tree} format).
  *
+ * <p>The formats: {@code wet} and {@code jsonl} (web pages), {@code text} (one plain-text file = one document: books),
+ * {@code latex} (arXiv: a {@code .tex} or a tar of papers, flattened from each main file) and {@code wikipedia}
+ * (MediaWiki XML dumps, streamed with StAX). The text formats share {@code Decompression}: gzip/bzip2 by magic bytes
+ * and every decompressed byte counted against a limit (and, for dumps, a compression ratio), so a compression bomb is
+ * a named drop, never a full disk or heap.
+ *
  * <pre>{@code
  * CorpusFormat f = CorpusFormats.standard().create("jsonl", Map.of());
  * long metadata = f.reader(ReadOptions.defaults()).read(in, "part-0.jsonl", "seg", 0, sink);
