@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import dev.llamakit.pipelines.io.DumpXml;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -115,10 +116,7 @@ public final class PostsReader {
     }
 
     void scan(InputStream in, PostSpool spool) throws IOException {
-      XMLInputFactory f = XMLInputFactory.newFactory();
-      f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      f.setProperty(XMLInputFactory.IS_COALESCING, true);
+      XMLInputFactory f = DumpXml.factory(true);
       XMLStreamReader x = null;
       try {
         x = f.createXMLStreamReader(in);

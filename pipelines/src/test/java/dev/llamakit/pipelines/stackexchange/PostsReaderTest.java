@@ -134,4 +134,20 @@ class PostsReaderTest {
     assertTrue(sink.docs.stream().noneMatch(d -> d.rawContent().contains("<p>") || d.rawContent().contains("&lt;")));
     assertEquals("https://coffee.stackexchange.com/questions/1", first.url());
   }
+
+  @Test
+  void aDumpPastTheJdksEntityCapIsReadToTheEnd() throws Exception {
+    // the JDK (24+) stops a document after 100,000 characters of predefined entities unless the caps are lifted:
+    // 3,000 questions with 60 entities each hold 180,000
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<posts>\n");
+    for (int i = 1; i <= 3000; i++) {
+      xml.append(row("Id=\"" + i + "\" PostTypeId=\"1\" Score=\"1\" Title=\"Q" + i + "\" Body=\""
+          + "&lt;p&gt;&quot;x&quot;&lt;/p&gt;".repeat(10) + "\""));
+    }
+    xml.append("</posts>\n");
+    Sink sink = new Sink();
+    read(xml.toString(), new PostsReader.Options(null, null, 0, null), BadRecordPolicy.FAIL, sink);
+    assertEquals(3000, sink.docs.size());
+    assertEquals(Map.of(), sink.reasons());
+  }
 }

@@ -5,6 +5,7 @@ import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.io.BadRecords;
 import dev.llamakit.pipelines.io.CorpusFormat;
 import dev.llamakit.pipelines.io.CorpusReader;
+import dev.llamakit.pipelines.io.DumpXml;
 import dev.llamakit.pipelines.io.ReadOptions;
 import dev.llamakit.pipelines.io.RecordSink;
 import dev.llamakit.pipelines.text.PyText;
@@ -71,15 +72,7 @@ public final class WikipediaFormat implements CorpusFormat {
   @Override
   public CorpusReader reader(ReadOptions options) {
     return (raw, name, segment, fileIndex, sink) -> {
-      XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own, whatever else is on the class path
-      f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      f.setProperty(XMLInputFactory.IS_COALESCING, false);
-      // the JDK caps the text of predefined entities (&lt; &amp;...) per document (100,000 characters since JDK 24):
-      // a dump holds millions; with DTDs off no other entity exists, so the caps guard nothing here
-      for (String cap : new String[] {"maxGeneralEntitySizeLimit", "totalEntitySizeLimit", "entityExpansionLimit"}) {
-        f.setProperty("jdk.xml." + cap, "0");
-      }
+      XMLInputFactory f = DumpXml.factory(false);
       Pages pages = new Pages(name, segment, fileIndex, options, sink);
       try (InputStream in = Decompression.open(raw, p.maxExpandedBytes, p.maxCompressionRatio, name)) {
         XMLStreamReader x = f.createXMLStreamReader(in, "UTF-8");
