@@ -92,6 +92,11 @@ public record DropReason(String name) implements Serializable {
   public static final DropReason CORRUPT_ARCHIVE = of("CORRUPT_ARCHIVE");
   /** A LaTeX archive (or one paper of it) without any {@code .tex} file. */
   public static final DropReason LATEX_NO_TEX = of("LATEX_NO_TEX");
+  /**
+   * A {@code .tex} file of a folder input with no {@code \documentclass} of its own that a main file beside or above it
+   * includes: a part of that paper, read into it through its {@code \input}/{@code \include}, not a paper of its own.
+   */
+  public static final DropReason LATEX_PART_OF_PAPER = of("LATEX_PART_OF_PAPER");
   /** A Wikipedia page that redirects to another ({@code <redirect>}, or text starting {@code #REDIRECT}). */
   public static final DropReason WIKIPEDIA_REDIRECT = of("WIKIPEDIA_REDIRECT");
   /** A Wikipedia page outside the selected namespaces (articles: 0) — talk, user, template, file, category pages. */

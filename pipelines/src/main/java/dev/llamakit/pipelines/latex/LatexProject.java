@@ -32,7 +32,18 @@ public final class LatexProject {
 
   /** Flattens the paper whose {@code .tex} files (path relative to the paper's root → text) are given. */
   public static Flat flatten(Map<String, String> files, int maxDepth, long maxChars) {
+    return flatten(files, null, maxDepth, maxChars);
+  }
+
+  /**
+   * As {@link #flatten(Map, int, long)}, with the main file named ({@code mainFile}, a key of {@code files}) instead of
+   * chosen by {@code \documentclass}: a paper found in a folder that may hold other papers' main files too.
+   */
+  public static Flat flatten(Map<String, String> files, String mainFile, int maxDepth, long maxChars) {
     TreeMap<String, String> sorted = new TreeMap<>(files);
+    if (mainFile != null) {
+      return inlineFrom(mainFile, sorted, maxDepth, maxChars);
+    }
     List<String> mains = new ArrayList<>();
     for (Map.Entry<String, String> e : sorted.entrySet()) {
       if (DOCUMENTCLASS.matcher(e.getValue()).find()) {
@@ -57,6 +68,35 @@ public final class LatexProject {
         break;
       }
     }
+    return inlineFrom(main, sorted, maxDepth, maxChars);
+  }
+
+  /**
+   * True when the main file {@code mainText} includes ({@code \input}/{@code \include}, not commented out) the file at
+   * {@code relativePath} (relative to the main file's folder, {@code /}-separated, with its extension).
+   */
+  public static boolean includes(String mainText, String relativePath) {
+    Matcher m = INPUT.matcher(mainText);
+    while (m.find()) {
+      int lineStart = mainText.lastIndexOf('\n', m.start()) + 1;
+      if (LatexComments.commentStart(mainText, lineStart, m.start()) >= 0) {
+        continue;
+      }
+      String t = m.group(2) != null ? m.group(2) : m.group(3);
+      t = t.startsWith("./") ? t.substring(2) : t;
+      if (t.equals(relativePath) || (t + ".tex").equals(relativePath)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code text} has a {@code \documentclass} outside a comment line: a paper's main file. */
+  public static boolean isMain(String text) {
+    return DOCUMENTCLASS.matcher(text).find();
+  }
+
+  private static Flat inlineFrom(String main, TreeMap<String, String> sorted, int maxDepth, long maxChars) {
     int slash = main.lastIndexOf('/');
     String dir = slash < 0 ? "" : main.substring(0, slash + 1);
     int[] missing = new int[1];

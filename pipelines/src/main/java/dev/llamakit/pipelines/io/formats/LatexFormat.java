@@ -70,8 +70,109 @@ public final class LatexFormat implements CorpusFormat {
     }
   }
 
+  /** How many folders up from a loose {@code .tex} file its paper's main file is looked for. */
+  private static final int PAPER_LEVELS = 2;
+  /** The most {@code .tex} files read from one paper's folder tree. */
+  private static final int MAX_FOLDER_FILES = 2_000;
+
   @Override
   public CorpusReader reader(ReadOptions options) {
+    return reader(options, null);
+  }
+
+  /**
+   * For a loose local {@code .tex} file (one named, or found in a named folder), the paper is read from the disk around
+   * it: a file with {@code \documentclass} is a paper's main file, its {@code \input}s resolved among the {@code .tex}
+   * files of its folder and below; a file without one that a main file in its folder or up to two folders up includes
+   * is a part of that paper ({@code LATEX_PART_OF_PAPER}, counted, its text inside the main file's document); any other file is a
+   * paper of its own, as before.
+   */
+  @Override
+  public CorpusReader reader(ReadOptions options, String location) {
+    CorpusReader archive = archiveReader(options);
+    if (location == null || location.contains("://")) {
+      return archive;
+    }
+    String lower = location.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.endsWith(".tex") && !lower.endsWith(".ltx")) {
+      return archive;
+    }
+    return (raw, name, segment, fileIndex, sink) -> {
+      byte[] b = Decompression.open(raw, p.maxExpandedBytes, name).readAllBytes();
+      String text = decode(b);
+      java.nio.file.Path file = java.nio.file.Path.of(location).toAbsolutePath().normalize();
+      if (LatexProject.isMain(text)) {
+        Map<String, byte[]> files;
+        try {
+          files = folderTex(file.getParent(), name);
+        } catch (Decompression.ExpansionLimit e) {
+          BadRecords.report(sink, options.onBadRecord(), name, null, DropReason.ARCHIVE_TOO_LARGE, e.getMessage());
+          return 0;
+        }
+        files.put(file.getFileName().toString(), b);
+        emit(name, files, file.getFileName().toString(), name, (fileIndex << 40) | 1, segment, options, sink);
+        return 0;
+      }
+      String main = mainAbove(file);
+      if (main != null) {
+        sink.drop(new dev.llamakit.pipelines.doc.Drop(name, null, DropReason.LATEX_PART_OF_PAPER,
+            "no \\documentclass; part of the paper whose main file is " + main));
+        return 0;
+      }
+      return archive.read(new java.io.ByteArrayInputStream(b), name, segment, fileIndex, sink);
+    };
+  }
+
+  /** The .tex files under {@code dir} (paths relative to it), bounded in count and bytes. */
+  private Map<String, byte[]> folderTex(java.nio.file.Path dir, String name) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    long bytes = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) s.filter(java.nio.file.Files::isRegularFile)
+          .filter(LatexFormat::isTexName).sorted().limit(MAX_FOLDER_FILES)::iterator) {
+        long size = java.nio.file.Files.size(f);
+        if (bytes + size > p.maxExpandedBytes) {
+          throw new Decompression.ExpansionLimit(name + ": the .tex files of its folder", p.maxExpandedBytes);
+        }
+        bytes += size;
+        files.put(dir.relativize(f).toString().replace('\\', '/'), java.nio.file.Files.readAllBytes(f));
+      }
+    }
+    return files;
+  }
+
+  /** The main file, in {@code file}'s folder or up to two folders up, that includes it; or null. */
+  private static String mainAbove(java.nio.file.Path file) throws IOException {
+    java.nio.file.Path dir = file.getParent();
+    for (int level = 0; level <= PAPER_LEVELS && dir != null; level++, dir = dir.getParent()) {
+      try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) s.filter(java.nio.file.Files::isRegularFile)
+            .filter(LatexFormat::isTexName).sorted()::iterator) {
+          if (f.equals(file) || java.nio.file.Files.size(f) >= (64L << 20)) {
+            continue;
+          }
+          String text = decode(java.nio.file.Files.readAllBytes(f));
+          if (LatexProject.isMain(text)
+              && LatexProject.includes(text, dir.relativize(file).toString().replace('\\', '/'))) {
+            return dir.relativize(f).toString();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isTexName(java.nio.file.Path f) {
+    String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".tex") || n.endsWith(".ltx");
+  }
+
+  private static String decode(byte[] b) {
+    String s = Utf8.decodeOrNull(b, 0, b.length);
+    return Decompression.normalizeNewlines(s != null ? s : new String(b, StandardCharsets.ISO_8859_1));
+  }
+
+  private CorpusReader archiveReader(ReadOptions options) {
     return (raw, name, segment, fileIndex, sink) -> {
       Map<String, Map<String, byte[]>> papers;
       try {
@@ -91,14 +192,15 @@ public final class LatexFormat implements CorpusFormat {
       for (Map.Entry<String, Map<String, byte[]>> paper : papers.entrySet()) {
         n++;
         String id = papers.size() == 1 ? name : name + "#" + paper.getKey();
-        emit(paper.getKey(), paper.getValue(), id, (fileIndex << 40) | n, segment, options, sink);
+        emit(paper.getKey(), paper.getValue(), null, id, (fileIndex << 40) | n, segment, options, sink);
       }
       return 0;
     };
   }
 
-  private void emit(String key, Map<String, byte[]> files, String id, long ordinal, String segment, ReadOptions options,
-      RecordSink sink) {
+  /** One paper's document; {@code main} names its main file, or null to pick it by {@code \documentclass}. */
+  private void emit(String key, Map<String, byte[]> files, String main, String id, long ordinal, String segment,
+      ReadOptions options, RecordSink sink) {
     Map<String, String> tex = new LinkedHashMap<>();
     boolean latin1 = false;
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -114,7 +216,7 @@ public final class LatexFormat implements CorpusFormat {
       BadRecords.report(sink, options.onBadRecord(), id, null, DropReason.LATEX_NO_TEX, "no .tex file in '" + key + "'");
       return;
     }
-    LatexProject.Flat flat = LatexProject.flatten(tex, p.maxInputDepth, p.maxPaperChars);
+    LatexProject.Flat flat = LatexProject.flatten(tex, main, p.maxInputDepth, p.maxPaperChars);
     String text = flat.text();
     Document d = Document.read(id, ordinal, null, null, null, PyText.len(text), TextFormat.lineCount(text), null, null,
         text, segment).withSignal("arxiv_id", stem(key)).withSignal("latex_files", (long) flat.files())

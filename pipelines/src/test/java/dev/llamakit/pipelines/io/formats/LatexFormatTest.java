@@ -153,4 +153,45 @@ class LatexFormatTest {
     Collected none = Collected.read("latex", Map.of(), BadRecordPolicy.SKIP, "pics.tar", tar(Map.of("a.png", "x"), false));
     assertEquals(DropReason.LATEX_NO_TEX, none.drops.get(0).reason());
   }
+
+  /** Reads the loose file {@code f} as the read step does for a file of a named folder. */
+  private static Collected readLoose(java.nio.file.Path f) throws IOException {
+    Collected c = new Collected();
+    var o = new dev.llamakit.pipelines.io.ReadOptions(false, "text", "id", "url", BadRecordPolicy.SKIP, false, Map.of());
+    try (var in = java.nio.file.Files.newInputStream(f)) {
+      c.metadata = CorpusFormats.standard().create("latex", Map.of()).reader(o, f.toString())
+          .read(in, f.getFileName().toString(), "seg", 0, c);
+    }
+    return c;
+  }
+
+  @Test
+  void aPaperInAFolderIsItsMainFileWithItsInputsAndThePartsAreCounted(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path paper = dir.resolve("2101.00001");
+    java.nio.file.Files.createDirectories(paper.resolve("sections"));
+    java.nio.file.Files.writeString(paper.resolve("main.tex"), MAIN);
+    java.nio.file.Files.writeString(paper.resolve("sections/intro.tex"), INTRO);
+    java.nio.file.Files.writeString(dir.resolve("single.tex"), "\\documentclass{article}\n\\begin{document}\n"
+        + "\\section{Only}\nAlone.\n\\end{document}\n");
+    java.nio.file.Files.writeString(dir.resolve("notes.tex"), "\\section{Notes}\nNo paper around me.\n");
+
+    Collected main = readLoose(paper.resolve("main.tex"));
+    assertEquals(1, main.docs.size());
+    assertTrue(main.docs.get(0).rawContent().contains("We study"), "the \\input is inlined from the folder");
+    assertEquals("main.tex", main.docs.get(0).signals().asMap().get("latex_main"));
+
+    Collected part = readLoose(paper.resolve("sections/intro.tex"));
+    assertEquals(List.of(), part.docs);
+    assertEquals(DropReason.LATEX_PART_OF_PAPER, part.drops.get(0).reason());
+    assertTrue(part.drops.get(0).detail().contains("main.tex"), part.drops.get(0).detail());
+
+    Collected single = readLoose(dir.resolve("single.tex"));
+    assertEquals(1, single.docs.size());
+    assertTrue(single.docs.get(0).rawContent().contains("Alone."));
+    assertTrue(!single.docs.get(0).rawContent().contains("We study"), "another paper's files are not inlined");
+
+    Collected notes = readLoose(dir.resolve("notes.tex"));
+    assertEquals(1, notes.docs.size(), "a file with no paper around it is a document of its own, as before");
+  }
 }
