@@ -90,18 +90,19 @@ public final class Q4_0Matrix extends WeightMatrix {
   }
 
   /**
-   * The grouped layout ({@link Q4_0PairedMatrix}: nibbles back to back, F32 scales) at every width: two blocks per
-   * step where 512-bit vectors are native, one below (measured ~20-25% less CPU time per mat-vec than this file-layout
-   * kernel at 256 bits).
+   * With vectors of 256 bits or more the grouped layout ({@link Q4_0PairedMatrix}: nibbles back to back, F32 scales):
+   * two blocks per step where 512-bit vectors are native, one at 256 bits (measured ~20-25% less CPU time per
+   * mat-vec than this file-layout kernel with {@code -XX:UseAVX=2}); at 128 bits, where it measured no faster, a
+   * plain copy.
    */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return Q4_0PairedMatrix.repack(this, memory);
+    return Q4_0PairedMatrix.used() ? Q4_0PairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override
   public long residentBytes() {
-    return RepackedMatrix.bytes(rows, cols, 32, Q4_0PairedMatrix.BLOCK_BYTES);
+    return Q4_0PairedMatrix.used() ? RepackedMatrix.bytes(rows, cols, 32, Q4_0PairedMatrix.BLOCK_BYTES) : byteSize();
   }
 
   @Override

@@ -14,15 +14,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A Q4_0 matrix repacked at load (at every vector width): each row is cut into groups of {@value #GROUP} blocks (2,048
- * weights; the last group may be shorter), and each group holds the 16 nibble bytes of its blocks back to back, then
- * their scales as F32 (exactly the F16 values; 20 bytes per block instead of 18, for no conversion in the kernel:
- * measured 7-12% faster per token). Groups keep the two places a step reads near each other: with whole-row groups
- * an 8,192-wide row (Llama-3.2-1B's {@code ffn_down}) read 40% slower from memory than 2,048-wide ones. The decode
- * kernel takes two blocks per step: one 32-byte load, 32 int16 lanes, one float multiply-add; measured ~20% faster
- * than the Q4_0 kernel from cache and from memory ({@code KernelBenchmark}) where 512-bit vectors are native
- * ({@link #supported()}). Below 512 bits {@link #dotNarrow} takes one block per step in the shapes of
- * {@link KernelShapes}: at 256 bits (with {@code -XX:UseAVX=2}) ~20-25% less CPU time per mat-vec than the
+ * A Q4_0 matrix repacked at load where vectors are 256 bits or wider ({@link #used()}): each row is cut into groups of
+ * {@value #GROUP} blocks (2,048 weights; the last group may be shorter), and each group holds the 16 nibble bytes of
+ * its blocks back to back, then their scales as F32 (exactly the F16 values; 20 bytes per block instead of 18, for no
+ * conversion in the kernel: measured 7-12% faster per token). Groups keep the two places a step reads near each other:
+ * with whole-row groups an 8,192-wide row (Llama-3.2-1B's {@code ffn_down}) read 40% slower from memory than
+ * 2,048-wide ones. The decode kernel takes two blocks per step: one 32-byte load, 32 int16 lanes, one float
+ * multiply-add; measured ~20% faster than the Q4_0 kernel from cache and from memory ({@code KernelBenchmark}) where
+ * 512-bit vectors are native ({@link #supported()}). Below 512 bits {@link #dotNarrow} takes one block per step in the
+ * shapes of {@link KernelShapes}: at 256 bits (with {@code -XX:UseAVX=2}) ~20-25% less CPU time per mat-vec than the
  * file-layout {@link Q4_0Matrix} kernel. Values and each block's integer sum are exactly Q4_0's; {@link #type()} stays
  * Q4_0.
  */
@@ -41,6 +41,14 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
 
   private Q4_0PairedMatrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols, 32, BLOCK_BYTES);
+  }
+
+  /**
+   * Whether {@link Q4_0Matrix#resident} uses this layout: with vectors of 256 bits or more (at 128 bits the
+   * {@link #dotNarrow} kernel measured no faster than the file-layout one; it stays correct there, and is tested).
+   */
+  static boolean used() {
+    return KernelShapes.BITS >= 256;
   }
 
   /** Offset in a row of block {@code b}'s nibbles. */

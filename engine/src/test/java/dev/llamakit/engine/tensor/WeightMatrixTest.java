@@ -86,7 +86,8 @@ class WeightMatrixTest {
           "unpacked or paired layout only for Q6_K");
       assertEquals(type == GgmlType.Q6_K && Q6_KPairedMatrix.supported(), m instanceof Q6_KPairedMatrix,
           "paired Q6_K where 512-bit vectors are native");
-      assertEquals(type == GgmlType.Q4_0, m instanceof Q4_0PairedMatrix, "grouped layout for Q4_0 at every width");
+      assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.used(), m instanceof Q4_0PairedMatrix,
+          "grouped layout for Q4_0 with vectors of 256 bits or more");
       assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
           "two-sub-block layout for Q4_K where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
@@ -159,7 +160,9 @@ class WeightMatrixTest {
           }
         }
       }
-      WeightMatrix m = WeightMatrix.of("extremes", GgmlType.Q4_0, seg, patterns.length, cols).resident(arena);
+      // the grouped layout at every width (resident() uses it from 256 bits)
+      WeightMatrix m = Q4_0PairedMatrix.repack(
+          (Q4_0Matrix) WeightMatrix.of("extremes", GgmlType.Q4_0, seg, patterns.length, cols), arena);
       for (float[] x : new float[][] {constant(cols, 1f), constant(cols, -1f), alternating(cols)}) {
         QuantizedActivations q = new QuantizedActivations(cols);
         q.quantize(ActivationFormat.Q8_0, x, 0, cols);
@@ -197,7 +200,7 @@ class WeightMatrixTest {
       MemorySegment seg = arena.allocate(GgmlType.Q4_0.byteSize((long) ROWS * cols), 64);
       RandomBlocks.fill(GgmlType.Q4_0, seg, (long) ROWS * cols, new SplittableRandom(41));
       WeightMatrix w = WeightMatrix.of("odd", GgmlType.Q4_0, seg, ROWS, cols);
-      WeightMatrix m = w.resident(arena);
+      Q4_0PairedMatrix m = Q4_0PairedMatrix.repack((Q4_0Matrix) w, arena); // at every width
       float[] x = gaussian(cols, 42);
       QuantizedActivations q = new QuantizedActivations(cols);
       q.quantize(ActivationFormat.Q8_0, x, 0, cols);
@@ -214,10 +217,9 @@ class WeightMatrixTest {
         }
         float ref = w.dotQuantized(r, q, x, null);
         assertEquals(ref, m.dotQuantized(r, q, x, null), 2e-6f * Math.abs(ref) + 1e-5f, "row " + r);
-        Q4_0PairedMatrix p = (Q4_0PairedMatrix) m;
-        assertEquals(ref, p.dotNarrow(r, q), 2e-6f * Math.abs(ref) + 1e-5f, KernelShapes.BITS + "-bit row " + r);
+        assertEquals(ref, m.dotNarrow(r, q), 2e-6f * Math.abs(ref) + 1e-5f, KernelShapes.BITS + "-bit row " + r);
         if (Q4_0PairedMatrix.supported()) {
-          assertEquals(ref, p.dot512(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "512-bit row " + r);
+          assertEquals(ref, m.dot512(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "512-bit row " + r);
         }
       }
     }
