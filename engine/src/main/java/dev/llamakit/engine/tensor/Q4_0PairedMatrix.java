@@ -14,14 +14,17 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A Q4_0 matrix repacked at load for 512-bit vectors: each row is cut into groups of {@value #GROUP} blocks (2,048
- * weights; the last group may be shorter), and each group holds the 16 nibble bytes of its blocks back to back, then
- * their scales as F32 (exactly the F16 values; 20 bytes per block instead of 18, for no conversion in the kernel:
- * measured 7-12% faster per token). Groups keep the two places a step reads near each other: with whole-row groups
- * an 8,192-wide row (Llama-3.2-1B's {@code ffn_down}) read 40% slower from memory than 2,048-wide ones. The decode
- * kernel takes two blocks per step: one 32-byte load, 32 int16 lanes, one float multiply-add; measured ~20% faster
- * than the Q4_0 kernel from cache and from memory ({@code KernelBenchmark}). Used only where 512-bit vectors are native
- * ({@link #supported()}); values and each block's integer sum are exactly Q4_0's; {@link #type()} stays Q4_0.
+ * A Q4_0 matrix repacked at load where vectors are 256 bits or wider ({@link #used()}): each row is cut into groups of
+ * {@value #GROUP} blocks (2,048 weights; the last group may be shorter), and each group holds the 16 nibble bytes of
+ * its blocks back to back, then their scales as F32 (exactly the F16 values; 20 bytes per block instead of 18, for no
+ * conversion in the kernel: measured 7-12% faster per token). Groups keep the two places a step reads near each other:
+ * with whole-row groups an 8,192-wide row (Llama-3.2-1B's {@code ffn_down}) read 40% slower from memory than
+ * 2,048-wide ones. The decode kernel takes two blocks per step: one 32-byte load, 32 int16 lanes, one float
+ * multiply-add; measured ~20% faster than the Q4_0 kernel from cache and from memory ({@code KernelBenchmark}) where
+ * 512-bit vectors are native ({@link #supported()}). Below 512 bits {@link #dotNarrow} takes one block per step in the
+ * shapes of {@link KernelShapes}: at 256 bits (with {@code -XX:UseAVX=2}) ~20-25% less CPU time per mat-vec than the
+ * file-layout {@link Q4_0Matrix} kernel. Values and each block's integer sum are exactly Q4_0's; {@link #type()} stays
+ * Q4_0.
  */
 public final class Q4_0PairedMatrix extends RepackedMatrix {
   private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
@@ -38,6 +41,14 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
 
   private Q4_0PairedMatrix(String name, MemorySegment data, int rows, int cols) {
     super(name, data, rows, cols, 32, BLOCK_BYTES);
+  }
+
+  /**
+   * Whether {@link Q4_0Matrix#resident} uses this layout: with vectors of 256 bits or more (at 128 bits the
+   * {@link #dotNarrow} kernel measured no faster than the file-layout one; it stays correct there, and is tested).
+   */
+  static boolean used() {
+    return KernelShapes.BITS >= 256;
   }
 
   /** Offset in a row of block {@code b}'s nibbles. */
@@ -109,6 +120,11 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
    */
   @Override
   public float dotQuantized(int row, QuantizedActivations q, float[] xf, float[] scratch) {
+    return NATIVE_512 ? dot512(row, q) : dotNarrow(row, q);
+  }
+
+  /** The 512-bit kernel ({@link #dotQuantized}); only where 512-bit vectors are native. */
+  float dot512(int row, QuantizedActivations q) {
     short[] xp = q.q16pairs;
     float[] xs = q.scales;
     float[] offsets = q.offsetTerms;
@@ -145,6 +161,51 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
       offset += w * offsets[b];
     }
     return sum - offset;
+  }
+
+  /**
+   * The kernel below 512 bits, one block per step on {@link QuantizedActivations#q16nib}: 16 nibble bytes
+   * zero-extended to {@link KernelShapes#SH} int16 lanes ({@link KernelShapes#PARTS} steps of {@link KernelShapes#SL}),
+   * times {@code x_lo}, high nibbles times {@code x_hi - 16 x_lo}, pair sums to int32, one conversion and one
+   * multiply-add with the block's F32 scale; the offset of 8 once per block as {@code d * offsetTerms[b]}.
+   */
+  float dotNarrow(int row, QuantizedActivations q) {
+    short[] xn = q.q16nib;
+    float[] xs = q.scales;
+    float[] offsets = q.offsetTerms;
+    MemorySegment data = this.data;
+    long base = row * rowBytes;
+    int nb = cols / 32;
+    FloatVector acc0 = FloatVector.zero(KernelShapes.F), acc1 = FloatVector.zero(KernelShapes.F);
+    float offset = 0;
+    for (int g0 = 0; g0 < nb; g0 += GROUP) {
+      int n = Math.min(GROUP, nb - g0);
+      long nibbles = base + (long) BLOCK_BYTES * g0, scales = nibbles + 16L * n;
+      for (int j = 0; j < n; j++) {
+        int b = g0 + j;
+        IntVector s = narrowStep(data, nibbles + 16L * j, xn, 32 * b);
+        for (int h = KernelShapes.SL; h < 16; h += KernelShapes.SL) {
+          s = s.add(narrowStep(data, nibbles + 16L * j + h, xn, 32 * b + h));
+        }
+        float w = data.get(F32, scales + 4L * j);
+        FloatVector d = FloatVector.broadcast(KernelShapes.F, w * xs[b]);
+        if ((j & 1) == 0) {
+          acc0 = KernelShapes.toFloat(s).fma(d, acc0);
+        } else {
+          acc1 = KernelShapes.toFloat(s).fma(d, acc1);
+        }
+        offset += w * offsets[b];
+      }
+    }
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - offset;
+  }
+
+  private static IntVector narrowStep(MemorySegment data, long at, short[] xn, int j) {
+    ShortVector v = (ShortVector) ByteVector.fromMemorySegment(KernelShapes.BW, data, at, LE)
+        .convertShape(VectorOperators.ZERO_EXTEND_B2S, KernelShapes.SH, 0);
+    ShortVector p = v.mul(ShortVector.fromArray(KernelShapes.SH, xn, j))
+        .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(KernelShapes.SH, xn, j + 16)));
+    return PairedLanes.pairSum(p.reinterpretAsInts());
   }
 
   @Override

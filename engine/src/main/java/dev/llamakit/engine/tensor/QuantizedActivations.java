@@ -38,6 +38,14 @@ public final class QuantizedActivations {
    */
   final short[] q16lo16;
   /**
+   * For Q8_0 only: the operand layout of the file-layout Q4_0 kernel, per 32-value block the first 16 values
+   * {@code x_lo}, then the last 16 less 16 times their partner, {@code x_hi - 16 x_lo}. The kernel multiplies the
+   * whole nibble byte {@code lo + 16 hi} (zero-extended) by the first and {@code hi} by the second:
+   * {@code lo x_lo + hi x_hi}, exact in wrapping int16 arithmetic because the true value is at most
+   * {@code 2 * 15 * 127} in magnitude.
+   */
+  final short[] q16nib;
+  /**
    * {@link #q16} regrouped for {@link Q4_0PairedMatrix} and {@link Q4_KPairedMatrix}, per pair of 32-value blocks
    * {@code (b, b+1)}: the first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16
    * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernels
@@ -79,6 +87,7 @@ public final class QuantizedActivations {
     int cap = (capacity + 255) / 256 * 256;
     q16 = new short[cap];
     q16lo16 = new short[cap];
+    q16nib = new short[cap];
     q16pairs = new short[cap];
     offsetTerms = new float[cap / 32];
     scales = new float[cap / 32];
@@ -135,6 +144,10 @@ public final class QuantizedActivations {
       for (int j = 0; j < 16; j += H) {
         ShortVector.fromArray(HALF, q16, 32 * b + j).lanewise(VectorOperators.LSHL, 4).intoArray(q16lo16, 32 * b + j);
         ShortVector.fromArray(HALF, q16, 32 * b + 16 + j).intoArray(q16lo16, 32 * b + 16 + j);
+        ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b + j);
+        lo.intoArray(q16nib, 32 * b + j);
+        ShortVector.fromArray(HALF, q16, 32 * b + 16 + j).sub(lo.lanewise(VectorOperators.LSHL, 4))
+            .intoArray(q16nib, 32 * b + 16 + j);
       }
     }
     pairUp(n / 32);

@@ -19,8 +19,10 @@
  * then their F32 scales; whole-row runs made 8,192-wide rows read 40% slower from memory),
  * {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} (the same two-per-byte pairing within each 32-weight sub-block,
  * scales and mins as bytes) and {@link dev.llamakit.engine.tensor.Q6_KPairedMatrix} (two 6-bit values per int16
- * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight)
- * and the rest plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
+ * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight),
+ * Q4_0 at 256 bits still the grouped layout of {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} with a
+ * one-block-per-step kernel (~20% less CPU per mat-vec than the file layout with {@code -XX:UseAVX=2}), and the rest
+ * plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
  * take their shapes from {@link dev.llamakit.engine.tensor.KernelShapes}, chosen when the class is initialised from
  * the preferred width: a 16-weight group in one 256-bit int16 vector where vectors are 256 bits or wider, in two
  * 128-bit steps where they are 128 bits (NEON, SSE), never a shape wider than the machine's, which the JIT would

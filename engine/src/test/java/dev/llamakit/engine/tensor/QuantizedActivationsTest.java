@@ -44,6 +44,8 @@ class QuantizedActivationsTest {
       for (int j = 0; j < 16; j++) {
         assertEquals(16 * ref[32 * b + j], q.q16lo16[32 * b + j]);
         assertEquals(ref[32 * b + 16 + j], q.q16lo16[32 * b + 16 + j]);
+        assertEquals(ref[32 * b + j], q.q16nib[32 * b + j]);
+        assertEquals(ref[32 * b + 16 + j] - 16 * ref[32 * b + j], q.q16nib[32 * b + 16 + j]);
       }
     }
     for (int b = 0; b < nb; b += 2) {

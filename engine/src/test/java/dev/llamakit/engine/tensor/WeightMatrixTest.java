@@ -3,7 +3,6 @@ package dev.llamakit.engine.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.llamakit.engine.gguf.GgmlType;
 import java.lang.foreign.Arena;
@@ -87,8 +86,8 @@ class WeightMatrixTest {
           "unpacked or paired layout only for Q6_K");
       assertEquals(type == GgmlType.Q6_K && Q6_KPairedMatrix.supported(), m instanceof Q6_KPairedMatrix,
           "paired Q6_K where 512-bit vectors are native");
-      assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.supported(), m instanceof Q4_0PairedMatrix,
-          "two-block layout for Q4_0 where 512-bit vectors are native");
+      assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.used(), m instanceof Q4_0PairedMatrix,
+          "grouped layout for Q4_0 with vectors of 256 bits or more");
       assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
           "two-sub-block layout for Q4_K where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
@@ -148,7 +147,6 @@ class WeightMatrixTest {
   void pairedQ4_0IsExactAtTheExtremes() {
     // every nibble 15 or 0 against activations of +-127: the kernel's int16 lanes wrap on the way (by design) and
     // must still end on the exact block sums
-    assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
     int cols = 32 * 5;
     byte[][] patterns = {{(byte) 0xFF}, {(byte) 0x0F}, {(byte) 0xF0}, {(byte) 0x00}};
     try (Arena arena = Arena.ofConfined()) {
@@ -162,7 +160,9 @@ class WeightMatrixTest {
           }
         }
       }
-      WeightMatrix m = WeightMatrix.of("extremes", GgmlType.Q4_0, seg, patterns.length, cols).resident(arena);
+      // the grouped layout at every width (resident() uses it from 256 bits)
+      WeightMatrix m = Q4_0PairedMatrix.repack(
+          (Q4_0Matrix) WeightMatrix.of("extremes", GgmlType.Q4_0, seg, patterns.length, cols), arena);
       for (float[] x : new float[][] {constant(cols, 1f), constant(cols, -1f), alternating(cols)}) {
         QuantizedActivations q = new QuantizedActivations(cols);
         q.quantize(ActivationFormat.Q8_0, x, 0, cols);
@@ -195,13 +195,12 @@ class WeightMatrixTest {
 
   @Test
   void pairedQ4_0MatchesQ4_0OverSeveralGroupsAndAnOddBlockCount() {
-    assumeTrue(Q4_0PairedMatrix.supported(), "no native 512-bit vectors on this machine: Q4_0 is copied as is");
     int cols = 32 * (2 * Q4_0PairedMatrix.GROUP + 25); // two whole groups and a short, odd one
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment seg = arena.allocate(GgmlType.Q4_0.byteSize((long) ROWS * cols), 64);
       RandomBlocks.fill(GgmlType.Q4_0, seg, (long) ROWS * cols, new SplittableRandom(41));
       WeightMatrix w = WeightMatrix.of("odd", GgmlType.Q4_0, seg, ROWS, cols);
-      WeightMatrix m = w.resident(arena);
+      Q4_0PairedMatrix m = Q4_0PairedMatrix.repack((Q4_0Matrix) w, arena); // at every width
       float[] x = gaussian(cols, 42);
       QuantizedActivations q = new QuantizedActivations(cols);
       q.quantize(ActivationFormat.Q8_0, x, 0, cols);
@@ -218,6 +217,10 @@ class WeightMatrixTest {
         }
         float ref = w.dotQuantized(r, q, x, null);
         assertEquals(ref, m.dotQuantized(r, q, x, null), 2e-6f * Math.abs(ref) + 1e-5f, "row " + r);
+        assertEquals(ref, m.dotNarrow(r, q), 2e-6f * Math.abs(ref) + 1e-5f, KernelShapes.BITS + "-bit row " + r);
+        if (Q4_0PairedMatrix.supported()) {
+          assertEquals(ref, m.dot512(r, q), 2e-6f * Math.abs(ref) + 1e-5f, "512-bit row " + r);
+        }
       }
     }
   }
