@@ -9,7 +9,6 @@ import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,20 +37,11 @@ class CorpusFormatsTest {
   @Test
   void aFormatsReaderReadsDocumentsAndDrops() throws Exception {
     byte[] in = "{\"text\":\"hello\",\"url\":\"http://a.example/\"}\nnot json\n".getBytes(StandardCharsets.UTF_8);
-    List<Document> docs = new ArrayList<>();
-    List<Drop> drops = new ArrayList<>();
+    CollectingSink sink = new CollectingSink();
     long metadata = formats.create("jsonl", Map.of()).reader(ReadOptions.defaults())
-        .read(new ByteArrayInputStream(in), "part.jsonl", "seg", 3, new RecordSink() {
-          @Override
-          public void document(Document d) {
-            docs.add(d);
-          }
-
-          @Override
-          public void drop(Drop d) {
-            drops.add(d);
-          }
-        });
+        .read(new ByteArrayInputStream(in), "part.jsonl", "seg", 3, sink);
+    List<Document> docs = sink.docs;
+    List<Drop> drops = sink.drops;
     assertEquals(0, metadata);
     assertEquals(1, docs.size());
     assertEquals("hello", docs.getFirst().rawContent());
