@@ -14,7 +14,9 @@ public final class Datasets {
       "mmlu_csv", new MmluCsvLoader(),
       "gsm8k_jsonl", new Gsm8kLoader(),
       "humaneval_jsonl", new HumanEvalLoader(),
-      "arc_jsonl", new ArcLoader());
+      "arc_jsonl", new ArcLoader(),
+      "piqa_jsonl", new PiqaLoader(),
+      "hellaswag_jsonl", new HellaswagLoader());
 
   private Datasets() {}
 
@@ -39,7 +41,7 @@ public final class Datasets {
     String env = System.getenv("LLAMAKIT_DATA");
     if (env == null || env.isBlank()) {
       throw new DataFormatException("no benchmark data folder: pass --data DIR or set LLAMAKIT_DATA (the folder holding "
-          + "mmlu/, gsm8k/, humaneval/ and arc/ in their canonical layouts)");
+          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/ and hellaswag/ in their canonical layouts)");
     }
     return dataDir(Path.of(env));
   }

@@ -1,0 +1,92 @@
+package dev.llamakit.eval.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.llamakit.eval.data.HellaswagLoader;
+import dev.llamakit.eval.data.HellaswagText;
+import dev.llamakit.eval.data.PiqaLoader;
+import dev.llamakit.eval.model.LoglikelihoodRequest;
+import dev.llamakit.eval.run.MultipleChoiceScorer;
+import dev.llamakit.eval.run.PlannedDoc;
+import dev.llamakit.eval.testing.FixtureData;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PIQA and HellaSwag prompts and continuations of the hand-written fixture documents equal, byte for byte, what
+ * lm-eval's {@code piqa} and {@code hellaswag} configs render (expected strings derived by hand from those configs:
+ * {@code doc_to_text}, {@code doc_to_choice}, {@code target_delimiter " "}, hellaswag's {@code process_docs}).
+ */
+class CommonsensePromptsTest {
+  static final TaskRegistry REG = TaskRegistry.builtIn();
+
+  private static Path fixtures() {
+    return FixtureData.handWritten();
+  }
+
+  private static LoglikelihoodRequest request(Task task, Doc doc, List<Doc> shots) {
+    return new MultipleChoiceScorer(task).request(new PlannedDoc(task.name(), doc, task.context(doc, shots), "k"));
+  }
+
+  @Test
+  void piqaQuestionAnswerWithBothSolutions() {
+    Task task = REG.get("piqa");
+    List<Doc> valid = new PiqaLoader().load(fixtures().resolve("piqa"), "valid");
+    assertEquals(3, valid.size());
+    LoglikelihoodRequest r = request(task, valid.get(0), List.of());
+    assertEquals("Question: To keep a candle from dripping onto the table,\nAnswer:", r.context());
+    assertEquals(List.of(" stand it in a saucer before lighting it.",
+        " stand it in a glass of water before lighting it."), r.continuations());
+    assertEquals(0, task.gold(valid.get(0)));
+    // one shot from train (label 1: the shot's answer is sol2)
+    List<Doc> train = new PiqaLoader().load(fixtures().resolve("piqa"), "train");
+    r = request(task, valid.get(1), List.of(train.get(1)));
+    assertEquals("Question: How can I stop a door from squeaking?\nAnswer: Rub a little oil into the hinges.\n\n"
+        + "Question: How do I loosen a stuck jar lid?\nAnswer:", r.context());
+    assertEquals(" Run the lid under hot water for a minute, then twist.", r.continuations().get(0));
+    assertEquals(0, task.spec().numFewshot());
+  }
+
+  @Test
+  void hellaswagQueryAndEndingsArePreprocessedAsLmEval() {
+    Task task = REG.get("hellaswag");
+    List<Doc> val = new HellaswagLoader().load(fixtures().resolve("hellaswag"), "val");
+    LoglikelihoodRequest r = request(task, val.get(0), List.of());
+    assertEquals("Walking the dog: A woman clips a leash onto a small dog's collar. She", r.context());
+    assertEquals(List.of(" eats the leash and sits down.", " flies over the fence with the dog.",
+        " opens the front door and walks out with the dog.", " paints the dog blue in the kitchen."),
+        r.continuations());
+    assertEquals(2, task.gold(val.get(0)));
+
+    // WikiHow markup: " [title]" becomes ". ", brackets vanish, double spaces collapse; ctx_b is capitalized
+    // (first letter up, the rest down: "SOIL" -> "soil"); the label is a string here, as in the HF conversion
+    r = request(task, val.get(1), List.of());
+    assertEquals("Home and Garden: How to water a cactus. Check the soil first. Push a finger into the soil. "
+        + "If the soil is dry,", r.context());
+    assertEquals(List.of("  pour a cup of sand on it.", // the bracket is removed after strip(): its space stays
+        " water it slowly until water drains from the bottom. Let the pot drain fully.",
+        " put the cactus in the freezer.", " cover the pot with a plastic bag. and forget it."), r.continuations());
+    assertEquals(1, task.gold(val.get(1)));
+
+    // empty ctx_a: "label:  " + capitalized ctx_b, the double space collapsed; capitalize lowers "He"
+    r = request(task, val.get(2), List.of());
+    assertEquals("Baking cookies: A man pours flour into a bowl. he", r.context());
+    assertEquals(0, task.gold(val.get(2)));
+
+    List<Doc> train = new HellaswagLoader().load(fixtures().resolve("hellaswag"), "train");
+    r = request(task, val.get(0), List.of(train.get(0)));
+    assertEquals("Washing dishes: A boy fills the sink with soapy water. He scrubs the plates one by one.\n\n"
+        + "Walking the dog: A woman clips a leash onto a small dog's collar. She", r.context());
+  }
+
+  @Test
+  void preprocessFollowsPythonStringSemantics() {
+    assertEquals("a b", HellaswagText.preprocess("  a [x] b  "));     // strip first, then "a  b" -> "a b"
+    assertEquals("a  b", HellaswagText.preprocess("a    b"));         // one non-overlapping pass: 4 -> 2 spaces
+    assertEquals("a c] d", HellaswagText.preprocess("a [b] [c c] d".replace("[c c]", "c]")));
+    assertEquals("Title. Body", HellaswagText.preprocess("Title [title] Body"));
+    assertEquals("Hello world", HellaswagText.capitalize("hELLO WORLD"));
+    assertEquals("", HellaswagText.capitalize(""));
+  }
+}
