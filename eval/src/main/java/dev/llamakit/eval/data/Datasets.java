@@ -16,7 +16,8 @@ public final class Datasets {
       "humaneval_jsonl", new HumanEvalLoader(),
       "arc_jsonl", new ArcLoader(),
       "piqa_jsonl", new PiqaLoader(),
-      "hellaswag_jsonl", new HellaswagLoader());
+      "hellaswag_jsonl", new HellaswagLoader(),
+      "winogrande_jsonl", new WinograndeLoader());
 
   private Datasets() {}
 
@@ -41,7 +42,7 @@ public final class Datasets {
     String env = System.getenv("LLAMAKIT_DATA");
     if (env == null || env.isBlank()) {
       throw new DataFormatException("no benchmark data folder: pass --data DIR or set LLAMAKIT_DATA (the folder holding "
-          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/ and hellaswag/ in their canonical layouts)");
+          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/, hellaswag/ and winogrande/ in their canonical layouts)");
     }
     return dataDir(Path.of(env));
   }

@@ -99,4 +99,17 @@ class LoaderErrorsTest {
     e = assertThrows(DataFormatException.class, () -> new HellaswagLoader().load(dir, "val"));
     assertTrue(e.getMessage().contains("hellaswag_val.jsonl:1: field 'label' must be 0-3"), e.getMessage());
   }
+
+  @Test
+  void winograndeRecordsWithoutBlankOrWithBadAnswerAreNamed(@TempDir Path dir) throws IOException {
+    var e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl: file not found"), e.getMessage());
+    Path f = dir.resolve("dev.jsonl");
+    Files.writeString(f, "{\"sentence\": \"no blank\", \"option1\": \"a\", \"option2\": \"b\", \"answer\": \"1\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl:1: field 'sentence' has no '_'"), e.getMessage());
+    Files.writeString(f, "{\"sentence\": \"_ x\", \"option1\": \"a\", \"option2\": \"b\", \"answer\": \"\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl:1: field 'answer' must be"), e.getMessage());
+  }
 }

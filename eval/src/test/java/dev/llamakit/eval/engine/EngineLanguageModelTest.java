@@ -98,21 +98,21 @@ class EngineLanguageModelTest {
   }
 
   /**
-   * {@code llamakit eval run --tasks piqa,hellaswag} end to end on the engine over the hand-written fixtures in the
+   * {@code llamakit eval run --tasks piqa,hellaswag,winogrande} end to end on the engine over the hand-written fixtures in the
    * original release layouts; without the data the run fails in one line naming the missing file.
    */
   @Test
   void commonsenseTasksRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = dev.llamakit.eval.testing.FixtureData.handWritten();
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag", "--model",
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag,winogrande", "--model",
         model().toString(), "--data", data.toString(), "--no-progress", "-o", out.toString(),
         "--model-arg", "threads=1");
     assertEquals(0, code);
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-    for (String task : List.of("piqa", "hellaswag")) {
+    for (String task : List.of("piqa", "hellaswag", "winogrande")) {
       JsonNode r = results.at("/results/" + task);
-      for (String metric : List.of("acc,none", "acc_norm,none")) {
+      for (String metric : task.equals("winogrande") ? List.of("acc,none") : List.of("acc,none", "acc_norm,none")) {
         double v = r.get(metric).asDouble(-1);
         assertTrue(v >= 0 && v <= 1, task + " " + metric + " in " + r);
       }
@@ -125,6 +125,10 @@ class EngineLanguageModelTest {
     assertEquals("Question: To keep a candle from dripping onto the table,\nAnswer:",
         first.at("/arguments/0/0").asText());
     assertEquals(2, first.get("resps").size());
+    JsonNode wino = new ObjectMapper().readTree(Files.readAllLines(out.resolve("samples_winogrande.jsonl")).getFirst());
+    assertEquals("Maria lent her umbrella to Jenny because Jenny", wino.at("/arguments/1/0").asText());
+    assertEquals(" was walking home in the rain.", wino.at("/arguments/1/1").asText());
+    assertEquals(2, wino.get("resps").size());
 
     // without the data: one line naming what is missing
     Path empty = Files.createDirectories(dir.resolve("empty"));

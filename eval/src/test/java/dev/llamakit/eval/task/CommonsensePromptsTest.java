@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.llamakit.eval.data.HellaswagLoader;
 import dev.llamakit.eval.data.HellaswagText;
 import dev.llamakit.eval.data.PiqaLoader;
+import dev.llamakit.eval.data.WinograndeLoader;
 import dev.llamakit.eval.model.LoglikelihoodRequest;
 import dev.llamakit.eval.run.MultipleChoiceScorer;
 import dev.llamakit.eval.run.PlannedDoc;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PIQA and HellaSwag prompts and continuations of the hand-written fixture documents equal, byte for byte, what
- * lm-eval's {@code piqa} and {@code hellaswag} configs render (expected strings derived by hand from those configs:
- * {@code doc_to_text}, {@code doc_to_choice}, {@code target_delimiter " "}, hellaswag's {@code process_docs}).
+ * lm-eval's {@code piqa}, {@code hellaswag} and {@code winogrande} configs render (expected strings derived by hand from those configs:
+ * {@code doc_to_text}, {@code doc_to_choice}, {@code target_delimiter " "}, hellaswag's {@code process_docs},
+ * winogrande's {@code preprocess_winogrande} and lm-eval's multiple-input requests).
  */
 class CommonsensePromptsTest {
   static final TaskRegistry REG = TaskRegistry.builtIn();
@@ -78,6 +80,35 @@ class CommonsensePromptsTest {
     r = request(task, val.get(0), List.of(train.get(0)));
     assertEquals("Washing dishes: A boy fills the sink with soapy water. He scrubs the plates one by one.\n\n"
         + "Walking the dog: A woman clips a leash onto a small dog's collar. She", r.context());
+  }
+
+  @Test
+  void winograndeScoresTheRestOfTheSentenceAfterEachFilledInOption() {
+    Task task = REG.get("winogrande");
+    List<Doc> dev = new WinograndeLoader().load(fixtures().resolve("winogrande"), "dev");
+    var scorer = new MultipleChoiceScorer(task);
+    List<LoglikelihoodRequest> r = scorer.requests(new PlannedDoc("winogrande", dev.get(0),
+        task.context(dev.get(0), List.of()), "k"));
+    assertEquals(List.of(
+        new LoglikelihoodRequest("Maria lent her umbrella to Jenny because Maria", List.of(" was walking home in the rain.")),
+        new LoglikelihoodRequest("Maria lent her umbrella to Jenny because Jenny", List.of(" was walking home in the rain."))),
+        r);
+    assertEquals(1, task.gold(dev.get(0)));
+    // blank first: the options alone are the contexts
+    r = scorer.requests(new PlannedDoc("winogrande", dev.get(1), task.context(dev.get(1), List.of()), "k"));
+    assertEquals("The lamp", r.get(0).context());
+    assertEquals("The box", r.get(1).context());
+    assertEquals(List.of(" could not fit in the box because it was too big."), r.get(1).continuations());
+    // blank last: the continuation is the delimiter and the full stop
+    r = scorer.requests(new PlannedDoc("winogrande", dev.get(2), task.context(dev.get(2), List.of()), "k"));
+    assertEquals(List.of(" ."), r.get(0).continuations());
+    assertEquals("Ann beat Beth at chess, so the winner was Beth", r.get(1).context());
+    // a shot is its right option's sentence head, the delimiter and the rest of its sentence
+    List<Doc> train = new WinograndeLoader().load(fixtures().resolve("winogrande"), "train_xl");
+    r = scorer.requests(new PlannedDoc("winogrande", dev.get(0), task.context(dev.get(0), List.of(train.get(0))), "k"));
+    assertEquals("The cat chased the mouse until the mouse hid under the stove.\n\n"
+        + "Maria lent her umbrella to Jenny because Maria", r.get(0).context());
+    assertEquals(List.of(" was walking home in the rain."), r.get(0).continuations());
   }
 
   @Test

@@ -13,7 +13,8 @@ class TaskRegistryTest {
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
     assertEquals(List.of("arc_challenge", "arc_easy", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
-        "humaneval", "humaneval_sampled", "mmlu", "piqa"), reg.names());
+        "humaneval", "humaneval_sampled", "mmlu", "piqa", "winogrande"),
+        reg.names());
     for (String n : reg.names()) {
       Task t = reg.get(n);
       assertEquals(64, t.specHash().length());
