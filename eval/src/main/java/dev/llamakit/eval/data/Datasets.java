@@ -17,7 +17,9 @@ public final class Datasets {
       "arc_jsonl", new ArcLoader(),
       "piqa_jsonl", new PiqaLoader(),
       "hellaswag_jsonl", new HellaswagLoader(),
-      "winogrande_jsonl", new WinograndeLoader());
+      "winogrande_jsonl", new WinograndeLoader(),
+      "boolq_jsonl", new BoolqLoader(),
+      "openbookqa_jsonl", new OpenBookQaLoader());
 
   private Datasets() {}
 
@@ -42,7 +44,7 @@ public final class Datasets {
     String env = System.getenv("LLAMAKIT_DATA");
     if (env == null || env.isBlank()) {
       throw new DataFormatException("no benchmark data folder: pass --data DIR or set LLAMAKIT_DATA (the folder holding "
-          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/, hellaswag/ and winogrande/ in their canonical layouts)");
+          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/, hellaswag/, winogrande/, boolq/ and openbookqa/ in their canonical layouts)");
     }
     return dataDir(Path.of(env));
   }

@@ -112,4 +112,19 @@ class LoaderErrorsTest {
     e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
     assertTrue(e.getMessage().contains("dev.jsonl:1: field 'answer' must be"), e.getMessage());
   }
+
+  @Test
+  void boolqAndOpenbookqaRecordsAreCheckedByField(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("val.jsonl");
+    Files.writeString(f, "{\"question\": \"q\", \"passage\": \"p\", \"label\": \"yes\"}\n");
+    var e = assertThrows(DataFormatException.class, () -> new BoolqLoader().load(dir, "val"));
+    assertTrue(e.getMessage().contains("val.jsonl:1: field 'label' must be true or false"), e.getMessage());
+    e = assertThrows(DataFormatException.class, () -> new OpenBookQaLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("test.jsonl: file not found"), e.getMessage());
+    Files.writeString(dir.resolve("test.jsonl"), "{\"question\": {\"stem\": \"s\", \"choices\": "
+        + "[{\"text\": \"a\", \"label\": \"A\"}]}, \"answerKey\": \"E\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new OpenBookQaLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("test.jsonl:1: field 'answerKey' \"E\" is not one of the labels [A]"),
+        e.getMessage());
+  }
 }

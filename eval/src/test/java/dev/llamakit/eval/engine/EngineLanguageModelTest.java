@@ -98,25 +98,26 @@ class EngineLanguageModelTest {
   }
 
   /**
-   * {@code llamakit eval run --tasks piqa,hellaswag,winogrande} end to end on the engine over the hand-written fixtures in the
+   * {@code llamakit eval run --tasks piqa,hellaswag,winogrande,boolq,openbookqa} end to end on the engine over the hand-written fixtures in the
    * original release layouts; without the data the run fails in one line naming the missing file.
    */
   @Test
   void commonsenseTasksRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = dev.llamakit.eval.testing.FixtureData.handWritten();
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag,winogrande", "--model",
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag,winogrande,boolq,openbookqa", "--model",
         model().toString(), "--data", data.toString(), "--no-progress", "-o", out.toString(),
         "--model-arg", "threads=1");
     assertEquals(0, code);
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-    for (String task : List.of("piqa", "hellaswag", "winogrande")) {
+    Map<String, Integer> sizes = Map.of("piqa", 3, "hellaswag", 3, "winogrande", 3, "boolq", 2, "openbookqa", 2);
+    for (String task : sizes.keySet()) {
       JsonNode r = results.at("/results/" + task);
-      for (String metric : task.equals("winogrande") ? List.of("acc,none") : List.of("acc,none", "acc_norm,none")) {
+      for (String metric : List.of("winogrande", "boolq").contains(task) ? List.of("acc,none") : List.of("acc,none", "acc_norm,none")) {
         double v = r.get(metric).asDouble(-1);
         assertTrue(v >= 0 && v <= 1, task + " " + metric + " in " + r);
       }
-      assertEquals(3, results.at("/n-samples/" + task + "/effective").asInt(), task);
+      assertEquals(sizes.get(task), results.at("/n-samples/" + task + "/effective").asInt(), task);
       assertEquals(0, results.at("/n-shot/" + task).asInt(), task);
     }
     List<String> piqa = Files.readAllLines(out.resolve("samples_piqa.jsonl"));

@@ -2,7 +2,9 @@ package dev.llamakit.eval.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.llamakit.eval.data.BoolqLoader;
 import dev.llamakit.eval.data.HellaswagLoader;
+import dev.llamakit.eval.data.OpenBookQaLoader;
 import dev.llamakit.eval.data.HellaswagText;
 import dev.llamakit.eval.data.PiqaLoader;
 import dev.llamakit.eval.data.WinograndeLoader;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PIQA and HellaSwag prompts and continuations of the hand-written fixture documents equal, byte for byte, what
- * lm-eval's {@code piqa}, {@code hellaswag} and {@code winogrande} configs render (expected strings derived by hand from those configs:
+ * lm-eval's {@code piqa}, {@code hellaswag} and {@code winogrande}  (and boolq, openbookqa) configs render (expected strings derived by hand from those configs:
  * {@code doc_to_text}, {@code doc_to_choice}, {@code target_delimiter " "}, hellaswag's {@code process_docs},
  * winogrande's {@code preprocess_winogrande} and lm-eval's multiple-input requests).
  */
@@ -109,6 +111,36 @@ class CommonsensePromptsTest {
     assertEquals("The cat chased the mouse until the mouse hid under the stove.\n\n"
         + "Maria lent her umbrella to Jenny because Maria", r.get(0).context());
     assertEquals(List.of(" was walking home in the rain."), r.get(0).continuations());
+  }
+
+  @Test
+  void boolqPassageQuestionMarkAndNoYes() {
+    Task task = REG.get("boolq");
+    List<Doc> val = new BoolqLoader().load(fixtures().resolve("boolq"), "val");
+    LoglikelihoodRequest r = request(task, val.get(1), List.of());
+    assertEquals("Penguin -- Penguins are seabirds that swim with their flippers; they cannot fly through the air.\n"
+        + "Question: can penguins fly?\nAnswer:", r.context());
+    assertEquals(List.of(" no", " yes"), r.continuations());
+    assertEquals(0, task.gold(val.get(1)));
+    assertEquals(1, task.gold(val.get(0)));
+    List<Doc> train = new BoolqLoader().load(fixtures().resolve("boolq"), "train");
+    assertEquals("Ice -- Frozen water is less dense than liquid water, so ice floats.\nQuestion: does ice float on water?"
+        + "\nAnswer: yes\n\nTomato -- Botanically, the tomato is the berry of its plant, although cooks treat it as a "
+        + "vegetable.\nQuestion: is a tomato botanically a fruit?\nAnswer:", request(task, val.get(0), train).context());
+  }
+
+  @Test
+  void openbookqaStemAloneAndOptionTexts() {
+    Task task = REG.get("openbookqa");
+    List<Doc> test = new OpenBookQaLoader().load(fixtures().resolve("openbookqa"), "test");
+    LoglikelihoodRequest r = request(task, test.get(0), List.of());
+    assertEquals("Which of these would melt fastest on a hot stove", r.context());
+    assertEquals(List.of(" a stone", " an ice cube", " a steel spoon", " a brick"), r.continuations());
+    assertEquals(1, task.gold(test.get(0)));
+    assertEquals(3, task.gold(test.get(1))); // answerKey " D": lstrip()ped as lm-eval does
+    List<Doc> train = new OpenBookQaLoader().load(fixtures().resolve("openbookqa"), "train");
+    assertEquals("A magnet will pick up a paper clip\n\nPlants make their food using",
+        request(task, test.get(1), train).context());
   }
 
   @Test

@@ -12,8 +12,9 @@ class TaskRegistryTest {
   @Test
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
-    assertEquals(List.of("arc_challenge", "arc_easy", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
-        "humaneval", "humaneval_sampled", "mmlu", "piqa", "winogrande"),
+    assertEquals(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
+        "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa",
+        "winogrande"),
         reg.names());
     for (String n : reg.names()) {
       Task t = reg.get(n);
