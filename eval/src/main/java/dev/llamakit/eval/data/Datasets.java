@@ -14,7 +14,12 @@ public final class Datasets {
       "mmlu_csv", new MmluCsvLoader(),
       "gsm8k_jsonl", new Gsm8kLoader(),
       "humaneval_jsonl", new HumanEvalLoader(),
-      "arc_jsonl", new ArcLoader());
+      "arc_jsonl", new ArcLoader(),
+      "piqa_jsonl", new PiqaLoader(),
+      "hellaswag_jsonl", new HellaswagLoader(),
+      "winogrande_jsonl", new WinograndeLoader(),
+      "boolq_jsonl", new BoolqLoader(),
+      "openbookqa_jsonl", new OpenBookQaLoader());
 
   private Datasets() {}
 
@@ -39,7 +44,7 @@ public final class Datasets {
     String env = System.getenv("LLAMAKIT_DATA");
     if (env == null || env.isBlank()) {
       throw new DataFormatException("no benchmark data folder: pass --data DIR or set LLAMAKIT_DATA (the folder holding "
-          + "mmlu/, gsm8k/, humaneval/ and arc/ in their canonical layouts)");
+          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/, hellaswag/, winogrande/, boolq/ and openbookqa/ in their canonical layouts)");
     }
     return dataDir(Path.of(env));
   }

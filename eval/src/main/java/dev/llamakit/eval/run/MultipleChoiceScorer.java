@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Scores multiple-choice documents: one {@link LoglikelihoodRequest} per document holding every choice as
  * {@code target_delimiter + choice} (after lm-eval's trailing-whitespace move), then {@code acc} and
- * {@code acc_norm}.
+ * {@code acc_norm}. A partial-evaluation task (WinoGrande) asks one request per choice instead: context
+ * {@code shots + choice}, continuation {@code target_delimiter + doc_to_target}, as lm-eval's multiple-input tasks.
  */
 public final class MultipleChoiceScorer implements DocScorer {
   private final Task task;
@@ -25,33 +26,69 @@ public final class MultipleChoiceScorer implements DocScorer {
     this.task = task;
   }
 
-  /** The request of one planned document. */
+  /** The request of one planned document (a task whose choices share one context). */
   public LoglikelihoodRequest request(PlannedDoc p) {
+    if (task.partial()) {
+      throw new IllegalStateException("task " + task.name() + " asks one request per choice; use requests()");
+    }
+    return requests(p).getFirst();
+  }
+
+  /** The requests of one planned document: one, or one per choice for a partial-evaluation task. */
+  public List<LoglikelihoodRequest> requests(PlannedDoc p) {
+    // lm-eval: with a chat template the choice follows the rendered assistant opening directly
+    String delimiter = p.messages() != null ? "" : task.spec().targetDelimiter();
+    if (task.partial()) {
+      String cont = delimiter + task.target(p.doc());
+      List<LoglikelihoodRequest> out = new ArrayList<>();
+      for (String c : task.choices(p.doc())) {
+        ContextSplit.Pair pair = ContextSplit.of(p.context() + c, cont);
+        out.add(new LoglikelihoodRequest(pair.context(), List.of(pair.continuation())));
+      }
+      return out;
+    }
     List<String> conts = new ArrayList<>();
     String ctx = null;
     for (String c : task.choices(p.doc())) {
-      // lm-eval: with a chat template the choice follows the rendered assistant opening directly
-      String delimiter = p.messages() != null ? "" : task.spec().targetDelimiter();
       ContextSplit.Pair pair = ContextSplit.of(p.context(), delimiter + c);
       ctx = pair.context();
       conts.add(pair.continuation());
     }
-    return new LoglikelihoodRequest(ctx, conts);
+    return List.of(new LoglikelihoodRequest(ctx, conts));
   }
 
   @Override
   public List<ObjectNode> score(List<PlannedDoc> batch, LanguageModel model) {
-    List<LoglikelihoodRequest> reqs = batch.stream().map(this::request).toList();
+    List<List<LoglikelihoodRequest>> perDoc = batch.stream().map(this::requests).toList();
+    List<LoglikelihoodRequest> reqs = perDoc.stream().flatMap(List::stream).toList();
     List<List<Loglikelihood>> answers = model.loglikelihood(reqs);
     if (answers.size() != reqs.size()) {
       throw new IllegalStateException("model answered " + answers.size() + " of " + reqs.size() + " requests");
     }
     Optional<BitSet> cut = model.truncatedInLastCall();
     List<ObjectNode> out = new ArrayList<>(batch.size());
+    int first = 0; // index of the document's first request in reqs
     for (int i = 0; i < batch.size(); i++) {
       PlannedDoc p = batch.get(i);
       List<String> choices = task.choices(p.doc());
-      List<Loglikelihood> lls = answers.get(i);
+      List<LoglikelihoodRequest> mine = perDoc.get(i);
+      List<String[]> pairs = new ArrayList<>();
+      List<Loglikelihood> lls = new ArrayList<>();
+      boolean truncated = false;
+      for (int k = 0; k < mine.size(); k++) {
+        LoglikelihoodRequest q = mine.get(k);
+        List<Loglikelihood> a = answers.get(first + k);
+        if (a.size() != q.continuations().size()) {
+          throw new IllegalStateException("model scored " + a.size() + " of " + q.continuations().size()
+              + " continuations of " + p.doc().id());
+        }
+        for (int j = 0; j < a.size(); j++) {
+          pairs.add(new String[] {q.context(), q.continuations().get(j)});
+          lls.add(a.get(j));
+        }
+        truncated |= cut.isPresent() && cut.get().get(first + k);
+      }
+      first += mine.size();
       if (lls.size() != choices.size()) {
         throw new IllegalStateException("model scored " + lls.size() + " of " + choices.size() + " continuations of "
             + p.doc().id());
@@ -62,13 +99,13 @@ public final class MultipleChoiceScorer implements DocScorer {
       ArrayNode resps = r.putArray("resps");
       double[] v = new double[lls.size()];
       for (int j = 0; j < lls.size(); j++) {
-        args.addArray().add(reqs.get(i).context()).add(reqs.get(i).continuations().get(j));
+        args.addArray().add(pairs.get(j)[0]).add(pairs.get(j)[1]);
         resps.addArray().add(lls.get(j).logprob()).add(lls.get(j).greedy());
         v[j] = lls.get(j).logprob();
       }
       r.put("filter", "none");
       if (cut.isPresent()) {
-        r.put(DocScorer.TRUNCATED, cut.get().get(i));
+        r.put(DocScorer.TRUNCATED, truncated);
       }
       ObjectNode m = r.putObject("metrics");
       for (var spec : task.spec().metrics()) {

@@ -64,6 +64,10 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
     // the earlier per-document generator from being reused
     String draw = shots > 0 && "random".equals(spec.fewshot().sampler()) ? ",\"fewshot_draw\":\"pyrandom\"" : "";
     ChatPrompt.Style style = s.promptStyle();
+    if (task.partial() && !style.plain()) {
+      throw new IllegalArgumentException("task " + task.name() + " scores a context per choice (partial evaluation); "
+          + "--apply-chat-template and --system-instruction are not supported for it");
+    }
     if (!style.plain()) { // prompts differ: so do the keys
       draw += ",\"apply_chat_template\":%s,\"fewshot_as_multiturn\":%s,\"system_instruction_sha\":\"%s\""
           .formatted(style.applyChatTemplate(), style.fewshotAsMultiturn(),

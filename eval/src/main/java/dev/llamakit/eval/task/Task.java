@@ -46,7 +46,12 @@ public final class Task {
       require((spec.choices() == null) != (spec.choicesField() == null),
           where + "a multiple_choice task needs exactly one of 'choices' and 'choices_field'");
       require(spec.goldField() != null, where + "a multiple_choice task needs gold_field");
+      require(!spec.partial() || spec.docToTarget() != null,
+          where + "a partial_evaluation task needs doc_to_target (the continuation after each choice)");
+      require(!spec.partial() || spec.metrics().stream().allMatch(m -> "acc".equals(m.metric())),
+          where + "a partial_evaluation task supports only the acc metric");
     } else {
+      require(!spec.partial(), where + "partial_evaluation applies to multiple_choice tasks only");
       require(spec.generation() != null, where + "a generate_until task needs 'generation'");
       require(spec.generation().repeats() >= 1 && spec.generation().maxGenToks() >= 1,
           where + "generation.repeats and generation.max_gen_toks must be >= 1");
@@ -95,9 +100,14 @@ public final class Task {
     return fixedShots;
   }
 
-  /** The question text of {@code doc}. */
+  /** The question text of {@code doc}; for a partial-evaluation task its gold choice (the context of a shot). */
   public String text(Doc doc) {
-    return text.render(doc);
+    return spec.partial() ? choices(doc).get(gold(doc)) : text.render(doc);
+  }
+
+  /** True when each choice is a context followed by one continuation ({@link TaskSpec#partialEvaluation()}). */
+  public boolean partial() {
+    return spec.partial();
   }
 
   /** The answer choices of {@code doc} (multiple choice). */
@@ -115,9 +125,12 @@ public final class Task {
     return g;
   }
 
-  /** The answer as written after a shot, and the reference of generation tasks. */
+  /**
+   * The answer as written after a shot, and the reference of generation tasks; for a partial-evaluation task the
+   * continuation scored after every choice.
+   */
   public String target(Doc doc) {
-    if (spec.multipleChoice()) {
+    if (spec.multipleChoice() && !spec.partial()) {
       return choices(doc).get(gold(doc));
     }
     if (target == null) {
@@ -131,12 +144,16 @@ public final class Task {
     return description.render(doc);
   }
 
-  /** The full prompt of {@code doc} after {@code shots} ({@code headerDoc} supplies the description's fields). */
+  /**
+   * The full prompt of {@code doc} after {@code shots}; for a partial-evaluation task only the description and the
+   * shots (each choice of {@code doc} is appended to it by the scorer).
+   */
   public String context(Doc doc, List<Doc> shots) {
     StringBuilder sb = new StringBuilder(description.render(doc));
     for (Doc s : shots) {
       sb.append(text(s)).append(spec.targetDelimiter()).append(target(s)).append(spec.fewshotDelimiter());
     }
-    return sb.append(text(doc)).toString();
+    // lm-eval's multiple-input tasks: the context ends with the shots; each choice is appended per request
+    return spec.partial() ? sb.toString() : sb.append(text(doc)).toString();
   }
 }

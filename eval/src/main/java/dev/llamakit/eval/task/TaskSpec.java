@@ -27,6 +27,10 @@ import java.util.Map;
  * @param generation decoding settings of generation tasks
  * @param filters named answer-extraction pipelines (lm-eval's {@code filter_list}); none means filter {@code none}
  * @param metrics metrics computed per document and averaged
+ * @param partialEvaluation lm-eval's multiple-input multiple choice (WinoGrande): the choices are contexts, each scored
+ *     with the one continuation {@code target_delimiter + doc_to_target}; a shot reads {@code gold choice +
+ *     target_delimiter + doc_to_target}; {@code doc_to_text} is unused (lm-eval's returns the gold index). Null means
+ *     false
  */
 public record TaskSpec(
     String task,
@@ -48,7 +52,8 @@ public record TaskSpec(
     FewshotSpec fewshot,
     GenerationSpec generation,
     List<FilterSpec> filters,
-    List<MetricSpec> metrics) {
+    List<MetricSpec> metrics,
+    Boolean partialEvaluation) {
 
   /** Where documents come from: a loader name, candidate paths under the data folder, and split names. */
   public record DatasetSpec(String loader, List<String> paths, String testSplit, String fewshotSplit) {}
@@ -68,6 +73,11 @@ public record TaskSpec(
   /** A metric and its options. */
   public record MetricSpec(String metric, Boolean ignoreCase, Boolean ignorePunctuation, List<String> regexesToIgnore,
       List<Integer> k) {}
+
+  /** True for multiple-input tasks whose context varies by choice ({@link #partialEvaluation()}). */
+  public boolean partial() {
+    return Boolean.TRUE.equals(partialEvaluation);
+  }
 
   /** True for log-likelihood tasks. */
   public boolean multipleChoice() {

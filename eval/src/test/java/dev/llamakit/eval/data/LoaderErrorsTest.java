@@ -67,4 +67,64 @@ class LoaderErrorsTest {
     var u = assertThrows(IllegalArgumentException.class, () -> Datasets.loader("mmlu_tsv"));
     assertTrue(u.getMessage().contains("mmlu_csv"), u.getMessage());
   }
+
+  @Test
+  void piqaNeedsItsLabelsFileAndValidLabels(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("valid.jsonl"), "{\"goal\": \"g\", \"sol1\": \"a\", \"sol2\": \"b\"}\n");
+    var e = assertThrows(DataFormatException.class, () -> new PiqaLoader().load(dir, "valid"));
+    assertTrue(e.getMessage().contains("valid-labels.lst: file not found"), e.getMessage());
+    Files.writeString(dir.resolve("valid-labels.lst"), "2\n");
+    e = assertThrows(DataFormatException.class, () -> new PiqaLoader().load(dir, "valid"));
+    assertTrue(e.getMessage().contains("valid-labels.lst:1: label must be 0 or 1"), e.getMessage());
+    Files.writeString(dir.resolve("valid-labels.lst"), "0\n1\n");
+    e = assertThrows(DataFormatException.class, () -> new PiqaLoader().load(dir, "valid"));
+    assertTrue(e.getMessage().contains("holds 2 labels but") && e.getMessage().contains("1 records"), e.getMessage());
+    Files.writeString(dir.resolve("valid-labels.lst"), "1\n");
+    Files.writeString(dir.resolve("valid.jsonl"), "{\"goal\": \"g\", \"sol1\": \"a\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new PiqaLoader().load(dir, "valid"));
+    assertTrue(e.getMessage().contains("valid.jsonl:1: field 'sol2'"), e.getMessage());
+  }
+
+  @Test
+  void hellaswagRecordsWithBadEndingsOrLabelAreNamed(@TempDir Path dir) throws IOException {
+    var e = assertThrows(DataFormatException.class, () -> new HellaswagLoader().load(dir, "val"));
+    assertTrue(e.getMessage().contains("hellaswag_val.jsonl: file not found"), e.getMessage());
+    String ok = "{\"activity_label\": \"A\", \"ctx_a\": \"x\", \"ctx_b\": \"y\", \"label\": %s, "
+        + "\"endings\": %s}\n";
+    Path f = dir.resolve("hellaswag_val.jsonl");
+    Files.writeString(f, ok.formatted("0", "[\"a\", \"b\", \"c\", \"d\"]") + ok.formatted("0", "[\"a\", \"b\"]"));
+    e = assertThrows(DataFormatException.class, () -> new HellaswagLoader().load(dir, "val"));
+    assertTrue(e.getMessage().contains("hellaswag_val.jsonl:2: field 'endings'"), e.getMessage());
+    Files.writeString(f, ok.formatted("\"4\"", "[\"a\", \"b\", \"c\", \"d\"]"));
+    e = assertThrows(DataFormatException.class, () -> new HellaswagLoader().load(dir, "val"));
+    assertTrue(e.getMessage().contains("hellaswag_val.jsonl:1: field 'label' must be 0-3"), e.getMessage());
+  }
+
+  @Test
+  void winograndeRecordsWithoutBlankOrWithBadAnswerAreNamed(@TempDir Path dir) throws IOException {
+    var e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl: file not found"), e.getMessage());
+    Path f = dir.resolve("dev.jsonl");
+    Files.writeString(f, "{\"sentence\": \"no blank\", \"option1\": \"a\", \"option2\": \"b\", \"answer\": \"1\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl:1: field 'sentence' has no '_'"), e.getMessage());
+    Files.writeString(f, "{\"sentence\": \"_ x\", \"option1\": \"a\", \"option2\": \"b\", \"answer\": \"\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new WinograndeLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("dev.jsonl:1: field 'answer' must be"), e.getMessage());
+  }
+
+  @Test
+  void boolqAndOpenbookqaRecordsAreCheckedByField(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("val.jsonl");
+    Files.writeString(f, "{\"question\": \"q\", \"passage\": \"p\", \"label\": \"yes\"}\n");
+    var e = assertThrows(DataFormatException.class, () -> new BoolqLoader().load(dir, "val"));
+    assertTrue(e.getMessage().contains("val.jsonl:1: field 'label' must be true or false"), e.getMessage());
+    e = assertThrows(DataFormatException.class, () -> new OpenBookQaLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("test.jsonl: file not found"), e.getMessage());
+    Files.writeString(dir.resolve("test.jsonl"), "{\"question\": {\"stem\": \"s\", \"choices\": "
+        + "[{\"text\": \"a\", \"label\": \"A\"}]}, \"answerKey\": \"E\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new OpenBookQaLoader().load(dir, "test"));
+    assertTrue(e.getMessage().contains("test.jsonl:1: field 'answerKey' \"E\" is not one of the labels [A]"),
+        e.getMessage());
+  }
 }

@@ -98,6 +98,56 @@ class EngineLanguageModelTest {
   }
 
   /**
+   * {@code llamakit eval run --tasks piqa,hellaswag,winogrande,boolq,openbookqa} end to end on the engine over the hand-written fixtures in the
+   * original release layouts; without the data the run fails in one line naming the missing file.
+   */
+  @Test
+  void commonsenseTasksRunOnStories260K(@TempDir Path dir) throws Exception {
+    Path data = dev.llamakit.eval.testing.FixtureData.handWritten();
+    Path out = dir.resolve("run");
+    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag,winogrande,boolq,openbookqa", "--model",
+        model().toString(), "--data", data.toString(), "--no-progress", "-o", out.toString(),
+        "--model-arg", "threads=1");
+    assertEquals(0, code);
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    Map<String, Integer> sizes = Map.of("piqa", 3, "hellaswag", 3, "winogrande", 3, "boolq", 2, "openbookqa", 2);
+    for (String task : sizes.keySet()) {
+      JsonNode r = results.at("/results/" + task);
+      for (String metric : List.of("winogrande", "boolq").contains(task) ? List.of("acc,none") : List.of("acc,none", "acc_norm,none")) {
+        double v = r.get(metric).asDouble(-1);
+        assertTrue(v >= 0 && v <= 1, task + " " + metric + " in " + r);
+      }
+      assertEquals(sizes.get(task), results.at("/n-samples/" + task + "/effective").asInt(), task);
+      assertEquals(0, results.at("/n-shot/" + task).asInt(), task);
+    }
+    List<String> piqa = Files.readAllLines(out.resolve("samples_piqa.jsonl"));
+    assertEquals(3, piqa.size());
+    JsonNode first = new ObjectMapper().readTree(piqa.getFirst());
+    assertEquals("Question: To keep a candle from dripping onto the table,\nAnswer:",
+        first.at("/arguments/0/0").asText());
+    assertEquals(2, first.get("resps").size());
+    JsonNode wino = new ObjectMapper().readTree(Files.readAllLines(out.resolve("samples_winogrande.jsonl")).getFirst());
+    assertEquals("Maria lent her umbrella to Jenny because Jenny", wino.at("/arguments/1/0").asText());
+    assertEquals(" was walking home in the rain.", wino.at("/arguments/1/1").asText());
+    assertEquals(2, wino.get("resps").size());
+
+    // without the data: one line naming what is missing
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Files.createDirectories(empty.resolve("piqa"));
+    var err = new java.io.StringWriter();
+    CommandLine cl = new CommandLine(new EvalCommand());
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> { // as the llamakit launcher reports failures
+      c.getErr().println("error: " + ex.getMessage());
+      return 1;
+    });
+    code = cl.execute("run", "--tasks", "piqa", "--model", model().toString(), "--data", empty.toString(),
+        "--no-progress", "-o", dir.resolve("run2").toString(), "--model-arg", "threads=1");
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().contains("piqa/valid.jsonl: file not found"), err.toString());
+  }
+
+  /**
    * With a 64-token window, documents whose prompt does not fit are cut and counted: each record's {@code truncated}
    * equals an independent count (context + continuation tokens beyond the window, or prompt beyond the window minus
    * the generation budget), and results.json totals them per task.

@@ -12,8 +12,10 @@ class TaskRegistryTest {
   @Test
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
-    assertEquals(List.of("arc_challenge", "arc_easy", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "humaneval",
-        "humaneval_sampled", "mmlu"), reg.names());
+    assertEquals(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
+        "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa",
+        "winogrande"),
+        reg.names());
     for (String n : reg.names()) {
       Task t = reg.get(n);
       assertEquals(64, t.specHash().length());
@@ -29,7 +31,7 @@ class TaskRegistryTest {
     assertTrue(e.getMessage().contains("did you mean: gsm8k_cot"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> reg.get("humanevl"));
     assertTrue(e.getMessage().contains("humaneval"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> reg.get("hellaswag"));
+    e = assertThrows(IllegalArgumentException.class, () -> reg.get("truthfulqa"));
     assertTrue(e.getMessage().contains("known: "), e.getMessage());
   }
 

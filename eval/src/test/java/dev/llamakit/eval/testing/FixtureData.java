@@ -22,6 +22,18 @@ public final class FixtureData {
   public static final List<String> SUBJECTS = List.of("abstract_algebra", "anatomy", "world_religions");
   public static final List<Integer> SUBJECT_SIZES = List.of(1, 2, 5);
 
+  /**
+   * The hand-written data folder in the original release layouts ({@code src/test/resources/dev/llamakit/eval/fixtures}:
+   * {@code piqa/}, {@code hellaswag/}); written for the tests, no dataset content.
+   */
+  public static Path handWritten() {
+    try {
+      return Path.of(FixtureData.class.getResource("/dev/llamakit/eval/fixtures").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Builds the folder under {@code dir} and returns it. */
   public static Path build(Path dir) throws IOException {
     Path shared = SharedFiles.require("data/benchmarks");
