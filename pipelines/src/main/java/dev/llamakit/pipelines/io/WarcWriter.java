@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes WARC files as a crawler does: a {@code warcinfo} record, then per page a {@code request}, a
@@ -64,24 +61,8 @@ public final class WarcWriter implements AutoCloseable {
     if (payloadDigest != null) {
       h.append("WARC-Payload-Digest: ").append(payloadDigest).append("\r\n");
     }
-    h.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(block.length)
-        .append("\r\n\r\n");
-    ByteArrayOutputStream rec = new ByteArrayOutputStream(block.length + h.length() + 4);
-    rec.write(h.toString().getBytes(StandardCharsets.UTF_8));
-    rec.write(block);
-    rec.write("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-    if (gzip) {
-      GZIPOutputStream z = new GZIPOutputStream(out) {
-        @Override
-        public void close() throws IOException {
-          finish(); // end the member, keep the underlying stream open
-        }
-      };
-      z.write(rec.toByteArray());
-      z.close();
-    } else {
-      rec.writeTo(out);
-    }
+    h.append("Content-Type: ").append(contentType).append("\r\n");
+    WarcRecords.write(out, gzip, h.toString(), block);
   }
 
   private String uuid() {
@@ -89,11 +70,7 @@ public final class WarcWriter implements AutoCloseable {
   }
 
   private static String base32Sha1(byte[] body) {
-    try {
-      return WetWriter.Base32.encode(MessageDigest.getInstance("SHA-1").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return WarcRecords.base32Sha1(body);
   }
 
   @Override

@@ -1,13 +1,9 @@
 package dev.llamakit.pipelines.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes WET files the way Common Crawl does: a {@code warcinfo} record, then one {@code conversion} record per page
@@ -36,22 +32,7 @@ public final class WetWriter implements AutoCloseable {
   }
 
   private void writeRecord(String headers, byte[] body) throws IOException {
-    ByteArrayOutputStream rec = new ByteArrayOutputStream(body.length + 512);
-    rec.write((headers + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    rec.write(body);
-    rec.write("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-    if (gzip) {
-      GZIPOutputStream z = new GZIPOutputStream(out) {
-        @Override
-        public void close() throws IOException {
-          finish(); // end the member, keep the underlying stream open
-        }
-      };
-      z.write(rec.toByteArray());
-      z.close();
-    } else {
-      rec.writeTo(out);
-    }
+    WarcRecords.write(out, gzip, headers, body);
   }
 
   /** Deterministic record ids (a counter), so generated files are byte-for-byte reproducible. */
@@ -60,12 +41,7 @@ public final class WetWriter implements AutoCloseable {
   }
 
   private static String base32Sha1(byte[] body) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest(body);
-      return Base32.encode(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return WarcRecords.base32Sha1(body);
   }
 
   @Override
