@@ -2,24 +2,21 @@ package dev.llamakit.eval.data;
 
 import dev.llamakit.eval.task.TaskRegistry;
 import dev.llamakit.eval.task.TaskSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /** Loaders by name and the data folder ({@code --data DIR} or {@code $LLAMAKIT_DATA}). */
 public final class Datasets {
-  private static final Map<String, DatasetLoader> LOADERS = Map.of(
-      "mmlu_csv", new MmluCsvLoader(),
-      "gsm8k_jsonl", new Gsm8kLoader(),
-      "humaneval_jsonl", new HumanEvalLoader(),
-      "arc_jsonl", new ArcLoader(),
-      "piqa_jsonl", new PiqaLoader(),
-      "hellaswag_jsonl", new HellaswagLoader(),
-      "winogrande_jsonl", new WinograndeLoader(),
-      "boolq_jsonl", new BoolqLoader(),
-      "openbookqa_jsonl", new OpenBookQaLoader());
+  /** The table {@code loaders.properties} beside this class: loader name = class with a no-argument constructor. */
+  private static final Map<String, DatasetLoader> LOADERS = readTable();
 
   private Datasets() {}
 
@@ -33,6 +30,29 @@ public final class Datasets {
     return l;
   }
 
+  private static Map<String, DatasetLoader> readTable() {
+    Properties table = new Properties();
+    try (InputStream in = Datasets.class.getResourceAsStream("loaders.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("dev/llamakit/eval/data/loaders.properties missing from the class path");
+      }
+      table.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, DatasetLoader> loaders = new TreeMap<>();
+    for (String name : table.stringPropertyNames()) {
+      String cls = table.getProperty(name).strip();
+      try {
+        loaders.put(name, (DatasetLoader) Class.forName(cls).getDeclaredConstructor().newInstance());
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        throw new IllegalStateException("loaders.properties: loader '" + name + "' names " + cls
+            + ", not a DatasetLoader with a no-argument constructor", e);
+      }
+    }
+    return Map.copyOf(loaders);
+  }
+
   /** {@code explicit} when given, else {@code $LLAMAKIT_DATA}; an error says how to set it when neither is. */
   public static Path dataDir(Path explicit) {
     if (explicit != null) {
@@ -44,7 +64,8 @@ public final class Datasets {
     String env = System.getenv("LLAMAKIT_DATA");
     if (env == null || env.isBlank()) {
       throw new DataFormatException("no benchmark data folder: pass --data DIR or set LLAMAKIT_DATA (the folder holding "
-          + "mmlu/, gsm8k/, humaneval/, arc/, piqa/, hellaswag/, winogrande/, boolq/ and openbookqa/ in their canonical layouts)");
+          + "each benchmark's folder in its canonical layout: mmlu/, gsm8k/, arc/, ...; `llamakit eval tasks` lists "
+          + "each task's paths)");
     }
     return dataDir(Path.of(env));
   }

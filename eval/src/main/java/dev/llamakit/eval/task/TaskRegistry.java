@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tasks shipped as resources ({@code dev/llamakit/eval/tasks/index.json} lists them), by name; an unknown name
+ * The tasks shipped as resources ({@code dev/llamakit/eval/tasks/index.txt} lists them, one
+ * name a line, {@code #} comments; a new task is its JSON file and one line there), by name; an unknown name
  * gets the nearest names as suggestions.
  */
 public final class TaskRegistry {
@@ -35,10 +36,8 @@ public final class TaskRegistry {
 
   /** The built-in tasks. */
   public static TaskRegistry builtIn() {
-    JsonNode index = readTree(ROOT + "index.json");
     Map<String, Task> tasks = new LinkedHashMap<>();
-    for (JsonNode n : index.get("tasks")) {
-      String name = n.asText();
+    for (String name : indexNames()) {
       Task t = load(ROOT + name + ".json");
       if (!t.name().equals(name)) {
         throw new IllegalStateException("task file " + name + ".json declares task '" + t.name() + "'");
@@ -46,6 +45,11 @@ public final class TaskRegistry {
       tasks.put(name, t);
     }
     return new TaskRegistry(tasks);
+  }
+
+  private static List<String> indexNames() {
+    String text = new String(bytes(ROOT + "index.txt"), java.nio.charset.StandardCharsets.UTF_8);
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().distinct().toList();
   }
 
   /** Reads and checks one task file from the class path. */
