@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.util.VarInt;
 
 /** Compact coders for the small values the pipeline shuffles (no Java serialization on the hot path). */
 public final class Coders {
@@ -69,6 +70,42 @@ public final class Coders {
         case 1 -> Item.dropped(DropCoder.of().decode(is));
         default -> throw new IOException("corrupt item stream: tag " + tag);
       };
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** {@code long[]}: a var-int length, then the values as fixed 8-byte big-endian longs. */
+  public static final class LongArrayCoder extends AtomicCoder<long[]> {
+    private static final LongArrayCoder INSTANCE = new LongArrayCoder();
+
+    public static LongArrayCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(long[] values, OutputStream os) throws IOException {
+      VarInt.encode(values.length, os);
+      DataOutputStream out = new DataOutputStream(os);
+      for (long v : values) {
+        out.writeLong(v);
+      }
+      out.flush();
+    }
+
+    @Override
+    public long[] decode(InputStream is) throws IOException {
+      int n = VarInt.decodeInt(is);
+      if (n < 0) {
+        throw new IOException("corrupt long[] stream: length " + n);
+      }
+      long[] values = new long[n];
+      DataInputStream in = new DataInputStream(is);
+      for (int i = 0; i < n; i++) {
+        values[i] = in.readLong();
+      }
+      return values;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamakit.pipelines.beam;
 import dev.llamakit.pipelines.dedup.DedupPolicy;
 import dev.llamakit.pipelines.dedup.DuplicateLines;
 import dev.llamakit.pipelines.dedup.LineDedup;
-import dev.llamakit.pipelines.dedup.LineOwners;
+import dev.llamakit.pipelines.dedup.LineBucket;
 import dev.llamakit.pipelines.dedup.OccurrenceTable;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.Drop;
@@ -11,11 +11,12 @@ import dev.llamakit.pipelines.doc.MetricNames;
 import dev.llamakit.pipelines.text.LineHasher;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -28,6 +29,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -35,30 +38,33 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Steps 3–4: hashes every line the cc_net way, finds over the whole input which lines occur in two or more
- * documents, and removes them per {@link DedupPolicy} — partitioned, so no worker ever holds more than its share.
+ * documents, and removes them per {@link DedupPolicy} — partitioned, so no worker holds more than its share.
  *
- * <p>Three shuffles, each keyed so that what one worker holds at a time is bounded by one key's group, streamed once:
+ * <p>Two shuffles:
  * <ol>
- *   <li>every document emits one (line hash, document ordinal) pair per distinct line; grouped by hash, the hash's
- *       owner sees the documents that contain it once, in any order, and {@link LineOwners} emits (ordinal, hash) for
- *       each document that loses the line — two numbers of state, however common the line;
- *   <li>documents keyed by ordinal meet the hashes they lose ({@code CoGroupByKey}: one document and at most its own
- *       lines per key) and {@link LineDedup} rewrites them;
+ *   <li>every document's distinct line hashes go, as (hash, document ordinal) pairs, to one of {@code buckets} hash
+ *       buckets, batched per bucket on the sending side (a few hundred pairs a record, so the shuffle sorts and
+ *       encodes batches, not lines); each bucket's owner decides with {@link LineBucket} which documents lose which
+ *       of its lines and emits (ordinal, lost hashes) once per such document;
+ *   <li>documents keyed by ordinal meet the hashes they lose ({@code CoGroupByKey}: one document and at most one
+ *       record per bucket with losses) and {@link LineDedup} rewrites them;
  *   <li>drops never enter the shuffles and rejoin the stream after it.
  * </ol>
- * No index of duplicated lines exists anywhere: on Flink, groups stream from its sorter (managed memory, spilling to
- * disk), so a worker's heap holds one document and one group's iterator whatever the corpus size. The cost is that
- * documents cross a shuffle (with their line hashes) and every distinct line is a record; a hot line (boilerplate in
- * millions of documents) is a long group on one worker — time, not memory.
+ * A worker holds one bucket at a time: about 1/{@code buckets} of the input's distinct (line, document) pairs, 16
+ * bytes each plus its counting table (raise {@code buckets} for larger inputs); a hot line (boilerplate in millions
+ * of documents) is a big share of its bucket.
  *
  * <p>Metrics: {@code dedup.lines_in}, {@code dedup.lines_removed}, {@code dedup.chars_removed}; drops {@code EMPTY_AFTER_DEDUP}, {@code TOO_SHORT_AFTER_DEDUP}.
  */
 public final class DedupLines extends PTransform<PCollection<Item>, PCollection<Item>> implements CorpusStep {
   private static final TupleTag<Item> DOCUMENT = new TupleTag<>() {};
-  private static final TupleTag<Long> LOSES = new TupleTag<>() {};
+  private static final TupleTag<long[]> LOSES = new TupleTag<>() {};
+  /** Pairs per batch a sender accumulates for one bucket before emitting it. */
+  private static final int BATCH_PAIRS = 512;
 
   private final DedupPolicy policy;
   private final int minLength;
+  private final int buckets;
 
   /** The {@code dedup_lines} step's parameters. */
   public static final class Params implements Serializable {
@@ -66,20 +72,29 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     public String policy = "remove-all";
     /** Documents shorter than this after dedup are dropped (cc_net: 300). */
     public int minLength = 300;
+    /**
+     * Hash buckets the (line, document) pairs are partitioned into; a worker holds one at a time (~1/buckets of
+     * the input's distinct line-document pairs at 16 bytes each, plus a counting table). Output does not depend on it.
+     */
+    public int buckets = 1024;
   }
 
   /** The recipe step {@code dedup_lines}. */
   public DedupLines(Params p) {
-    this(DedupPolicy.parse(p.policy), p.minLength);
+    this(DedupPolicy.parse(p.policy), p.minLength, p.buckets);
   }
 
-  private DedupLines(DedupPolicy policy, int minLength) {
+  private DedupLines(DedupPolicy policy, int minLength, int buckets) {
+    if (buckets < 1) {
+      throw new IllegalArgumentException("dedup_lines.buckets must be at least 1, got " + buckets);
+    }
     this.policy = policy;
     this.minLength = minLength;
+    this.buckets = buckets;
   }
 
   public static DedupLines withPolicy(DedupPolicy policy, int minLength) {
-    return new DedupLines(policy, minLength);
+    return new DedupLines(policy, minLength, new Params().buckets);
   }
 
   @Override
@@ -117,12 +132,12 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
   public PCollection<Item> expand(PCollection<Item> items) {
     PCollection<Item> hashed = items.apply("HashLines", ParDo.of(new HashLinesFn())).setCoder(Coders.ItemCoder.of());
     PCollection<Item> drops = hashed.apply("Drops", Filter.by(Item::isDrop)).setCoder(Coders.ItemCoder.of());
-    PCollection<KV<Long, Long>> loses = hashed
-        .apply("LineOccurrences", ParDo.of(new OccurrencesFn()))
-        .setCoder(KvCoder.of(BigEndianLongCoder.of(), VarLongCoder.of()))
-        .apply("GroupByLine", GroupByKey.create())
+    PCollection<KV<Long, long[]>> loses = hashed
+        .apply("LineOccurrences", ParDo.of(new OccurrencesFn(buckets)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), Coders.LongArrayCoder.of()))
+        .apply("GroupByBucket", GroupByKey.create())
         .apply("DecideOwners", ParDo.of(new DecideFn(policy)))
-        .setCoder(KvCoder.of(VarLongCoder.of(), BigEndianLongCoder.of()));
+        .setCoder(KvCoder.of(VarLongCoder.of(), Coders.LongArrayCoder.of()));
     PCollection<KV<Long, Item>> documents = hashed.apply("KeyByOrdinal", ParDo.of(new KeyByOrdinalFn()))
         .setCoder(KvCoder.of(VarLongCoder.of(), Coders.ItemCoder.of()));
     PCollection<Item> deduped = KeyedPCollectionTuple.of(DOCUMENT, documents).and(LOSES, loses)
@@ -147,22 +162,63 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     }
   }
 
-  /** One (line hash, document ordinal) pair per distinct line of each document. */
-  static final class OccurrencesFn extends DoFn<Item, KV<Long, Long>> {
+  /** Each document's distinct line hashes as (hash, ordinal) pairs, batched per hash bucket. */
+  static final class OccurrencesFn extends DoFn<Item, KV<Integer, long[]>> {
+    private final int buckets;
+    private transient long[][] pending;
+    private transient int[] filled;
+
+    OccurrencesFn(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new long[buckets][];
+      filled = new int[buckets];
+    }
+
     @ProcessElement
-    public void process(@Element Item item, OutputReceiver<KV<Long, Long>> out) {
+    public void process(@Element Item item, OutputReceiver<KV<Integer, long[]>> out) {
       if (item.isDrop()) {
         return;
       }
       Document d = item.document();
       for (long h : LineDedup.distinctHashes(d.lineHashes())) {
-        out.output(KV.of(h, d.ordinal()));
+        int b = bucket(h);
+        long[] buf = pending[b];
+        if (buf == null) {
+          buf = pending[b] = new long[2 * BATCH_PAIRS];
+        }
+        buf[filled[b]++] = h;
+        buf[filled[b]++] = d.ordinal();
+        if (filled[b] == buf.length) {
+          out.output(KV.of(b, buf));
+          pending[b] = null;
+          filled[b] = 0;
+        }
       }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (int b = 0; b < buckets; b++) {
+        if (filled[b] > 0) {
+          c.output(KV.of(b, Arrays.copyOf(pending[b], filled[b])), BoundedWindow.TIMESTAMP_MIN_VALUE,
+              GlobalWindow.INSTANCE);
+        }
+      }
+      pending = null;
+      filled = null;
+    }
+
+    private int bucket(long hash) {
+      return (int) (((hash >>> 32) * buckets) >>> 32);
     }
   }
 
-  /** On a line's owner: which documents lose it, as (ordinal, hash). */
-  static final class DecideFn extends DoFn<KV<Long, Iterable<Long>>, KV<Long, Long>> {
+  /** On a bucket's owner: which documents lose which of its lines, as (ordinal, lost hashes). */
+  static final class DecideFn extends DoFn<KV<Integer, Iterable<long[]>>, KV<Long, long[]>> {
     private final DedupPolicy policy;
 
     DecideFn(DedupPolicy policy) {
@@ -170,9 +226,12 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<Long>> line, OutputReceiver<KV<Long, Long>> out) {
-      long hash = line.getKey();
-      LineOwners.decide(policy, line.getValue().iterator(), loser -> out.output(KV.of(loser, hash)));
+    public void process(@Element KV<Integer, Iterable<long[]>> bucket, OutputReceiver<KV<Long, long[]>> out) {
+      LineBucket lines = new LineBucket();
+      for (long[] batch : bucket.getValue()) {
+        lines.add(batch);
+      }
+      lines.decide(policy, (ordinal, lost) -> out.output(KV.of(ordinal, lost)));
     }
   }
 
@@ -209,7 +268,11 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
     public void process(@Element KV<Long, CoGbkResult> joined, OutputReceiver<Item> out) {
       Document d = joined.getValue().getOnly(DOCUMENT).document();
       Set<Long> lost = new HashSet<>();
-      joined.getValue().getAll(LOSES).forEach(lost::add);
+      for (long[] hashes : joined.getValue().getAll(LOSES)) {
+        for (long h : hashes) {
+          lost.add(h);
+        }
+      }
       LineDedup.Outcome o = dedup.apply(d, lost::contains);
       linesIn.inc(d.lineHashes().length);
       linesRemoved.inc(o.linesRemoved());

@@ -19,41 +19,7 @@ public final class DuplicateLines implements Serializable {
     }
     this.hashes = hashes.clone();
     this.owners = owners.clone();
-    sort(this.hashes, this.owners, 0, this.hashes.length - 1);
-  }
-
-  /** Quicksort of parallel arrays by the first (no boxing: the index may hold hundreds of millions of lines). */
-  private static void sort(long[] k, long[] v, int lo, int hi) {
-    while (lo < hi) {
-      long pivot = k[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (k[i] < pivot) {
-          i++;
-        }
-        while (k[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          long t = k[i];
-          k[i] = k[j];
-          k[j] = t;
-          t = v[i];
-          v[i] = v[j];
-          v[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (j - lo < hi - i) {
-        sort(k, v, lo, j);
-        lo = i;
-      } else {
-        sort(k, v, i, hi);
-        hi = j;
-      }
-    }
+    PairSort.sort(this.hashes, this.owners);
   }
 
   /** One index holding every line of several (disjoint) indexes. */
