@@ -1,0 +1,76 @@
+package dev.llamakit.eval.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llamakit.eval.task.Doc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MMLU-Pro (TIGER-Lab) as JSON lines: {@code SPLIT.jsonl} (or {@code .jsonl.gz}) under the dataset folder, one row of
+ * the release's {@code data/SPLIT-00000-of-00001.parquet} a line with the release's field names — {@code question_id},
+ * {@code question}, {@code options} (up to 10 strings), {@code answer} (a letter A-J), {@code answer_index},
+ * {@code cot_content}, {@code category}, {@code src}. Splits: {@code test} (scored), {@code validation} (the 5
+ * chain-of-thought shots of each category).
+ *
+ * <p>Fields: {@code question}, {@code options}, {@code answer}, {@code category} (as written, lm-eval's subtask
+ * filter), {@code subject} (the category with {@code _} for spaces: the subtask name {@code mmlu_pro_computer_science}),
+ * {@code options_text} (lm-eval's {@code format_cot_example} option lines: {@code "A. " + option.strip() + "\n"} for
+ * the first 10 options) and {@code cot_target} ({@code cot_content} without {@code "A: Let's think step by step. "},
+ * lm-eval's {@code format_cot_target}).
+ */
+public final class MmluProLoader implements DatasetLoader {
+  private static final String LETTERS = "ABCDEFGHIJ";
+
+  @Override
+  public List<Doc> load(Path base, String split) {
+    Path file = base.resolve(split + ".jsonl");
+    if (!Files.exists(file) && Files.exists(base.resolve(split + ".jsonl.gz"))) {
+      file = base.resolve(split + ".jsonl.gz");
+    }
+    List<Jsonl.Row> rows = Jsonl.read(file);
+    List<Doc> docs = new ArrayList<>(rows.size());
+    Map<String, Integer> perCategory = new HashMap<>();
+    for (Jsonl.Row row : rows) {
+      String question = Jsonl.string(row, "question", file);
+      String category = Jsonl.string(row, "category", file);
+      String answer = Jsonl.string(row, "answer", file);
+      String cot = Jsonl.string(row, "cot_content", file);
+      JsonNode options = row.json().get("options");
+      if (options == null || !options.isArray() || options.isEmpty()) {
+        throw new DataFormatException(file, row.line(), "field 'options' is missing or not a non-empty array");
+      }
+      List<String> opts = new ArrayList<>();
+      for (JsonNode o : options) {
+        if (!o.isTextual()) {
+          throw new DataFormatException(file, row.line(), "field 'options' item " + opts.size() + " is not a string");
+        }
+        opts.add(o.asText());
+      }
+      if (answer.length() != 1 || LETTERS.indexOf(answer.charAt(0)) < 0
+          || LETTERS.indexOf(answer.charAt(0)) >= opts.size()) {
+        throw new DataFormatException(file, row.line(), "field 'answer' must be the letter of one of the "
+            + opts.size() + " options, got '" + answer + "'");
+      }
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < opts.size() && i < LETTERS.length(); i++) {
+        lines.append(LETTERS.charAt(i)).append(". ").append(pyStrip(opts.get(i))).append('\n');
+      }
+      String subject = category.replace(' ', '_');
+      int index = perCategory.merge(subject, 1, Integer::sum) - 1; // lm-eval's doc_id: position within the subtask
+      docs.add(new Doc(split + "/" + subject + "/" + index, index, Map.of(
+          "question", question, "options", List.copyOf(opts), "answer", answer, "category", category,
+          "subject", subject, "options_text", lines.toString(),
+          "cot_target", cot.replace("A: Let's think step by step. ", ""))));
+    }
+    return docs;
+  }
+
+  /** Python's {@code str.strip()} (Unicode white space). */
+  static String pyStrip(String s) {
+    return dev.llamakit.eval.extract.RemoveWhitespace.strip(s);
+  }
+}
