@@ -12,8 +12,9 @@ class TaskRegistryTest {
   @Test
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
-    assertEquals(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
-        "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa",
+    assertEquals(List.of("arc_challenge", "arc_challenge_chat", "arc_challenge_llama", "arc_easy", "boolq",
+        "gpqa_main_cot_zeroshot", "gpqa_main_n_shot", "gpqa_main_zeroshot", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj",
+        "hellaswag", "humaneval", "humaneval_sampled", "mmlu", "mmlu_pro", "openbookqa", "piqa", "siqa",
         "winogrande"),
         reg.names());
     for (String n : reg.names()) {
