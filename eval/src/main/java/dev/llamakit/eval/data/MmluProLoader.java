@@ -20,7 +20,10 @@ import java.util.Map;
  * filter), {@code subject} (the category with {@code _} for spaces: the subtask name {@code mmlu_pro_computer_science}),
  * {@code options_text} (lm-eval's {@code format_cot_example} option lines: {@code "A. " + option.strip() + "\n"} for
  * the first 10 options) and {@code cot_target} ({@code cot_content} without {@code "A: Let's think step by step. "},
- * lm-eval's {@code format_cot_target}).
+ * lm-eval's {@code format_cot_target}); for lm-eval's {@code mmlu_pro_llama} (llama3/instruct/mmlu_pro)
+ * {@code options_llama} (every option as written, {@code "A. " + option + "\n"}) and {@code cot_llama} (its
+ * {@code fewshot_to_text}: {@code cot_content} without the prefix {@code "A: Let's think step by step."}, stripped,
+ * each {@code "The answer is (X)."} written {@code "The best answer is X."}).
  */
 public final class MmluProLoader implements DatasetLoader {
   private static final String LETTERS = "ABCDEFGHIJ";
@@ -50,10 +53,17 @@ public final class MmluProLoader implements DatasetLoader {
         }
         opts.add(o.asText());
       }
+      if (opts.size() > 26) {
+        throw new DataFormatException(file, row.line(), "field 'options' holds " + opts.size() + " options; at most 26");
+      }
       if (answer.length() != 1 || LETTERS.indexOf(answer.charAt(0)) < 0
           || LETTERS.indexOf(answer.charAt(0)) >= opts.size()) {
         throw new DataFormatException(file, row.line(), "field 'answer' must be the letter of one of the "
             + opts.size() + " options, got '" + answer + "'");
+      }
+      StringBuilder raw = new StringBuilder();
+      for (int i = 0; i < opts.size(); i++) {
+        raw.append((char) ('A' + i)).append(". ").append(opts.get(i)).append('\n');
       }
       StringBuilder lines = new StringBuilder();
       for (int i = 0; i < opts.size() && i < LETTERS.length(); i++) {
@@ -64,9 +74,20 @@ public final class MmluProLoader implements DatasetLoader {
       docs.add(new Doc(split + "/" + subject + "/" + index, index, Map.of(
           "question", question, "options", List.copyOf(opts), "answer", answer, "category", category,
           "subject", subject, "options_text", lines.toString(),
-          "cot_target", cot.replace("A: Let's think step by step. ", ""))));
+          "cot_target", cot.replace("A: Let's think step by step. ", ""), "options_llama", raw.toString(),
+          "cot_llama", llamaTarget(cot))));
     }
     return docs;
+  }
+
+  private static final java.util.regex.Pattern ANSWER_IS =
+      java.util.regex.Pattern.compile("The answer is \\(([A-Z])\\)\\.");
+
+  /** lm-eval llama3 mmlu_pro's {@code fewshot_to_text}. */
+  static String llamaTarget(String cot) {
+    String prefix = "A: Let's think step by step.";
+    String t = pyStrip(cot.startsWith(prefix) ? cot.substring(prefix.length()) : cot);
+    return ANSWER_IS.matcher(t).replaceAll("The best answer is $1.");
   }
 
   /** Python's {@code str.strip()} (Unicode white space). */

@@ -106,4 +106,31 @@ class QaTasksEndToEndTest {
       }
     }
   }
+
+  @Test
+  void llamaVariantsRunWithTheLlama3ChatTemplateMultiturn(@TempDir Path dir) throws Exception {
+    Path data = FixtureData.build(dir.resolve("data"));
+    Files.writeString(Files.createDirectories(data.resolve("mmlu_pro")).resolve("test.jsonl"),
+        Files.readString(FixtureData.handWritten().resolve("mmlu_pro/test.jsonl")));
+    Files.writeString(data.resolve("mmlu_pro/validation.jsonl"),
+        Files.readString(FixtureData.handWritten().resolve("mmlu_pro/validation.jsonl")));
+    JsonNode results = run(dir.resolve("run"), "--tasks", "mmlu_llama,mmlu_pro_llama,gsm8k_cot_llama,gsm8k_llama",
+        "--data", data.toString(), "--limit", "1", "--apply-chat-template", "--fewshot-as-multiturn",
+        "--model-arg", "chat_template=llama3");
+    assertTrue(results.at("/config/fewshot_as_multiturn").asBoolean());
+    for (String[] t : new String[][] {{"mmlu_llama_anatomy", "exact_match,strict_match"},
+        {"mmlu_pro_llama_math", "exact_match,strict_match"}, {"gsm8k_cot_llama", "exact_match,strict-match"},
+        {"gsm8k_llama", "exact_match,flexible_extract"}}) {
+      double v = results.at("/results/" + t[0]).get(t[1]).asDouble(-1);
+      assertTrue(v >= 0 && v <= 1, t[0] + " in " + results.at("/results/" + t[0]));
+    }
+    assertTrue(results.at("/groups/mmlu_llama_stem").has("exact_match,strict_match"), results.at("/groups").toString());
+    assertTrue(results.at("/groups/mmlu_pro_llama").has("exact_match,strict_match"), results.at("/groups").toString());
+    JsonNode r = JSON.readTree(Files.readAllLines(dir.resolve("run/samples_mmlu_llama.jsonl")).getFirst());
+    String ctx = r.at("/arguments/0/arg_0").asText();
+    assertEquals(6, ctx.split("<\\|start_header_id\\|>user", -1).length - 1, "5 shots and the question, a turn each");
+    assertTrue(ctx.endsWith("<|start_header_id|>assistant<|end_header_id|>\n\nThe best answer is"), ctx);
+    assertTrue(ctx.contains("<|start_header_id|>assistant<|end_header_id|>\n\nThe best answer is B.<|eot_id|>"),
+        "the first abstract_algebra dev row's answer as an assistant turn: " + ctx);
+  }
 }

@@ -55,4 +55,20 @@ class QaTasksScoringTest {
     assertEquals(0.0, score("arc_challenge_llama", "strict_match", " B. Because the balance measures mass", "B"),
         "no stop string: the whole reply is compared");
   }
+
+  @Test
+  void llamaVariantsReadMetasAnswerSentences() {
+    assertEquals(1.0, score("mmlu_llama", "strict_match", " B", "B."), "the reply stops before '.'; gold 'B.' loses it");
+    assertEquals(0.0, score("mmlu_llama", "strict_match", " B because", "B."));
+    assertEquals(1.0, score("mmlu_cot_llama", "strict_match", "## Step 1 ... best answer is A. So the best answer is C.",
+        "C"), "the last match");
+    assertEquals(1.0, score("mmlu_pro_llama", "strict_match", "the best answer is D. The Best answer is X. The best "
+        + "answer is J.", "J"), "[tT]he, the last match");
+    assertEquals(0.0, score("mmlu_pro_llama", "strict_match", "The answer is (J).", "J"));
+    assertEquals(1.0, score("gsm8k_cot_llama", "strict-match", "9 * 2 = 18. The final answer is $18.", "18"));
+    assertEquals(1.0, score("gsm8k_cot_llama", "strict-match", "The final answer is 1,234", "1234"));
+    assertEquals(1.0, score("gsm8k_llama", "strict_match", "The final answer is 3. Wait, the final answer is 18.", "18"),
+        "the last match");
+    assertEquals(1.0, score("gsm8k_llama", "flexible_extract", "so 18 dollars", "18"));
+  }
 }
