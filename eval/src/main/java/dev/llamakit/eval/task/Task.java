@@ -42,7 +42,8 @@ public final class Task {
     require(spec.fewshot() != null && Set.of("first_n", "random").contains(spec.fewshot().sampler()),
         where + "fewshot.sampler must be first_n or random");
     require(spec.metrics() != null && !spec.metrics().isEmpty(), where + "needs at least one metric");
-    require(spec.genPrefix() == null || !spec.partial(), where + "gen_prefix is not supported with partial_evaluation");
+    require(spec.genPrefix() == null || !spec.multipleChoice(), where + "gen_prefix is supported on generate_until "
+        + "tasks only (lm-eval's multiple-choice delimiter rule for it is not implemented)");
     for (TaskSpec.MetricSpec m : spec.metrics()) {
       require(METRICS.contains(m.metric()), where + "unknown metric '" + m.metric() + "'; known: " + METRICS);
     }
