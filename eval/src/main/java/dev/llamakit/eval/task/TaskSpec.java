@@ -75,8 +75,12 @@ public record TaskSpec(
   /** A named extraction pipeline, e.g. {@code strict-match}. */
   public record FilterSpec(String name, List<StepSpec> steps) {}
 
-  /** One filter step: a function name and its arguments. */
-  public record StepSpec(String function, String pattern, Integer groupSelect, String fallback) {}
+  /**
+   * One filter step: a function name and its arguments ({@code ignore_case}, {@code ignore_punctuation} and
+   * {@code regexes_to_ignore} are {@code multi_choice_regex}'s, null elsewhere).
+   */
+  public record StepSpec(String function, String pattern, Integer groupSelect, String fallback, Boolean ignoreCase,
+      Boolean ignorePunctuation, List<String> regexesToIgnore) {}
 
   /** A metric and its options. */
   public record MetricSpec(String metric, Boolean ignoreCase, Boolean ignorePunctuation, List<String> regexesToIgnore,

@@ -71,4 +71,20 @@ class QaTasksScoringTest {
         "the last match");
     assertEquals(1.0, score("gsm8k_llama", "flexible_extract", "so 18 dollars", "18"));
   }
+
+  @Test
+  void gpqaCotFlexibleTriesTheLetterThenTheChoiceTextThenALetterAfterAColon() {
+    FilterPipeline p = ExtractionTest.pipeline("gpqa_main_cot_zeroshot", "flexible-extract");
+    // the fixture's 4th question as lm-eval's seed-0 shuffle orders it: (A) 3x (B) x^2 (C) 3x^2 (D) x^3/3
+    dev.llamakit.eval.task.Doc doc = new dev.llamakit.eval.data.GpqaLoader()
+        .load(dev.llamakit.eval.testing.FixtureData.handWritten().resolve("gpqa"), "main").get(3);
+    assertEquals("(C)", p.apply(doc, java.util.List.of("Not (B). It is (C) since d/dx x^3 = 3x^2")).getFirst(),
+        "the last (X)");
+    assertEquals("(D)", p.apply(doc, java.util.List.of("It must be X^3/3!")).getFirst(),
+        "a choice's text, case and punctuation ignored on both sides ('/' and '!' are punctuation)");
+    assertEquals("(A)", p.apply(doc, java.util.List.of("the derivative is 3x^2")).getFirst(),
+        "as Python's alternation: '3x' (choice A) is tried first and matches inside '3x^2'");
+    assertEquals("(C)", p.apply(doc, java.util.List.of("Final answer: C")).getFirst(), "a letter after a colon");
+    assertEquals("[invalid]", p.apply(doc, java.util.List.of("no idea")).getFirst());
+  }
 }
