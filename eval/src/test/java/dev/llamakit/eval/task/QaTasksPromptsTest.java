@@ -131,6 +131,20 @@ class QaTasksPromptsTest {
   }
 
   @Test
+  void gpqaDiamondFlavoursReadTheirOwnFileWithTheSamePrompts(@TempDir Path dir) throws Exception {
+    Files.copy(FixtureData.handWritten().resolve("gpqa/gpqa_main.csv"), dir.resolve("gpqa_diamond.csv"));
+    for (String flavour : List.of("zeroshot", "n_shot", "cot_zeroshot")) {
+      Task main = REG.get("gpqa_main_" + flavour);
+      Task diamond = REG.get("gpqa_diamond_" + flavour);
+      assertEquals("diamond", diamond.spec().dataset().testSplit());
+      List<Doc> docs = dev.llamakit.eval.data.Datasets.loader(diamond.spec().dataset().loader()).load(dir, "diamond");
+      List<Doc> same = dev.llamakit.eval.data.Datasets.loader(main.spec().dataset().loader())
+          .load(FixtureData.handWritten().resolve("gpqa"), "main");
+      assertEquals(main.context(same.get(2), List.of()), diamond.context(docs.get(2), List.of()), flavour);
+    }
+  }
+
+  @Test
   void gpqaCotZeroShotEndsWithLetsThinkStepByStep() {
     Task task = REG.get("gpqa_main_cot_zeroshot");
     List<Doc> main = new GpqaLoader().load(FixtureData.handWritten().resolve("gpqa"), "main");
