@@ -34,6 +34,11 @@ public class GpqaLoader implements DatasetLoader {
     return 0;
   }
 
+  /** lm-eval's leaderboard/gpqa {@code preprocess} also removes every {@code [...]} (non-greedy) before halving spaces. */
+  protected boolean removeBrackets() {
+    return false;
+  }
+
   @Override
   public List<Doc> load(Path base, String split) {
     Path file = base.resolve("gpqa_" + split + ".csv");
@@ -61,9 +66,10 @@ public class GpqaLoader implements DatasetLoader {
       if (question.isEmpty()) {
         throw new DataFormatException(file, r.line(), "field 'Question' is empty");
       }
-      String correct = preprocess(f.get(at[4]));
-      List<String> choices = new ArrayList<>(List.of(preprocess(f.get(at[1])), preprocess(f.get(at[2])),
-          preprocess(f.get(at[3])), correct));
+      boolean brackets = removeBrackets();
+      String correct = preprocess(f.get(at[4]), brackets);
+      List<String> choices = new ArrayList<>(List.of(preprocess(f.get(at[1]), brackets),
+          preprocess(f.get(at[2]), brackets), preprocess(f.get(at[3]), brackets), correct));
       rnd.shuffle(choices);
       int gold = choices.indexOf(correct);
       Map<String, Object> fields = new HashMap<>();
@@ -88,13 +94,23 @@ public class GpqaLoader implements DatasetLoader {
       "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan",
       "null");
 
+  private static final java.util.regex.Pattern BRACKETS = java.util.regex.Pattern.compile("\\[.*?\\]");
+
   /** lm-eval's gpqa {@code preprocess}; a cell pandas reads as NaN (empty, "N/A", ...) is {@code " "}. */
   static String preprocess(String text) {
+    return preprocess(text, false);
+  }
+
+  /** {@link #preprocess(String)}, with the leaderboard's {@code re.sub("\\[.*?\\]", "", text)} when asked. */
+  static String preprocess(String text, boolean removeBrackets) {
     if (PANDAS_NA.contains(text)) {
       return " ";
     }
     String t = dev.llamakit.eval.extract.RemoveWhitespace.strip(text);
     t = t.replace(" [title]", ". ");
+    if (removeBrackets) {
+      t = BRACKETS.matcher(t).replaceAll("");
+    }
     return t.replace("  ", " ");
   }
 }

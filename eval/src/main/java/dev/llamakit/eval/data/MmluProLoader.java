@@ -23,7 +23,9 @@ import java.util.Map;
  * lm-eval's {@code format_cot_target}); for lm-eval's {@code mmlu_pro_llama} (llama3/instruct/mmlu_pro)
  * {@code options_llama} (every option as written, {@code "A. " + option + "\n"}) and {@code cot_llama} (its
  * {@code fewshot_to_text}: {@code cot_content} without the prefix {@code "A: Let's think step by step."}, stripped,
- * each {@code "The answer is (X)."} written {@code "The best answer is X."}).
+ * each {@code "The answer is (X)."} written {@code "The best answer is X."}); for {@code leaderboard_mmlu_pro}
+ * {@code letters} (A, B, ... one per option, its {@code doc_to_choice}) and {@code answer_index} (the answer letter's
+ * position, the gold choice).
  */
 public final class MmluProLoader implements DatasetLoader {
   private static final String LETTERS = "ABCDEFGHIJ";
@@ -71,17 +73,33 @@ public final class MmluProLoader implements DatasetLoader {
       }
       String subject = category.replace(' ', '_');
       int index = perCategory.merge(subject, 1, Integer::sum) - 1; // lm-eval's doc_id: position within the subtask
-      docs.add(new Doc(split + "/" + subject + "/" + index, index, Map.of(
-          "question", question, "options", List.copyOf(opts), "answer", answer, "category", category,
-          "subject", subject, "options_text", lines.toString(),
-          "cot_target", cot.replace("A: Let's think step by step. ", ""), "options_llama", raw.toString(),
-          "cot_llama", llamaTarget(cot))));
+      Map<String, Object> fields = new HashMap<>();
+      fields.put("question", question);
+      fields.put("options", List.copyOf(opts));
+      fields.put("answer", answer);
+      fields.put("category", category);
+      fields.put("subject", subject);
+      fields.put("options_text", lines.toString());
+      fields.put("cot_target", cot.replace("A: Let's think step by step. ", ""));
+      fields.put("options_llama", raw.toString());
+      fields.put("cot_llama", llamaTarget(cot));
+      fields.put("letters", letters(opts.size()));
+      fields.put("answer_index", LETTERS.indexOf(answer.charAt(0)));
+      docs.add(new Doc(split + "/" + subject + "/" + index, index, fields));
     }
     return docs;
   }
 
   private static final java.util.regex.Pattern ANSWER_IS =
       java.util.regex.Pattern.compile("The answer is \\(([A-Z])\\)\\.");
+
+  private static List<String> letters(int n) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(String.valueOf((char) ('A' + i)));
+    }
+    return List.copyOf(out);
+  }
 
   /** lm-eval llama3 mmlu_pro's {@code fewshot_to_text}. */
   static String llamaTarget(String cot) {

@@ -77,6 +77,9 @@ class QaLoadersTest {
     e = assertThrows(DataFormatException.class, () -> new GpqaLoader().load(dir, "diamond"));
     assertTrue(e.getMessage().contains("gpqa_diamond.csv: file not found"), e.getMessage());
     assertEquals(" ", GpqaLoader.preprocess("NA"));
+    // the leaderboard's preprocess also drops every [...] (non-greedy), then halves double spaces once
+    assertEquals("Ohm law. V = IR", GpqaLoader.preprocess(" Ohm [unit] law [title] V = IR", true));
+    assertEquals("Ohm [unit] law. V = IR", GpqaLoader.preprocess(" Ohm [unit] law [title] V = IR"));
     assertEquals("None of these", GpqaLoader.preprocess(" None of these "));
   }
 

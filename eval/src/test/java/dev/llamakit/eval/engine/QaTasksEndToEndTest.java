@@ -65,6 +65,13 @@ class QaTasksEndToEndTest {
     assertTrue(first.at("/arguments/0/arg_0").asText().endsWith("J. 45\nAnswer: Let's think step by step."),
         first.at("/arguments/0/arg_0").asText());
 
+    // the Open LLM Leaderboard flavours
+    JsonNode lb = run(dir.resolve("run-lb"), "--tasks", "leaderboard_mmlu_pro,leaderboard_gpqa_main", "--data",
+        FixtureData.handWritten().toString());
+    assertEquals(3, lb.at("/n-samples/leaderboard_mmlu_pro/effective").asInt());
+    assertTrue(lb.at("/results/leaderboard_mmlu_pro").has("acc,none"), lb.at("/results").toString());
+    assertTrue(lb.at("/results/leaderboard_gpqa_main").has("acc_norm,none"), lb.at("/results").toString());
+
     // gpqa n-shot with 2 shots from the same file
     JsonNode nshot = run(dir.resolve("run2"), "--tasks", "gpqa_main_n_shot", "--num-fewshot", "2", "--data",
         FixtureData.handWritten().toString());

@@ -1,6 +1,7 @@
 package dev.llamakit.eval.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.chat.Message;
@@ -142,6 +143,42 @@ class QaTasksPromptsTest {
           .load(FixtureData.handWritten().resolve("gpqa"), "main");
       assertEquals(main.context(same.get(2), List.of()), diamond.context(docs.get(2), List.of()), flavour);
     }
+  }
+
+  @Test
+  void leaderboardMmluProIsOneFiveShotTaskScoringTheOptionLetters() {
+    Task task = REG.get("leaderboard_mmlu_pro");
+    TaskPlan plan = TaskPlan.of(task, FixtureData.handWritten(), RunSettings.defaults(), MODEL);
+    List<PlannedDoc> docs = plan.subtasks().get("leaderboard_mmlu_pro");
+    assertEquals(3, docs.size(), "one task over all categories");
+    assertEquals(List.of(0, 1, 2), docs.stream().map(p -> p.doc().index()).toList(), "doc_id through the split");
+    StringBuilder want = new StringBuilder();
+    String[] letters = {"C", "D", "E", "F", "G"};
+    for (int i = 0; i < 5; i++) { // the first five validation rows, whatever their category
+      want.append("What is ").append(i + 1).append(" plus 2?\n").append(ONE_TO_TEN).append("Answer: ")
+          .append(letters[i]).append("\n\n");
+    }
+    want.append("Which data structure is last in, first out?\nA. Queue\nB. Stack\nC. Heap\nD. Tree\nAnswer:");
+    LoglikelihoodRequest r = new MultipleChoiceScorer(task).request(docs.get(1));
+    assertEquals(want.toString(), r.context());
+    assertEquals(List.of(" A", " B", " C", " D"), r.continuations());
+    assertEquals(1, task.gold(docs.get(1).doc()));
+    assertEquals(10, new MultipleChoiceScorer(task).request(docs.get(0)).continuations().size());
+    assertTrue(docs.get(0).context().endsWith("Answer: G\n\nWhat is 7 times 6?\nA. 36\nB.   42 \nC. 48\nD. 54\n"
+        + "E. 56\nF. 63\nG. 64\nH. 40\nI. 49\nJ. 45\nAnswer:"), "options as written: " + docs.get(0).context());
+  }
+
+  @Test
+  void leaderboardGpqaEndsWithASpaceThatMovesIntoTheContinuations() {
+    Task task = REG.get("leaderboard_gpqa_main");
+    List<Doc> main = new dev.llamakit.eval.data.GpqaLeaderboardLoader()
+        .load(FixtureData.handWritten().resolve("gpqa"), "main");
+    LoglikelihoodRequest r = request(task, main.get(0), List.of());
+    assertEquals("What is the correct answer to this question:A ball is dropped from rest. How far does it fall in "
+        + "the first 2 seconds (g = 10 m/s^2)?\nChoices:\n(A) 5 m\n(B) 10 m\n(C) 40 m\n(D) 20 m\nAnswer:", r.context());
+    assertEquals(List.of("  (A)", "  (B)", "  (C)", "  (D)"), r.continuations());
+    assertEquals(3, task.gold(main.get(0)));
+    assertEquals(List.of("acc_norm"), task.spec().metrics().stream().map(TaskSpec.MetricSpec::metric).toList());
   }
 
   @Test
