@@ -182,6 +182,22 @@ class QaTasksPromptsTest {
   }
 
   @Test
+  void gpqaCotAndGenerativeNShotWriteShotsAfterTheTargetDelimiter() {
+    List<Doc> main = new GpqaLoader().load(FixtureData.handWritten().resolve("gpqa"), "main");
+    String desc = "Here are some example questions from experts. Answer the final question yourself, following the "
+        + "format of the previous questions exactly.\n";
+    String shot = "Question: What is the derivative of x^3?\nChoices:\n(A) 3x\n(B) x^2\n(C) 3x^2\n(D) x^3/3\n";
+    String q = "Question: Which gas makes up most of Earth's atmosphere?\nChoices:\n(A) Oxygen gas\n"
+        + "(B) Carbon dioxide. CO2\n(C) Nitrogen\n(D) Argon\n";
+    assertEquals(desc + shot + "Let's think step by step:  (C)\n\n" + q + "Let's think step by step: ",
+        REG.get("gpqa_main_cot_n_shot").context(main.get(1), List.of(main.get(3))), "the shot's ': ' + ' ' + '(C)'");
+    assertEquals(desc + shot + "Answer: (C)\n\n" + q + "Answer:",
+        REG.get("gpqa_main_generative_n_shot").context(main.get(1), List.of(main.get(3))));
+    assertEquals(List.of("</s>", "Question:", "<|im_end|>"),
+        REG.get("gpqa_main_generative_n_shot").spec().generation().until());
+  }
+
+  @Test
   void gpqaCotZeroShotEndsWithLetsThinkStepByStep() {
     Task task = REG.get("gpqa_main_cot_zeroshot");
     List<Doc> main = new GpqaLoader().load(FixtureData.handWritten().resolve("gpqa"), "main");
