@@ -208,5 +208,4 @@ public final class Task {
   public static String answerWithPrefix(String genPrefix, String answer) {
     return ChatPrompt.maybeDelimit(genPrefix, answer, " ");
   }
-
 }
