@@ -140,4 +140,33 @@ class QaTasksEndToEndTest {
     assertTrue(ctx.contains("<|start_header_id|>assistant<|end_header_id|>\n\nThe best answer is B.<|eot_id|>"),
         "the first abstract_algebra dev row's answer as an assistant turn: " + ctx);
   }
+
+  @Test
+  void remainingGpqaFlavoursAndMmluCotLlamaRun(@TempDir Path dir) throws Exception {
+    Path fixtures = FixtureData.handWritten();
+    JsonNode zero = run(dir.resolve("run"), "--tasks", "gpqa_diamond_zeroshot,gpqa_diamond_cot_zeroshot,"
+        + "leaderboard_gpqa_diamond", "--data", fixtures.toString());
+    for (String[] t : new String[][] {{"gpqa_diamond_zeroshot", "acc,none"},
+        {"gpqa_diamond_cot_zeroshot", "exact_match,flexible-extract"}, {"leaderboard_gpqa_diamond", "acc_norm,none"}}) {
+      assertEquals(2, zero.at("/n-samples/" + t[0] + "/effective").asInt(), t[0]);
+      assertTrue(zero.at("/results/" + t[0]).has(t[1]), zero.at("/results/" + t[0]).toString());
+    }
+    JsonNode nshot = run(dir.resolve("run2"), "--tasks", "gpqa_diamond_n_shot,gpqa_main_cot_n_shot,"
+        + "gpqa_main_generative_n_shot,gpqa_diamond_cot_n_shot,gpqa_diamond_generative_n_shot", "--num-fewshot", "1",
+        "--data", fixtures.toString());
+    for (String t : List.of("gpqa_diamond_n_shot", "gpqa_main_cot_n_shot", "gpqa_main_generative_n_shot",
+        "gpqa_diamond_cot_n_shot", "gpqa_diamond_generative_n_shot")) {
+      assertEquals(1, nshot.at("/n-shot/" + t).asInt(), t);
+      assertEquals(t.startsWith("gpqa_main") ? 4 : 2, nshot.at("/n-samples/" + t + "/effective").asInt(), t);
+    }
+    JsonNode r = JSON.readTree(Files.readAllLines(dir.resolve("run2/samples_gpqa_main_generative_n_shot.jsonl"))
+        .getFirst());
+    assertTrue(r.at("/arguments/0/arg_0").asText().startsWith("Here are some example questions from experts."),
+        r.toString());
+
+    Path data = FixtureData.build(dir.resolve("data"));
+    JsonNode cot = run(dir.resolve("run3"), "--tasks", "mmlu_cot_llama", "--data", data.toString(), "--limit", "1",
+        "--apply-chat-template", "--model-arg", "chat_template=llama3");
+    assertTrue(cot.at("/groups/mmlu_cot_llama").has("exact_match,strict_match"), cot.at("/groups").toString());
+  }
 }
