@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * A named chain of {@link FilterStep}s (lm-eval's {@code filter_list} entry), built from a task file; the function
- * names are {@code regex}, {@code take_first}, {@code majority_vote} and {@code humaneval_program}.
+ * names are {@code regex}, {@code take_first}, {@code majority_vote}, {@code humaneval_program},
+ * {@code remove_whitespace} and {@code multi_choice_regex}.
  *
  * @param name filter name used in metric keys ({@code exact_match,strict-match})
  * @param steps the steps, applied in order
  */
 public record FilterPipeline(String name, List<FilterStep> steps) {
-  private static final Set<String> FUNCTIONS = Set.of("regex", "take_first", "majority_vote", "humaneval_program");
+  private static final Set<String> FUNCTIONS = Set.of("regex", "take_first", "majority_vote", "humaneval_program",
+      "remove_whitespace", "multi_choice_regex");
 
   /** The pipeline of {@code spec}; {@code {repeats}} in its name becomes the repeat count. */
   public static FilterPipeline of(TaskSpec.FilterSpec spec, int repeats) {
@@ -25,6 +27,10 @@ public record FilterPipeline(String name, List<FilterStep> steps) {
         case "regex" -> new RegexFilter(s.pattern(), s.groupSelect() == null ? 0 : s.groupSelect(),
             s.fallback() == null ? "[invalid]" : s.fallback());
         case "take_first" -> new TakeFirst();
+        case "remove_whitespace" -> new RemoveWhitespace();
+        case "multi_choice_regex" -> new MultiChoiceRegex(s.pattern(), s.groupSelect() == null ? 0 : s.groupSelect(),
+            s.fallback() == null ? "[invalid]" : s.fallback(), Boolean.TRUE.equals(s.ignoreCase()),
+            Boolean.TRUE.equals(s.ignorePunctuation()), s.regexesToIgnore());
         case "majority_vote" -> new MajorityVote();
         case "humaneval_program" -> new HumanEvalProgram();
         default -> throw new IllegalArgumentException("filter '" + spec.name() + "': unknown function '" + s.function()

@@ -139,7 +139,7 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
         List<Message> messages = null;
         if (style.applyChatTemplate()) {
           messages = ChatPrompt.messages(task, d, chosen, style.systemInstruction(), style.fewshotAsMultiturn());
-          ctx = chatTemplate.apply(messages);
+          ctx = ChatPrompt.render(messages, chatTemplate);
         } else if (style.systemInstruction() != null) {
           ctx = ChatPrompt.text(task, d, chosen, style.systemInstruction());
         } else {

@@ -3,6 +3,7 @@ package dev.llamakit.eval.task;
 import dev.llamakit.engine.chat.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * lm-eval's {@code fewshot_context} as turns, for {@code --system-instruction}, {@code --apply-chat-template} and
@@ -69,12 +70,32 @@ public final class ChatPrompt {
       }
       return out;
     }
+    // lm-eval's multiturn_to_singleturn: all turns in one user message; a gen_prefix stays the assistant's turn
+    boolean prefixed = turns.getLast().role().equals("assistant");
+    List<Turn> inUser = turns.subList(first, prefixed ? turns.size() - 1 : turns.size());
     StringBuilder user = new StringBuilder();
-    for (Turn t : turns.subList(first, turns.size())) {
-      user.append(t.content()).append(t.delimiter()); // the last (the document's) turn has no delimiter
+    for (int i = 0; i < inUser.size(); i++) {
+      Turn t = inUser.get(i);
+      user.append(t.content()).append(i == inUser.size() - 1 ? "" : t.delimiter());
     }
     out.add(Message.user(user.toString()));
+    if (prefixed) {
+      out.add(Message.assistant(turns.getLast().content()));
+    }
     return out;
+  }
+
+  /**
+   * Renders {@code messages} with {@code template} (which ends with an open assistant turn). When the conversation ends
+   * with an assistant turn (a gen_prefix), the turns before it are rendered and the prefix is written into the open
+   * assistant turn, stripped, with no end-of-turn marker: HF's {@code continue_final_message}, as lm-eval renders a
+   * gen_prefix (byte-equal for the Llama 3 template, which strips every message's content).
+   */
+  public static String render(List<Message> messages, Function<List<Message>, String> template) {
+    if (!messages.isEmpty() && messages.getLast().role().equals("assistant")) {
+      return template.apply(messages.subList(0, messages.size() - 1)) + messages.getLast().content().strip();
+    }
+    return template.apply(messages);
   }
 
   private static List<Turn> turns(Task task, Doc doc, List<Doc> shots, String systemInstruction) {
@@ -85,11 +106,29 @@ public final class ChatPrompt {
       turns.add(new Turn("system", system, ""));
     }
     for (Doc s : shots) {
-      turns.add(new Turn("user", task.text(s), spec.targetDelimiter()));
-      turns.add(new Turn("assistant", task.target(s), spec.fewshotDelimiter()));
+      String q = task.shotText(s);
+      String prefix = task.genPrefix(s);
+      turns.add(new Turn("user", q, task.questionDelimiter(q, prefix, true)));
+      turns.add(new Turn("assistant", Task.answerWithPrefix(prefix, task.shotTarget(s)), spec.fewshotDelimiter()));
     }
-    turns.add(new Turn("user", task.text(doc), ""));
+    String q = task.text(doc);
+    String prefix = task.genPrefix(doc);
+    if (prefix == null || prefix.isEmpty()) {
+      turns.add(new Turn("user", q, ""));
+    } else { // lm-eval: the answer is started as an assistant turn the model continues
+      turns.add(new Turn("user", q, task.questionDelimiter(q, prefix, false)));
+      turns.add(new Turn("assistant", prefix, ""));
+    }
     return turns;
+  }
+
+  /** lm-eval's {@code requires_delimiter}: neither side has whitespace at the join (false for an empty prefix). */
+  static boolean requiresDelimiter(String prefix, String suffix) {
+    if (prefix.isEmpty()) {
+      return false;
+    }
+    return !(Character.isWhitespace(prefix.charAt(prefix.length() - 1))
+        || (!suffix.isEmpty() && Character.isWhitespace(suffix.charAt(0))));
   }
 
   /** lm-eval's {@code maybe_delimit}. */

@@ -20,6 +20,9 @@ public final class Task {
   private final Template description;
   private final Template text;
   private final Template target;
+  private final Template shotText;
+  private final Template shotTarget;
+  private final Template genPrefix;
   private final List<Doc> fixedShots;
 
   /** Compiles and checks {@code spec}; {@code origin} names the file in errors, {@code specHash} its content hash. */
@@ -39,6 +42,8 @@ public final class Task {
     require(spec.fewshot() != null && Set.of("first_n", "random").contains(spec.fewshot().sampler()),
         where + "fewshot.sampler must be first_n or random");
     require(spec.metrics() != null && !spec.metrics().isEmpty(), where + "needs at least one metric");
+    require(spec.genPrefix() == null || !spec.multipleChoice(), where + "gen_prefix is supported on generate_until "
+        + "tasks only (lm-eval's multiple-choice delimiter rule for it is not implemented)");
     for (TaskSpec.MetricSpec m : spec.metrics()) {
       require(METRICS.contains(m.metric()), where + "unknown metric '" + m.metric() + "'; known: " + METRICS);
     }
@@ -60,6 +65,9 @@ public final class Task {
       this.description = Template.compile(spec.description() == null ? "" : spec.description());
       this.text = Template.compile(spec.docToText());
       this.target = spec.docToTarget() == null ? null : Template.compile(spec.docToTarget());
+      this.shotText = spec.fewshot().docToText() == null ? null : Template.compile(spec.fewshot().docToText());
+      this.shotTarget = spec.fewshot().docToTarget() == null ? null : Template.compile(spec.fewshot().docToTarget());
+      this.genPrefix = spec.genPrefix() == null ? null : Template.compile(spec.genPrefix());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + e.getMessage(), e);
     }
@@ -144,16 +152,60 @@ public final class Task {
     return description.render(doc);
   }
 
+  /** The question text of a shot: the few-shot config's {@code doc_to_text} when it has one, else {@link #text}. */
+  public String shotText(Doc shot) {
+    return shotText != null && !spec.partial() ? shotText.render(shot) : text(shot);
+  }
+
+  /** The answer written after a shot: the few-shot config's {@code doc_to_target} when it has one, else {@link #target}. */
+  public String shotTarget(Doc shot) {
+    return shotTarget != null ? shotTarget.render(shot) : target(shot);
+  }
+
+  /** lm-eval's {@code gen_prefix} rendered for {@code doc}, or null when the task has none. */
+  public String genPrefix(Doc doc) {
+    return genPrefix == null ? null : genPrefix.render(doc);
+  }
+
   /**
    * The full prompt of {@code doc} after {@code shots}; for a partial-evaluation task only the description and the
-   * shots (each choice of {@code doc} is appended to it by the scorer).
+   * shots (each choice of {@code doc} is appended to it by the scorer). With a {@code gen_prefix} the prompt ends with
+   * it, after the target delimiter unless either side has whitespace there (lm-eval's {@code build_qa_turn}).
    */
   public String context(Doc doc, List<Doc> shots) {
     StringBuilder sb = new StringBuilder(description.render(doc));
     for (Doc s : shots) {
-      sb.append(text(s)).append(spec.targetDelimiter()).append(target(s)).append(spec.fewshotDelimiter());
+      String q = shotText(s);
+      String prefix = genPrefix(s);
+      sb.append(q).append(questionDelimiter(q, prefix, true))
+          .append(answerWithPrefix(prefix, shotTarget(s))).append(spec.fewshotDelimiter());
     }
     // lm-eval's multiple-input tasks: the context ends with the shots; each choice is appended per request
-    return spec.partial() ? sb.toString() : sb.append(text(doc)).toString();
+    if (spec.partial()) {
+      return sb.toString();
+    }
+    String q = text(doc);
+    String prefix = genPrefix(doc);
+    sb.append(q);
+    if (prefix != null && !prefix.isEmpty()) {
+      sb.append(questionDelimiter(q, prefix, false)).append(prefix);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * What follows a question (lm-eval's {@code build_qa_turn}): the target delimiter before an answer without
+   * gen_prefix; with a gen_prefix the delimiter only when neither side has whitespace at the join; nothing otherwise.
+   */
+  public String questionDelimiter(String question, String genPrefix, boolean hasAnswer) {
+    if (genPrefix == null || genPrefix.isEmpty()) {
+      return hasAnswer ? spec.targetDelimiter() : "";
+    }
+    return ChatPrompt.requiresDelimiter(question, genPrefix) ? spec.targetDelimiter() : "";
+  }
+
+  /** A shot's answer behind the gen_prefix, joined by a space where needed (lm-eval's {@code maybe_delimit}). */
+  public static String answerWithPrefix(String genPrefix, String answer) {
+    return ChatPrompt.maybeDelimit(genPrefix, answer, " ");
   }
 }

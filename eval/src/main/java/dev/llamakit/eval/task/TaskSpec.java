@@ -31,6 +31,9 @@ import java.util.Map;
  *     with the one continuation {@code target_delimiter + doc_to_target}; a shot reads {@code gold choice +
  *     target_delimiter + doc_to_target}; {@code doc_to_text} is unused (lm-eval's returns the gold index). Null means
  *     false
+ * @param genPrefix lm-eval's {@code gen_prefix}: the start of the answer written after the question (a template), the
+ *     model continuing it (Meta's "The best answer is"); null for none. Shots carry it too, as lm-eval's few-shot
+ *     config inherits it
  */
 public record TaskSpec(
     String task,
@@ -53,13 +56,18 @@ public record TaskSpec(
     GenerationSpec generation,
     List<FilterSpec> filters,
     List<MetricSpec> metrics,
-    Boolean partialEvaluation) {
+    Boolean partialEvaluation,
+    String genPrefix) {
 
   /** Where documents come from: a loader name, candidate paths under the data folder, and split names. */
   public record DatasetSpec(String loader, List<String> paths, String testSplit, String fewshotSplit) {}
 
-  /** Shot selection: {@code first_n} or {@code random}, from a split or from fixed {@code samples}. */
-  public record FewshotSpec(String sampler, List<Map<String, Object>> samples) {}
+  /**
+   * Shot selection: {@code first_n} or {@code random}, from a split or from fixed {@code samples}; {@code docToText}
+   * and {@code docToTarget} (lm-eval's {@code fewshot_config.doc_to_text/doc_to_target}) render shots differently from
+   * the scored question (MMLU-Pro's chain-of-thought answers), null to use the task's own.
+   */
+  public record FewshotSpec(String sampler, List<Map<String, Object>> samples, String docToText, String docToTarget) {}
 
   /** lm-eval's {@code generation_kwargs} plus {@code repeats}. */
   public record GenerationSpec(List<String> until, int maxGenToks, double temperature, double topP, int repeats) {}
@@ -67,8 +75,12 @@ public record TaskSpec(
   /** A named extraction pipeline, e.g. {@code strict-match}. */
   public record FilterSpec(String name, List<StepSpec> steps) {}
 
-  /** One filter step: a function name and its arguments. */
-  public record StepSpec(String function, String pattern, Integer groupSelect, String fallback) {}
+  /**
+   * One filter step: a function name and its arguments ({@code ignore_case}, {@code ignore_punctuation} and
+   * {@code regexes_to_ignore} are {@code multi_choice_regex}'s, null elsewhere).
+   */
+  public record StepSpec(String function, String pattern, Integer groupSelect, String fallback, Boolean ignoreCase,
+      Boolean ignorePunctuation, List<String> regexesToIgnore) {}
 
   /** A metric and its options. */
   public record MetricSpec(String metric, Boolean ignoreCase, Boolean ignorePunctuation, List<String> regexesToIgnore,

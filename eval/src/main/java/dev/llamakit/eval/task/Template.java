@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * A prompt template with {@code {{field}}} placeholders, compiled once and checked when the task file is read.
  *
  * <p>Placeholders: {@code {{name}}}, {@code {{name[2]}}} (an element of a list field) and the filters
- * {@code {{name|strip}}} (Python's {@code str.strip()}) and {@code {{name|words}}} (underscores to spaces, as lm-eval's
- * MMLU descriptions spell subjects). Everything else is literal text.
+ * {@code {{name|strip}}} (Python's {@code str.strip()}), {@code {{name|words}}} (underscores to spaces, as lm-eval's
+ * MMLU descriptions spell subjects) and {@code {{name|letter}}} (an index field as its letter, 0 = A: lm-eval's
+ * {@code ['A','B','C','D'][answer]}). Everything else is literal text.
  */
 public final class Template {
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?(?:\\|(strip|words))?\\s*}}");
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?(?:\\|(strip|words|letter))?\\s*}}");
 
   private sealed interface Part permits Literal, Field {}
 
@@ -49,7 +50,7 @@ public final class Template {
     }
     if (bad >= 0) {
       throw new IllegalArgumentException("malformed placeholder in template \"" + source
-          + "\" (use {{field}}, {{field[0]}}, {{field|strip}} or {{field|words}})");
+          + "\" (use {{field}}, {{field[0]}}, {{field|strip}}, {{field|words}} or {{field|letter}})");
     }
     parts.add(new Literal(tail));
     return new Template(source, List.copyOf(parts));
@@ -67,6 +68,12 @@ public final class Template {
             v = v.strip();
           } else if ("words".equals(filter)) {
             v = v.replace('_', ' ');
+          } else if ("letter".equals(filter)) {
+            int i = doc.integer(name);
+            if (i < 0 || i >= 26) {
+              throw new IllegalArgumentException("doc " + doc.id() + ": field '" + name + "' = " + i + " has no letter");
+            }
+            v = String.valueOf((char) ('A' + i));
           }
           sb.append(v);
         }

@@ -12,9 +12,13 @@ class TaskRegistryTest {
   @Test
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
-    assertEquals(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
-        "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa",
-        "winogrande"),
+    assertEquals(List.of("arc_challenge", "arc_challenge_chat", "arc_challenge_llama", "arc_easy", "boolq",
+        "gpqa_diamond_cot_n_shot", "gpqa_diamond_cot_zeroshot", "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot",
+        "gpqa_diamond_zeroshot", "gpqa_main_cot_n_shot", "gpqa_main_cot_zeroshot", "gpqa_main_generative_n_shot",
+        "gpqa_main_n_shot", "gpqa_main_zeroshot", "gsm8k", "gsm8k_cot", "gsm8k_cot_llama",
+        "gsm8k_cot_maj", "gsm8k_llama", "hellaswag", "humaneval", "humaneval_sampled", "leaderboard_gpqa_diamond", "leaderboard_gpqa_main",
+        "leaderboard_mmlu_pro", "mmlu", "mmlu_cot_llama",
+        "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "openbookqa", "piqa", "siqa", "winogrande"),
         reg.names());
     for (String n : reg.names()) {
       Task t = reg.get(n);
