@@ -38,7 +38,14 @@ public final class Aggregator {
     Map<String, List<String>> groupSubtasks = new LinkedHashMap<>();
     String name = plan.task().name();
     if (plan.categories().isEmpty()) {
-      groupSubtasks.put(name, List.of());
+      if (plan.task().spec().groupBy() == null) {
+        groupSubtasks.put(name, List.of());
+        return new Entries(subs, groups, groupSubtasks);
+      }
+      // a flat group (minerva_math): the task's entry is its subtasks' size-weighted mean, lm-eval's weight_by_size
+      List<String> all = new ArrayList<>(subs.keySet());
+      groupSubtasks.put(name, all);
+      groups.put(name, top(name, subs, all));
       return new Entries(subs, groups, groupSubtasks);
     }
     Map<String, List<String>> byCategory = new LinkedHashMap<>();
@@ -61,6 +68,14 @@ public final class Aggregator {
       groups.put(cat, g);
     }
     List<String> all = new ArrayList<>(subs.keySet());
+    ObjectNode whole = top(name, subs, all);
+    top.setAll(whole);
+    return new Entries(subs, groups, groupSubtasks);
+  }
+
+  /** The task's entry: micro (size-weighted) means with pooled standard errors, and the macro means. */
+  private static ObjectNode top(String name, Map<String, ObjectNode> subs, List<String> all) {
+    ObjectNode top = JSON.createObjectNode().put("alias", name);
     for (String metric : metricKeys(subs, all)) {
       List<Stats.Part> parts = parts(subs, all, metric);
       top.put(metric, Stats.micro(parts));
@@ -69,7 +84,7 @@ public final class Aggregator {
       top.put(metric.substring(0, comma) + "_macro" + metric.substring(comma), Stats.macro(parts));
     }
     top.put("sample_len", subs.values().stream().mapToInt(s -> s.get("sample_len").asInt()).sum());
-    return new Entries(subs, groups, groupSubtasks);
+    return top;
   }
 
   private static ObjectNode subtask(String alias, List<JsonNode> recs) {

@@ -86,7 +86,7 @@ public final class ChatPrompt {
     }
     for (Doc s : shots) {
       turns.add(new Turn("user", task.text(s), spec.targetDelimiter()));
-      turns.add(new Turn("assistant", task.target(s), spec.fewshotDelimiter()));
+      turns.add(new Turn("assistant", task.shotTarget(s), spec.fewshotDelimiter()));
     }
     turns.add(new Turn("user", task.text(doc), ""));
     return turns;

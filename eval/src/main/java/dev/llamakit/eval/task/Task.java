@@ -13,13 +13,14 @@ import java.util.Set;
  */
 public final class Task {
   private static final Set<String> OUTPUT_TYPES = Set.of("multiple_choice", "generate_until");
-  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k");
+  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k", "pass_at_1");
 
   private final TaskSpec spec;
   private final String specHash;
   private final Template description;
   private final Template text;
   private final Template target;
+  private final Template shotTarget;
   private final List<Doc> fixedShots;
 
   /** Compiles and checks {@code spec}; {@code origin} names the file in errors, {@code specHash} its content hash. */
@@ -60,6 +61,7 @@ public final class Task {
       this.description = Template.compile(spec.description() == null ? "" : spec.description());
       this.text = Template.compile(spec.docToText());
       this.target = spec.docToTarget() == null ? null : Template.compile(spec.docToTarget());
+      this.shotTarget = spec.fewshot().docToTarget() == null ? null : Template.compile(spec.fewshot().docToTarget());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + e.getMessage(), e);
     }
@@ -136,7 +138,36 @@ public final class Task {
     if (target == null) {
       throw new IllegalStateException("task " + name() + " has no doc_to_target");
     }
-    return target.render(doc);
+    List<String> many = listTarget(doc);
+    // lm-eval's build_qa_turn writes a[0] of a list target after a shot
+    return many != null ? many.getFirst() : target.render(doc);
+  }
+
+  /**
+   * Every reference of {@code doc}: the elements of a list field when {@code doc_to_target} is just {@code {{field}}}
+   * naming one (lm-eval's multiple targets, TriviaQA's aliases: a response is right when it matches any), else the
+   * one {@link #target}.
+   */
+  public List<String> targets(Doc doc) {
+    List<String> many = listTarget(doc);
+    return many != null ? many : List.of(target(doc));
+  }
+
+  private List<String> listTarget(Doc doc) {
+    String f = target == null ? null : target.singleField();
+    if (f == null || !(doc.fields().get(f) instanceof List<?>)) {
+      return null;
+    }
+    List<String> l = doc.list(f);
+    if (l.isEmpty()) {
+      throw new IllegalArgumentException("doc " + doc.id() + ": field '" + f + "' holds no reference");
+    }
+    return l;
+  }
+
+  /** The answer written after {@code doc} as a shot: {@code fewshot.doc_to_target} when the task has one. */
+  public String shotTarget(Doc doc) {
+    return shotTarget != null ? shotTarget.render(doc) : target(doc);
   }
 
   /** The task description rendered for {@code doc} (empty when the task has none). */
@@ -151,7 +182,7 @@ public final class Task {
   public String context(Doc doc, List<Doc> shots) {
     StringBuilder sb = new StringBuilder(description.render(doc));
     for (Doc s : shots) {
-      sb.append(text(s)).append(spec.targetDelimiter()).append(target(s)).append(spec.fewshotDelimiter());
+      sb.append(text(s)).append(spec.targetDelimiter()).append(shotTarget(s)).append(spec.fewshotDelimiter());
     }
     // lm-eval's multiple-input tasks: the context ends with the shots; each choice is appended per request
     return spec.partial() ? sb.toString() : sb.append(text(doc)).toString();

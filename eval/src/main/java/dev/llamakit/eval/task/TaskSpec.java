@@ -58,8 +58,12 @@ public record TaskSpec(
   /** Where documents come from: a loader name, candidate paths under the data folder, and split names. */
   public record DatasetSpec(String loader, List<String> paths, String testSplit, String fewshotSplit) {}
 
-  /** Shot selection: {@code first_n} or {@code random}, from a split or from fixed {@code samples}. */
-  public record FewshotSpec(String sampler, List<Map<String, Object>> samples) {}
+  /**
+   * Shot selection: {@code first_n} or {@code random}, from a split or from fixed {@code samples}; {@code docToTarget}
+   * (lm-eval's {@code fewshot_config.doc_to_target}, null = the task's) is the answer written after a shot, where it
+   * differs from the reference scored (MBPP's code + {@code [DONE]}, Minerva's full solution).
+   */
+  public record FewshotSpec(String sampler, List<Map<String, Object>> samples, String docToTarget) {}
 
   /** lm-eval's {@code generation_kwargs} plus {@code repeats}. */
   public record GenerationSpec(List<String> until, int maxGenToks, double temperature, double topP, int repeats) {}

@@ -1,0 +1,48 @@
+package dev.llamakit.eval.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llamakit.eval.task.Doc;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MBPP+ (EvalPlus) as lm-eval's {@code mbpp_plus} reads it: the evalplus/mbppplus rows, {@code {task_id, code,
+ * prompt, source_file, test_imports, test_list, test}}, one JSON object per line of {@code MbppPlus.jsonl}; one split.
+ * Fields: {@code task_id}, {@code text} (the row's {@code prompt}, which lm-eval's template prefers to {@code text}),
+ * {@code code}, {@code test_list} (the corrected base asserts lm-eval executes) and {@code test} (EvalPlus's program
+ * over the extended inputs, required so a file without the extended tests is refused). A line of the raw EvalPlus
+ * release ({@code base_input}/{@code plus_input} without {@code test_list}) is refused naming the file and line.
+ */
+public final class MbppPlusLoader implements DatasetLoader {
+  @Override
+  public List<Doc> load(Path base, String split) {
+    List<Jsonl.Row> rows = Jsonl.read(base);
+    List<Doc> docs = new ArrayList<>(rows.size());
+    for (Jsonl.Row row : rows) {
+      JsonNode j = row.json();
+      if (j.has("plus_input") && !j.has("test_list")) {
+        throw new DataFormatException(base, row.line(), "a raw EvalPlus release record (base_input/plus_input, no "
+            + "test_list): mbpp_plus reads the evalplus/mbppplus rows {task_id, prompt, code, test_list, test}");
+      }
+      JsonNode id = j.get("task_id");
+      if (id == null || !(id.isIntegralNumber() || id.isTextual())) {
+        throw new DataFormatException(base, row.line(), "field 'task_id' is missing");
+      }
+      if (!j.has("test")) {
+        throw new DataFormatException(base, row.line(), "field 'test' (EvalPlus's extended tests) is missing: this "
+            + "file does not hold MBPP+");
+      }
+      Map<String, Object> f = new HashMap<>();
+      f.put("task_id", id.asText());
+      f.put("text", Jsonl.string(row, "prompt", base));
+      f.put("code", Jsonl.string(row, "code", base));
+      f.put("test", Jsonl.string(row, "test", base));
+      f.put("test_list", MbppLoader.strings(row, "test_list", base));
+      docs.add(new Doc("mbpp_plus/" + id.asText(), docs.size(), f));
+    }
+    return docs;
+  }
+}

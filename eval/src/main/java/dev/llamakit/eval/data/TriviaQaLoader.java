@@ -1,0 +1,128 @@
+package dev.llamakit.eval.data;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llamakit.engine.io.JsonText;
+import dev.llamakit.eval.task.Doc;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * TriviaQA's reading-comprehension release ({@code triviaqa-rc/qa/}), read as the HF {@code trivia_qa} script builds
+ * its {@code rc.nocontext} config: split {@code SPLIT} is every {@code *SPLIT.json} of the folder in name order
+ * ({@code dev}: verified-web-dev, verified-wikipedia-dev, web-dev, wikipedia-dev; {@code train}: web-train,
+ * wikipedia-train), each a JSON object whose {@code Data} array holds {@code {Question, QuestionId, Answer: {Aliases,
+ * ...}}}. Fields: {@code question}, {@code question_id}, {@code answer} (the {@code Aliases} list, lm-eval's
+ * {@code answer.aliases}). The files are streamed, so the large train files need no more memory than their records.
+ */
+public final class TriviaQaLoader implements DatasetLoader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public List<Doc> load(Path base, String split) {
+    List<Path> files = files(base, split);
+    if (files.isEmpty()) {
+      throw new DataFormatException(base.resolve("*" + split + ".json") + ": file not found (the TriviaQA rc release "
+          + "holds qa/web-" + split + ".json and qa/wikipedia-" + split + ".json)");
+    }
+    List<Doc> docs = new ArrayList<>();
+    for (Path f : files) {
+      read(f, split, docs);
+    }
+    return docs;
+  }
+
+  private static List<Path> files(Path base, String split) {
+    String suffix = split + ".json";
+    try (Stream<Path> st = Files.list(base)) {
+      return st.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + base + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void read(Path file, String split, List<Doc> docs) {
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder);
+        JsonParser p = new JsonFactory(JSON).createParser(r)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new DataFormatException(file + ": expected a JSON object with a 'Data' array");
+      }
+      boolean found = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (!"Data".equals(name)) {
+          p.skipChildren();
+          continue;
+        }
+        if (t != JsonToken.START_ARRAY) {
+          throw new DataFormatException(file + ": 'Data' is not an array");
+        }
+        found = true;
+        int record = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          long line = p.currentLocation().getLineNr();
+          JsonNode n = JSON.readTree(p);
+          docs.add(doc(file, line, record++, n, split, docs.size()));
+        }
+      }
+      if (!found) {
+        throw new DataFormatException(file + ": no 'Data' array");
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataFormatException(file + ": not UTF-8 text");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new DataFormatException(file + ": file not found");
+    } catch (IOException e) {
+      throw new DataFormatException(file + ": not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst()
+          .orElse(""));
+    }
+  }
+
+  private static Doc doc(Path file, long line, int record, JsonNode n, String split, int index) {
+    String where = "Data[" + record + "]";
+    if (n == null || !n.isObject()) {
+      throw new DataFormatException(file, line, where + ": expected a JSON object");
+    }
+    if (JsonText.firstNonText(n) != null) {
+      throw new DataFormatException(file, line, where + ": a string holds an unpaired surrogate escape: not text");
+    }
+    JsonNode q = n.get("Question");
+    JsonNode id = n.get("QuestionId");
+    JsonNode aliases = n.path("Answer").get("Aliases");
+    if (q == null || !q.isTextual()) {
+      throw new DataFormatException(file, line, where + ": field 'Question' is missing or not a string");
+    }
+    if (id == null || !id.isTextual()) {
+      throw new DataFormatException(file, line, where + ": field 'QuestionId' is missing or not a string");
+    }
+    if (aliases == null || !aliases.isArray() || aliases.isEmpty()) {
+      throw new DataFormatException(file, line, where + ": field 'Answer.Aliases' is missing or not a non-empty list "
+          + "(the test-without-answers files cannot be scored)");
+    }
+    List<String> a = new ArrayList<>();
+    for (JsonNode x : aliases) {
+      if (!x.isTextual()) {
+        throw new DataFormatException(file, line, where + ": field 'Answer.Aliases' holds a non-string");
+      }
+      a.add(x.asText());
+    }
+    return new Doc("triviaqa/" + split + "/" + index, index,
+        Map.of("question", q.asText(), "question_id", id.asText(), "answer", List.copyOf(a)));
+  }
+}
