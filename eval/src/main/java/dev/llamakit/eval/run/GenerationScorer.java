@@ -3,6 +3,7 @@ package dev.llamakit.eval.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.extract.FilterPipeline;
+import dev.llamakit.eval.math.HendrycksEquivalence;
 import dev.llamakit.eval.metric.ExactMatch;
 import dev.llamakit.eval.metric.PassAtK;
 import dev.llamakit.eval.model.GenerationRequest;
@@ -112,6 +113,9 @@ public final class GenerationScorer implements DocScorer {
               metrics.put("exact_match," + f.name(),
                   got.isEmpty() ? 0.0 : em.scoreAny(got.getFirst(), task.targets(p.doc())));
             }
+            case "hendrycks_math_equiv" -> // lm-eval's hendrycks_math exact_match: is_equiv over strip_string
+                metrics.put("exact_match," + f.name(), !got.isEmpty()
+                    && HendrycksEquivalence.equivalent(got.getFirst(), task.target(p.doc())) ? 1.0 : 0.0);
             case "pass_at_k" -> {
               int c = execute(got, rec);
               for (int k : m.k()) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code llamakit eval run} with minerva_math, triviaqa, nq_open, mbpp, mbpp_plus and humaneval_plus end to end on the
+ * {@code llamakit eval run} with minerva_math, hendrycks_math, triviaqa, nq_open, mbpp, mbpp_plus and humaneval_plus end to end on the
  * engine (stories260K, real weights; scores near zero are expected) over the hand-written fixtures; without the data a
  * run fails in one line naming what it looked for.
  */
@@ -47,12 +47,14 @@ class MathQaCodeEngineTest {
   void mathAndQaTasksRunOnStories260K(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("run");
     StringWriter err = new StringWriter();
-    assertEquals(0, run(FixtureData.handWritten(), out, err, "minerva_math,triviaqa,nq_open"), err.toString());
+    assertEquals(0, run(FixtureData.handWritten(), out, err, "minerva_math,hendrycks_math,triviaqa,nq_open"), err.toString());
     JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     double em = r.at("/groups/minerva_math").get("exact_match,none").asDouble(-1);
     assertTrue(em >= 0 && em <= 1, r.toString());
     assertEquals(2, r.at("/n-samples/minerva_math_algebra/effective").asInt());
     assertEquals(4, r.at("/n-shot/minerva_math_algebra").asInt());
+    double hm = r.at("/groups/hendrycks_math").get("exact_match,none").asDouble(-1);
+    assertTrue(hm >= 0 && hm <= 1, r.toString());
     for (String t : List.of("triviaqa", "nq_open")) {
       double v = r.at("/results/" + t).get("exact_match,remove_whitespace").asDouble(-1);
       assertTrue(v >= 0 && v <= 1, t + " in " + r.get("results"));

@@ -273,4 +273,22 @@ class MathQaCodeTasksTest {
     r = run(h, out.resolve("he"), "humaneval_plus");
     assertEquals(0.5, r.at("/results/humaneval_plus").get("pass@1,create_test").asDouble(), 1e-12);
   }
+
+  @Test
+  void hendrycksMathPromptAndStripStringEquivalence(@TempDir Path out) throws IOException {
+    TaskPlan p = plan("hendrycks_math", RunSettings.defaults());
+    assertEquals("Problem: What is the value of $x$ if $3x + 4 = 19$?\nAnswer:", p.all().getFirst().context());
+    assertEquals("49\\text{ square centimeters}", p.task().target(p.subtasks().get("hendrycks_math_geometry")
+        .getFirst().doc()));
+    OracleModel m = new OracleModel("oracle", "a".repeat(64));
+    m.script("Answer:", List.of(" I cannot say."));
+    m.script("$3x + 4 = 19$?\nAnswer:", List.of(" $5$"));
+    m.script("Simplify $\\frac{6}{8}$.\nAnswer:", List.of(" $0.75$")); // "0.75" vs "\frac{3}{4}": 0
+    m.script("put in a row?\nAnswer:", List.of(" 6"));
+    m.script("in square centimeters?\nAnswer:", List.of(" $49$")); // the reference's "\text{ ...}" units are cut
+    JsonNode r = run(m, out, "hendrycks_math");
+    assertEquals(0.5, r.at("/results/hendrycks_math_algebra").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(1.0, r.at("/results/hendrycks_math_geometry").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(3.0 / 8, r.at("/groups/hendrycks_math").get("exact_match,none").asDouble(), 1e-12);
+  }
 }
