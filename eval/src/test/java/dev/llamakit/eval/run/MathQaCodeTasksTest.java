@@ -207,7 +207,7 @@ class MathQaCodeTasksTest {
     m.script("What is the remainder when 1,000,003 is divided by 10?" + end, List.of(" I think 3."));
     m.script("Write one hundred thousand as a number." + end,
         List.of(" Final Answer: The final answer is 100,000. I hope it is correct."));
-    // equal strings: 1 here; lm-eval's parse_latex cannot parse "[0,1)" and scores 0
+    // equal strings: 1 here; lm-eval scores 0 where sympy's parse_latex rejects "[0,1)" (expected, not run here)
     m.script("with $0 \\le x < 1$?" + end, List.of(" Final Answer: The final answer is $[0,1)$. I hope it is correct."));
     JsonNode r = run(m, out, "minerva_math");
     assertEquals(0.5, r.at("/results/minerva_math_algebra").get("exact_match,none").asDouble(), 1e-12);
