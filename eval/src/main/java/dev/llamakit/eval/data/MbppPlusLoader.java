@@ -13,7 +13,8 @@ import java.util.Map;
  * prompt, source_file, test_imports, test_list, test}}, one JSON object per line of {@code MbppPlus.jsonl}; one split.
  * Fields: {@code task_id}, {@code text} (the row's {@code prompt}, which lm-eval's template prefers to {@code text}),
  * {@code code}, {@code test_list} (the corrected base asserts lm-eval executes) and {@code test} (EvalPlus's program
- * over the extended inputs, required so a file without the extended tests is refused). A line of the raw EvalPlus
+ * over the extended inputs, required so a file without the extended tests is refused; {@code mbpp_plus_extended}
+ * executes it) and {@code test_imports}. A line of the raw EvalPlus
  * release ({@code base_input}/{@code plus_input} without {@code test_list}) is refused naming the file and line.
  */
 public final class MbppPlusLoader implements DatasetLoader {
@@ -41,8 +42,28 @@ public final class MbppPlusLoader implements DatasetLoader {
       f.put("code", Jsonl.string(row, "code", base));
       f.put("test", Jsonl.string(row, "test", base));
       f.put("test_list", MbppLoader.strings(row, "test_list", base));
+      f.put("test_imports", imports(row, base));
       docs.add(new Doc("mbpp_plus/" + id.asText(), docs.size(), f));
     }
     return docs;
+  }
+
+  /** The row's {@code test_imports} (import lines the extended test program needs), empty when absent. */
+  private static List<String> imports(Jsonl.Row row, Path file) {
+    JsonNode v = row.json().get("test_imports");
+    List<String> out = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isArray()) {
+      throw new DataFormatException(file, row.line(), "field 'test_imports' is not a list");
+    }
+    for (JsonNode x : v) {
+      if (!x.isTextual()) {
+        throw new DataFormatException(file, row.line(), "field 'test_imports' holds a non-string");
+      }
+      out.add(x.asText());
+    }
+    return List.copyOf(out);
   }
 }

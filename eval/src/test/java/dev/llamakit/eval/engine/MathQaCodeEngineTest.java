@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code llamakit eval run} with minerva_math, hendrycks_math, triviaqa, nq_open, mbpp, mbpp_plus and humaneval_plus end to end on the
+ * {@code llamakit eval run} with minerva_math, hendrycks_math, triviaqa, nq_open, mbpp, mbpp_plus, mbpp_plus_extended and humaneval_plus end to end on the
  * engine (stories260K, real weights; scores near zero are expected) over the hand-written fixtures; without the data a
  * run fails in one line naming what it looked for.
  */
@@ -71,9 +71,9 @@ class MathQaCodeEngineTest {
     SandboxSupport.assumeIsolation();
     Path out = dir.resolve("run");
     StringWriter err = new StringWriter();
-    assertEquals(0, run(FixtureData.handWritten(), out, err, "mbpp,mbpp_plus,humaneval_plus"), err.toString());
+    assertEquals(0, run(FixtureData.handWritten(), out, err, "mbpp,mbpp_plus,mbpp_plus_extended,humaneval_plus"), err.toString());
     JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-    Map<String, String> keys = Map.of("mbpp", "pass_at_1,none", "mbpp_plus", "pass_at_1,none",
+    Map<String, String> keys = Map.of("mbpp", "pass_at_1,none", "mbpp_plus", "pass_at_1,none", "mbpp_plus_extended", "pass_at_1,none",
         "humaneval_plus", "pass@1,create_test");
     keys.forEach((t, k) -> {
       double v = r.at("/results/" + t).get(k).asDouble(-1);

@@ -291,4 +291,22 @@ class MathQaCodeTasksTest {
     assertEquals(1.0, r.at("/results/hendrycks_math_geometry").get("exact_match,none").asDouble(), 1e-12);
     assertEquals(3.0 / 8, r.at("/groups/hendrycks_math").get("exact_match,none").asDouble(), 1e-12);
   }
+
+  @Test
+  void mbppPlusExtendedRunsEvalPlusTestsThatTheBaseAssertsMiss(@TempDir Path out) throws IOException {
+    SandboxSupport.assumeIsolation();
+    OracleModel m = new OracleModel("oracle", "a".repeat(64));
+    // drops zeros: passes the three base asserts, fails EvalPlus's input [0, 7, -1]
+    m.script("assert double_all([-3]) == [-6]\n[BEGIN]\n",
+        List.of("def double_all(xs):\n  return [x * 2 for x in xs if x != 0]\n[DONE]"));
+    m.script("assert count_vowels('Aeiou') == 5\n[BEGIN]\n",
+        List.of("def count_vowels(s):\n  return sum(1 for c in s.lower() if c in 'aeiou')\n[DONE]"));
+    JsonNode r = run(m, out.resolve("base"), "mbpp_plus");
+    assertEquals(1.0, r.at("/results/mbpp_plus").get("pass_at_1,none").asDouble(), 1e-12);
+    r = run(m, out.resolve("ext"), "mbpp_plus_extended");
+    assertEquals(0.5, r.at("/results/mbpp_plus_extended").get("pass_at_1,none").asDouble(), 1e-12);
+    JsonNode rec = new ObjectMapper().readTree(Files.readAllLines(
+        out.resolve("ext/samples_mbpp_plus_extended.jsonl")).getFirst());
+    assertTrue(rec.at("/execution/0/result").asText().contains("input 2"), rec.get("execution").toString());
+  }
 }
