@@ -88,9 +88,12 @@ public final class TriviaQaLoader implements DatasetLoader {
       throw new DataFormatException(file + ": not UTF-8 text");
     } catch (java.nio.file.NoSuchFileException e) {
       throw new DataFormatException(file + ": file not found");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new DataFormatException(file, Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage().lines()
+          .findFirst().orElse(""));
     } catch (IOException e) {
-      throw new DataFormatException(file + ": not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst()
-          .orElse(""));
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

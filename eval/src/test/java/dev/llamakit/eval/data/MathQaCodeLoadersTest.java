@@ -54,9 +54,9 @@ class MathQaCodeLoadersTest {
     Files.writeString(bad, "{\"problem\": \"p\", \"level\": 1, \"type\": \"Geometry\", \"solution\": \"\\\\boxed{1}\"}");
     e = assertThrows(DataFormatException.class, () -> new MathLoader().load(math, "test"));
     assertTrue(e.getMessage().contains("41.json: field 'level' is missing or not a string"), e.getMessage());
-    Files.writeString(bad, "{\"problem\": \"p\",");
+    Files.writeString(bad, "{\"problem\": \"p\",\n\"level\" 3}");
     e = assertThrows(DataFormatException.class, () -> new MathLoader().load(math, "test"));
-    assertTrue(e.getMessage().contains("41.json: not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("41.json:2: not valid JSON"), e.getMessage());
     Files.delete(bad);
     e = assertThrows(DataFormatException.class, () -> new MathLoader().load(math, "train"));
     assertTrue(e.getMessage().contains("MATH/train/algebra: folder not found"), e.getMessage());
@@ -76,6 +76,9 @@ class MathQaCodeLoadersTest {
         + "\"Answer\": {\"Aliases\": [\"x\"]}},\n  {\"Question\": \"q2\", \"QuestionId\": \"b\", \"Answer\": {}}\n]}\n");
     var e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "dev"));
     assertTrue(e.getMessage().contains("web-dev.json:3: Data[1]: field 'Answer.Aliases'"), e.getMessage());
+    Files.writeString(dir.resolve("web-dev.json"), "{\"Data\": [\n  {\"Question\": \"q\",\n  \"QuestionId\" 1}]}");
+    e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("web-dev.json:3: not valid JSON"), e.getMessage());
     e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "train"));
     assertTrue(e.getMessage().contains("*train.json: file not found"), e.getMessage());
   }
