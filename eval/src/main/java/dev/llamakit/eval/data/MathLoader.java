@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.io.JsonText;
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.eval.math.Boxed;
 import dev.llamakit.eval.math.MinervaAnswer;
 import dev.llamakit.eval.task.Doc;
 import dev.llamakit.eval.task.TaskRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,13 +79,9 @@ public final class MathLoader implements DatasetLoader {
   private static Doc doc(Path file, String folder, String subject, int index) {
     JsonNode n;
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-      n = JSON.readTree(text);
-    } catch (NoSuchFileException e) {
-      throw new DataFormatException(file + ": file not found");
-    } catch (CharacterCodingException e) {
-      throw new DataFormatException(file + ": not UTF-8 text");
+      n = JSON.readTree(TextLines.readAll(file));
+    } catch (TextFormatException e) {
+      throw new DataFormatException(e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DataFormatException(file, Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage().lines()

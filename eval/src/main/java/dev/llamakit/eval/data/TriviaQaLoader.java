@@ -6,13 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.io.JsonText;
+import dev.llamakit.engine.io.TextFormatException;
+import dev.llamakit.engine.io.TextLines;
 import dev.llamakit.eval.task.Doc;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ import java.util.stream.Stream;
  * ({@code dev}: verified-web-dev, verified-wikipedia-dev, web-dev, wikipedia-dev; {@code train}: web-train,
  * wikipedia-train), each a JSON object whose {@code Data} array holds {@code {Question, QuestionId, Answer: {Aliases,
  * ...}}}. Fields: {@code question}, {@code question_id}, {@code answer} (the {@code Aliases} list, lm-eval's
- * {@code answer.aliases}). The files are streamed, so the large train files need no more memory than their records.
+ * {@code answer.aliases}). The files are streamed through {@link TextLines} (strict UTF-8, gzip when named {@code .gz}), so the large train
+ * files need no more memory than their records.
  */
 public final class TriviaQaLoader implements DatasetLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,10 +55,8 @@ public final class TriviaQaLoader implements DatasetLoader {
   }
 
   private static void read(Path file, String split, List<Doc> docs) {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder);
-        JsonParser p = new JsonFactory(JSON).createParser(r)) {
+    try (TextLines lines = TextLines.open(file);
+        JsonParser p = new JsonFactory(JSON).createParser(new LinesReader(lines))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new DataFormatException(file + ": expected a JSON object with a 'Data' array");
       }
@@ -84,10 +82,8 @@ public final class TriviaQaLoader implements DatasetLoader {
       if (!found) {
         throw new DataFormatException(file + ": no 'Data' array");
       }
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new DataFormatException(file + ": not UTF-8 text");
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new DataFormatException(file + ": file not found");
+    } catch (TextFormatException e) {
+      throw new DataFormatException(e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DataFormatException(file, Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage().lines()
@@ -95,6 +91,36 @@ public final class TriviaQaLoader implements DatasetLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The lines of a {@link TextLines} (strict UTF-8, gzip) as characters, each line ended by {@code \n}. */
+  private static final class LinesReader extends Reader {
+    private final TextLines lines;
+    private String current = "";
+    private int at;
+
+    LinesReader(TextLines lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      while (at >= current.length()) {
+        String l = lines.next();
+        if (l == null) {
+          return -1;
+        }
+        current = l + "\n";
+        at = 0;
+      }
+      int n = Math.min(len, current.length() - at);
+      current.getChars(at, at + n, buf, off);
+      at += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static Doc doc(Path file, long line, int record, JsonNode n, String split, int index) {

@@ -79,6 +79,9 @@ class MathQaCodeLoadersTest {
     Files.writeString(dir.resolve("web-dev.json"), "{\"Data\": [\n  {\"Question\": \"q\",\n  \"QuestionId\" 1}]}");
     e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "dev"));
     assertTrue(e.getMessage().contains("web-dev.json:3: not valid JSON"), e.getMessage());
+    Files.write(dir.resolve("web-dev.json"), new byte[] {'{', '\n', '"', (byte) 0xff, '"'});
+    e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "dev"));
+    assertTrue(e.getMessage().contains("web-dev.json:2: invalid UTF-8"), e.getMessage());
     e = assertThrows(DataFormatException.class, () -> new TriviaQaLoader().load(dir, "train"));
     assertTrue(e.getMessage().contains("*train.json: file not found"), e.getMessage());
   }
