@@ -162,18 +162,18 @@ class MathQaCodeTasksTest {
   void triviaqaPromptZeroAndOneShot() {
     TaskPlan p = plan("triviaqa", RunSettings.defaults());
     List<PlannedDoc> docs = p.all();
-    assertEquals(4, docs.size()); // verified-web-dev, web-dev (2), wikipedia-dev: every *dev.json in name order
+    assertEquals(3, docs.size()); // web-dev.json (2) then wikipedia-dev.json; verified-web-dev.json is not read
     assertEquals("Question: Which planet in our solar system is known as the Red Planet?\nAnswer:",
         docs.getFirst().context());
+    assertEquals("Question: How many legs does a spider have?\nAnswer:", docs.get(2).context()); // stripped first
     assertEquals(0, p.numFewshot());
     assertEquals(List.of("Mars", "The Red Planet", "Planet Mars"), p.task().targets(docs.getFirst().doc()));
     TaskPlan one = plan("triviaqa", RunSettings.defaults().withNumFewshot(1));
     // doc 1's shot is random.Random(1234)'s second draw from the 3 train questions; answered with the first alias
-    assertEquals("Question: What is frozen water called?\n"
-        + "Answer: Ice\n"
-        + "\n"
-        + "Question: Which planet in our solar system is known as the Red Planet?\n"
-        + "Answer:", one.all().get(1).context());
+    assertEquals("Question: What is frozen water called?\nAnswer: Ice\n\n"
+        + "Question: What colour do you get by mixing blue and yellow paint?\nAnswer:", one.all().get(1).context());
+    assertEquals("Question: Which animal is called the king of the jungle?\nAnswer: Lion\n\n"
+        + "Question: Which planet in our solar system is known as the Red Planet?\nAnswer:", one.all().get(0).context());
   }
 
   @Test
@@ -223,17 +223,19 @@ class MathQaCodeTasksTest {
   @Test
   void triviaqaMatchesAnyAliasIgnoringCaseAndPunctuation(@TempDir Path out) throws IOException {
     OracleModel m = new OracleModel("oracle", "a".repeat(64));
-    // verified-web-dev and web-dev both ask the Red Planet question: the first call is the verified copy
-    m.script("known as the Red Planet?\nAnswer:", List.of(" Planet-Mars", " the red planet\nQuestion:"));
-    m.script("blue and yellow paint?\nAnswer:", List.of(" Blue. Or green"));
+    m.script("known as the Red Planet?\nAnswer:", List.of(" Planet-Mars\nQuestion:"));
+    m.script("blue and yellow paint?\nAnswer:", List.of(" GREEN! (colour)"));
     m.script("How many legs does a spider have?\nAnswer:", List.of(" 8, I think"));
     JsonNode r = run(m, out, "triviaqa");
-    // "Planet-Mars" -> "planetmars" != "planet mars"; "the red planet" = "The Red Planet"; "Blue" no; "8" = "8"
-    assertEquals(0.5, r.at("/results/triviaqa").get("exact_match,remove_whitespace").asDouble(), 1e-12);
-    JsonNode rec = new ObjectMapper().readTree(Files.readAllLines(out.resolve("samples_triviaqa.jsonl")).get(1));
-    assertEquals("the red planet", rec.at("/filtered_resps/remove_whitespace/0").asText());
+    // "Planet-Mars" -> "planetmars" != "planet mars"; "GREEN! (colour)" -> "green colour" = "Green (colour)";
+    // "8" = the stripped alias "8"
+    assertEquals(2.0 / 3, r.at("/results/triviaqa").get("exact_match,remove_whitespace").asDouble(), 1e-12);
+    List<String> lines = Files.readAllLines(out.resolve("samples_triviaqa.jsonl"));
+    JsonNode rec = new ObjectMapper().readTree(lines.getFirst());
+    assertEquals("Planet-Mars", rec.at("/filtered_resps/remove_whitespace/0").asText());
     assertEquals(3, rec.get("target").size());
-    assertEquals(1.0, rec.at("/metrics/exact_match,remove_whitespace").asDouble());
+    assertEquals(0.0, rec.at("/metrics/exact_match,remove_whitespace").asDouble());
+    assertEquals(1.0, new ObjectMapper().readTree(lines.get(1)).at("/metrics/exact_match,remove_whitespace").asDouble());
   }
 
   @Test
