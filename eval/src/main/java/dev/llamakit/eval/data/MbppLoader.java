@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * MBPP as released (google-research/mbpp {@code mbpp.jsonl}): {@code {text, code, task_id, test_setup_code,
- * test_list, challenge_test_list}} per line; the splits are task-id ranges, as the HF {@code mbpp} ("full") script cuts
- * them: {@code prompt} 1-10, {@code test} 11-510, {@code validation} 511-600, {@code train} 601-974, in file order.
+ * test_list, challenge_test_list}} per line; the splits are the paper's task-id ranges, which the HF dataset's
+ * ("full") splits follow: {@code prompt} 1-10, {@code test} 11-510 (the 500 lm-eval scores), {@code validation}
+ * 511-600, {@code train} 601-974, each in file order.
  * Fields: {@code text}, {@code code}, {@code task_id}, {@code test_setup_code}, {@code test_list} (list).
  */
 public final class MbppLoader implements DatasetLoader {
