@@ -76,7 +76,8 @@ public final class MathLoader implements DatasetLoader {
     return n.substring(0, n.length() - ".json".length());
   }
 
-  private static Doc doc(Path file, String folder, String subject, int index) {
+  /** One problem file of subject folder {@code folder} (lm-eval suffix {@code subject}), at {@code index}. */
+  static Doc doc(Path file, String folder, String subject, int index) {
     JsonNode n;
     try {
       n = JSON.readTree(TextLines.readAll(file));

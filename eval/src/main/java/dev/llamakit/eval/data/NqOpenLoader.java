@@ -15,7 +15,11 @@ import java.util.Map;
 public final class NqOpenLoader implements DatasetLoader {
   @Override
   public List<Doc> load(Path base, String split) {
-    Path file = base.resolve("NQ-open." + split + ".jsonl");
+    return read(base.resolve("NQ-open." + split + ".jsonl"), split);
+  }
+
+  /** The questions of one NQ-open file. */
+  static List<Doc> read(Path file, String split) {
     List<Jsonl.Row> rows = Jsonl.read(file);
     List<Doc> docs = new ArrayList<>(rows.size());
     for (Jsonl.Row row : rows) {

@@ -40,7 +40,8 @@ public final class TriviaQaLoader implements DatasetLoader {
     return docs;
   }
 
-  private static void read(Path file, String split, List<Doc> docs) {
+  /** Appends the questions of one qa file to {@code docs}. */
+  static void read(Path file, String split, List<Doc> docs) {
     try (TextLines lines = TextLines.open(file);
         JsonParser p = new JsonFactory(JSON).createParser(new LinesReader(lines))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
