@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code code}, {@code test_list} (the corrected base asserts lm-eval executes) and {@code test} (EvalPlus's program
  * over the extended inputs, required so a file without the extended tests is refused; {@code mbpp_plus_extended}
  * executes it) and {@code test_imports}. A line of the raw EvalPlus
- * release ({@code base_input}/{@code plus_input} without {@code test_list}) is refused naming the file and line.
+ * release (one with {@code plus_input}) is refused naming the file and line.
  */
 public final class MbppPlusLoader implements DatasetLoader {
   @Override
@@ -24,9 +24,10 @@ public final class MbppPlusLoader implements DatasetLoader {
     List<Doc> docs = new ArrayList<>(rows.size());
     for (Jsonl.Row row : rows) {
       JsonNode j = row.json();
-      if (j.has("plus_input") && !j.has("test_list")) {
-        throw new DataFormatException(base, row.line(), "a raw EvalPlus release record (base_input/plus_input, no "
-            + "test_list): mbpp_plus reads the evalplus/mbppplus rows {task_id, prompt, code, test_list, test}");
+      if (j.has("plus_input")) {
+        throw new DataFormatException(base, row.line(), "a raw EvalPlus release record (base_input/plus_input): its "
+            + "expected outputs would have to be computed from the canonical solution, which is not implemented; "
+            + "mbpp_plus reads the evalplus/mbppplus rows {task_id, prompt, code, test_list, test}");
       }
       JsonNode id = j.get("task_id");
       if (id == null || !(id.isIntegralNumber() || id.isTextual())) {

@@ -123,8 +123,18 @@ class MathQaCodeLoadersTest {
     Files.writeString(he, "{\"task_id\": \"HumanEval/0\", \"prompt\": \"p\", \"entry_point\": \"f\", "
         + "\"canonical_solution\": \"c\", \"base_input\": [[1]], \"plus_input\": [[2]], \"atol\": 0}\n");
     var e = assertThrows(DataFormatException.class, () -> new HumanEvalPlusLoader().load(he, "test"));
+    assertTrue(e.getMessage().contains("HumanEvalPlus.jsonl:1: a raw EvalPlus release record (base_input/plus_input)"),
+        e.getMessage());
+    // a raw record carrying a 'test' too is refused as well: that test need not hold the plus inputs
+    Files.writeString(he, "{\"task_id\": \"HumanEval/0\", \"prompt\": \"p\", \"entry_point\": \"f\", "
+        + "\"canonical_solution\": \"c\", \"test\": \"def check(c): pass\", \"plus_input\": [[2]]}\n");
+    e = assertThrows(DataFormatException.class, () -> new HumanEvalPlusLoader().load(he, "test"));
+    assertTrue(e.getMessage().contains("HumanEvalPlus.jsonl:1: a raw EvalPlus release record"), e.getMessage());
+    Files.writeString(he, "{\"task_id\": \"HumanEval/0\", \"prompt\": \"p\", \"entry_point\": \"f\", "
+        + "\"canonical_solution\": \"c\"}\n");
+    e = assertThrows(DataFormatException.class, () -> new HumanEvalPlusLoader().load(he, "test"));
     assertTrue(e.getMessage().contains("HumanEvalPlus.jsonl:1: field 'test' (EvalPlus's extended check program) is "
-        + "missing: a raw EvalPlus release record"), e.getMessage());
+        + "missing"), e.getMessage());
     Path mb = dir.resolve("MbppPlus.jsonl");
     Files.writeString(mb, "{\"task_id\": 2, \"prompt\": \"p\", \"code\": \"c\", \"test_list\": [\"a\", \"b\", \"c\"]}\n");
     e = assertThrows(DataFormatException.class, () -> new MbppPlusLoader().load(mb, "test"));
