@@ -106,7 +106,7 @@ public class GpqaLoader implements DatasetLoader {
     if (PANDAS_NA.contains(text)) {
       return " ";
     }
-    String t = dev.llamakit.eval.extract.RemoveWhitespace.strip(text);
+    String t = dev.llamakit.eval.extract.PyStrings.strip(text);
     t = t.replace(" [title]", ". ");
     if (removeBrackets) {
       t = BRACKETS.matcher(t).replaceAll("");

@@ -1,6 +1,7 @@
 package dev.llamakit.eval.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llamakit.eval.extract.PyStrings;
 import dev.llamakit.eval.task.Doc;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,6 @@ public final class MmluProLoader implements DatasetLoader {
 
   /** Python's {@code str.strip()} (Unicode white space). */
   static String pyStrip(String s) {
-    return dev.llamakit.eval.extract.RemoveWhitespace.strip(s);
+    return dev.llamakit.eval.extract.PyStrings.strip(s);
   }
 }

@@ -10,14 +10,16 @@ import java.util.Set;
 /**
  * A named chain of {@link FilterStep}s (lm-eval's {@code filter_list} entry), built from a task file; the function
  * names are {@code regex}, {@code take_first}, {@code majority_vote}, {@code humaneval_program},
- * {@code remove_whitespace} and {@code multi_choice_regex}.
+ * {@code remove_whitespace}, {@code multi_choice_regex}, {@code minerva_math_answer}, {@code mbpp_program},
+ * {@code hendrycks_math_answer} and {@code evalplus_mbpp_program}.
  *
  * @param name filter name used in metric keys ({@code exact_match,strict-match})
  * @param steps the steps, applied in order
  */
 public record FilterPipeline(String name, List<FilterStep> steps) {
   private static final Set<String> FUNCTIONS = Set.of("regex", "take_first", "majority_vote", "humaneval_program",
-      "remove_whitespace", "multi_choice_regex");
+      "remove_whitespace", "multi_choice_regex", "minerva_math_answer", "mbpp_program", "hendrycks_math_answer",
+      "evalplus_mbpp_program");
 
   /** The pipeline of {@code spec}; {@code {repeats}} in its name becomes the repeat count. */
   public static FilterPipeline of(TaskSpec.FilterSpec spec, int repeats) {
@@ -33,6 +35,10 @@ public record FilterPipeline(String name, List<FilterStep> steps) {
             Boolean.TRUE.equals(s.ignorePunctuation()), s.regexesToIgnore());
         case "majority_vote" -> new MajorityVote();
         case "humaneval_program" -> new HumanEvalProgram();
+        case "minerva_math_answer" -> new MinervaMathAnswer();
+        case "mbpp_program" -> new MbppProgram();
+        case "hendrycks_math_answer" -> new HendrycksMathAnswer();
+        case "evalplus_mbpp_program" -> new EvalPlusMbppProgram();
         default -> throw new IllegalArgumentException("filter '" + spec.name() + "': unknown function '" + s.function()
             + "'" + TaskRegistry.suggestions(s.function(), FUNCTIONS));
       });

@@ -53,7 +53,7 @@ public final class MultiChoiceRegex implements FilterStep {
     StringBuilder letters = new StringBuilder();
     for (int i = 0; i < choices.size(); i++) {
       String letter = String.valueOf((char) ('A' + i));
-      String m = normalise(RemoveWhitespace.strip(choices.get(i)));
+      String m = normalise(PyStrings.strip(choices.get(i)));
       texts.append(i == 0 ? "" : "|").append(Pattern.quote(m));
       byText.put(m, "(" + letter + ")");
       letters.append(i == 0 ? "" : "|").append(letter);
@@ -103,7 +103,7 @@ public final class MultiChoiceRegex implements FilterStep {
     if (i < 0 || i >= matches.size()) {
       return ""; // Python would raise IndexError
     }
-    String s = RemoveWhitespace.strip(matches.get(i));
+    String s = PyStrings.strip(matches.get(i));
     return !s.isEmpty() && convert.containsKey(s) ? convert.get(s) : s;
   }
 

@@ -30,22 +30,22 @@ public final class Aggregator {
     Map<String, ObjectNode> subs = new LinkedHashMap<>();
     String prefix = plan.task().name() + "_";
     for (Map.Entry<String, List<JsonNode>> e : records.entrySet()) {
-      String alias = e.getKey().startsWith(prefix) && plan.task().spec().groupBy() != null
+      String alias = e.getKey().startsWith(prefix) && !plan.categories().isEmpty()
           ? e.getKey().substring(prefix.length()) : e.getKey(); // lm-eval: "abstract_algebra"
       subs.put(e.getKey(), subtask(alias, e.getValue()));
     }
     Map<String, ObjectNode> groups = new LinkedHashMap<>();
     Map<String, List<String>> groupSubtasks = new LinkedHashMap<>();
     String name = plan.task().name();
-    if (plan.categories().isEmpty() && plan.task().spec().groupBy() == null) {
-      groupSubtasks.put(name, List.of());
-      return new Entries(subs, groups, groupSubtasks);
-    }
-    if (plan.categories().isEmpty()) { // subtasks without categories (MMLU-Pro): one group over all, lm-eval's
-      groupSubtasks.put(name, new ArrayList<>(subs.keySet()));
-      ObjectNode top = JSON.createObjectNode().put("alias", name);
-      groups.put(name, top);
-      putTop(top, subs);
+    if (plan.categories().isEmpty()) {
+      if (plan.task().spec().groupBy() == null) {
+        groupSubtasks.put(name, List.of());
+        return new Entries(subs, groups, groupSubtasks);
+      }
+      // a flat group (minerva_math): the task's entry is its subtasks' size-weighted mean, lm-eval's weight_by_size
+      List<String> all = new ArrayList<>(subs.keySet());
+      groupSubtasks.put(name, all);
+      groups.put(name, top(name, subs, all));
       return new Entries(subs, groups, groupSubtasks);
     }
     Map<String, List<String>> byCategory = new LinkedHashMap<>();
@@ -67,13 +67,15 @@ public final class Aggregator {
       g.put("sample_len", members.stream().mapToInt(m -> subs.get(m).get("sample_len").asInt()).sum());
       groups.put(cat, g);
     }
-    putTop(top, subs);
+    List<String> all = new ArrayList<>(subs.keySet());
+    ObjectNode whole = top(name, subs, all);
+    top.setAll(whole);
     return new Entries(subs, groups, groupSubtasks);
   }
 
-  /** The task-level entry: micro (size-weighted) and macro averages over every subtask. */
-  private static void putTop(ObjectNode top, Map<String, ObjectNode> subs) {
-    List<String> all = new ArrayList<>(subs.keySet());
+  /** The task's entry: micro (size-weighted) means with pooled standard errors, and the macro means. */
+  private static ObjectNode top(String name, Map<String, ObjectNode> subs, List<String> all) {
+    ObjectNode top = JSON.createObjectNode().put("alias", name);
     for (String metric : metricKeys(subs, all)) {
       List<Stats.Part> parts = parts(subs, all, metric);
       top.put(metric, Stats.micro(parts));
@@ -82,6 +84,7 @@ public final class Aggregator {
       top.put(metric.substring(0, comma) + "_macro" + metric.substring(comma), Stats.macro(parts));
     }
     top.put("sample_len", subs.values().stream().mapToInt(s -> s.get("sample_len").asInt()).sum());
+    return top;
   }
 
   private static ObjectNode subtask(String alias, List<JsonNode> recs) {

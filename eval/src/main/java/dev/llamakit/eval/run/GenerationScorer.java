@@ -3,6 +3,7 @@ package dev.llamakit.eval.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.extract.FilterPipeline;
+import dev.llamakit.eval.math.HendrycksEquivalence;
 import dev.llamakit.eval.metric.ExactMatch;
 import dev.llamakit.eval.metric.PassAtK;
 import dev.llamakit.eval.model.GenerationRequest;
@@ -87,6 +88,9 @@ public final class GenerationScorer implements DocScorer {
       }
       boolean code = TaskPlan.usesSandbox(task);
       ObjectNode rec = DocScorer.base(p, code ? "" : task.target(p.doc()));
+      if (!code && task.targets(p.doc()).size() > 1) {
+        rec.set("target", JSON.valueToTree(task.targets(p.doc()))); // every alias, as lm-eval's list target
+      }
       GenerationRequest first = reqs.get(i * n);
       ObjectNode gen = rec.putArray("arguments").addObject();
       gen.put("arg_0", first.context());
@@ -106,25 +110,23 @@ public final class GenerationScorer implements DocScorer {
           switch (m.metric()) {
             case "exact_match" -> {
               ExactMatch em = exactMatch.get(m);
-              metrics.put("exact_match," + f.name(), got.isEmpty() ? 0.0 : em.score(got.getFirst(), task.target(p.doc())));
+              metrics.put("exact_match," + f.name(),
+                  got.isEmpty() ? 0.0 : em.scoreAny(got.getFirst(), task.targets(p.doc())));
             }
+            case "hendrycks_math_equiv" -> // lm-eval's hendrycks_math exact_match: is_equiv over strip_string
+                metrics.put("exact_match," + f.name(), !got.isEmpty()
+                    && HendrycksEquivalence.equivalent(got.getFirst(), task.target(p.doc())) ? 1.0 : 0.0);
             case "pass_at_k" -> {
-              List<ExecutionResult> runs = sandbox.get().runAll(got);
-              int c = 0;
-              ArrayNode ex = rec.putArray("execution");
-              for (ExecutionResult e : runs) {
-                c += e.passed() ? 1 : 0;
-                ObjectNode x = ex.addObject();
-                x.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
-                x.put("result", e.result());
-                x.put("output", e.output().length() > KEEP_OUTPUT ? e.output().substring(0, KEEP_OUTPUT) : e.output());
-              }
-              rec.put("n", runs.size()).put("c", c);
+              int c = execute(got, rec);
               for (int k : m.k()) {
-                if (k <= runs.size()) {
-                  metrics.put("pass@" + k + "," + f.name(), PassAtK.estimate(runs.size(), c, k));
+                if (k <= got.size()) {
+                  metrics.put("pass@" + k + "," + f.name(), PassAtK.estimate(got.size(), c, k));
                 }
               }
+            }
+            case "pass_at_1" -> { // lm-eval's mbpp metric utils.pass_at_1: code_eval's pass@1, named pass_at_1
+              int c = execute(got, rec);
+              metrics.put("pass_at_1," + f.name(), PassAtK.estimate(got.size(), c, 1));
             }
             default -> throw new IllegalArgumentException("task " + task.name() + ": metric " + m.metric()
                 + " does not apply to generation tasks");
@@ -134,5 +136,21 @@ public final class GenerationScorer implements DocScorer {
       out.add(rec);
     }
     return out;
+  }
+
+  /** Runs every program in the sandbox, records the runs in {@code rec} and returns how many passed. */
+  private int execute(List<String> programs, ObjectNode rec) {
+    List<ExecutionResult> runs = sandbox.get().runAll(programs);
+    int c = 0;
+    ArrayNode ex = rec.putArray("execution");
+    for (ExecutionResult e : runs) {
+      c += e.passed() ? 1 : 0;
+      ObjectNode x = ex.addObject();
+      x.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+      x.put("result", e.result());
+      x.put("output", e.output().length() > KEEP_OUTPUT ? e.output().substring(0, KEEP_OUTPUT) : e.output());
+    }
+    rec.put("n", runs.size()).put("c", c);
+    return c;
   }
 }

@@ -183,7 +183,8 @@ public record TaskPlan(Task task, Map<String, List<PlannedDoc>> subtasks, Map<St
 
   /** True for tasks whose answers are programs run in the sandbox. */
   public static boolean usesSandbox(Task task) {
-    return task.spec().metrics().stream().anyMatch(m -> "pass_at_k".equals(m.metric()));
+    return task.spec().metrics().stream().anyMatch(m -> "pass_at_k".equals(m.metric())
+        || "pass_at_1".equals(m.metric()));
   }
 
   private static Map<String, List<Doc>> group(TaskSpec spec, List<Doc> docs) {

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class Task {
   private static final Set<String> OUTPUT_TYPES = Set.of("multiple_choice", "generate_until");
-  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k");
+  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k", "pass_at_1",
+      "hendrycks_math_equiv");
 
   private final TaskSpec spec;
   private final String specHash;
@@ -144,7 +145,31 @@ public final class Task {
     if (target == null) {
       throw new IllegalStateException("task " + name() + " has no doc_to_target");
     }
-    return target.render(doc);
+    List<String> many = listTarget(doc);
+    // lm-eval's build_qa_turn writes a[0] of a list target after a shot
+    return many != null ? many.getFirst() : target.render(doc);
+  }
+
+  /**
+   * Every reference of {@code doc}: the elements of a list field when {@code doc_to_target} is just {@code {{field}}}
+   * naming one (lm-eval's multiple targets, TriviaQA's aliases: a response is right when it matches any), else the
+   * one {@link #target}.
+   */
+  public List<String> targets(Doc doc) {
+    List<String> many = listTarget(doc);
+    return many != null ? many : List.of(target(doc));
+  }
+
+  private List<String> listTarget(Doc doc) {
+    String f = target == null ? null : target.singleField();
+    if (f == null || !(doc.fields().get(f) instanceof List<?>)) {
+      return null;
+    }
+    List<String> l = doc.list(f);
+    if (l.isEmpty()) {
+      throw new IllegalArgumentException("doc " + doc.id() + ": field '" + f + "' holds no reference");
+    }
+    return l;
   }
 
   /** The task description rendered for {@code doc} (empty when the task has none). */

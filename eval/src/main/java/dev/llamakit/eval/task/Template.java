@@ -91,6 +91,16 @@ public final class Template {
     return l.get(index);
   }
 
+  /** The field name when the template is exactly one plain {@code {{field}}} placeholder, else null. */
+  public String singleField() {
+    if (parts.size() == 3 && parts.get(0) instanceof Literal(String a) && a.isEmpty()
+        && parts.get(1) instanceof Field(String name, int index, String filter) && index < 0 && filter == null
+        && parts.get(2) instanceof Literal(String b) && b.isEmpty()) {
+      return name;
+    }
+    return null;
+  }
+
   @Override
   public String toString() {
     return source;

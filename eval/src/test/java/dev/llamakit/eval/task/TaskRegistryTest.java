@@ -12,20 +12,25 @@ class TaskRegistryTest {
   @Test
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
-    assertEquals(List.of("arc_challenge", "arc_challenge_chat", "arc_challenge_llama", "arc_easy", "boolq",
-        "gpqa_diamond_cot_n_shot", "gpqa_diamond_cot_zeroshot", "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot",
-        "gpqa_diamond_zeroshot", "gpqa_main_cot_n_shot", "gpqa_main_cot_zeroshot", "gpqa_main_generative_n_shot",
-        "gpqa_main_n_shot", "gpqa_main_zeroshot", "gsm8k", "gsm8k_cot", "gsm8k_cot_llama",
-        "gsm8k_cot_maj", "gsm8k_llama", "hellaswag", "humaneval", "humaneval_sampled", "leaderboard_gpqa_diamond", "leaderboard_gpqa_main",
-        "leaderboard_mmlu_pro", "mmlu", "mmlu_cot_llama",
-        "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "openbookqa", "piqa", "siqa", "winogrande"),
-        reg.names());
+    // other tasks are added in parallel (index.txt is union-merged): every one of these ships, the list stays sorted
+    assertTrue(reg.names().containsAll(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot",
+        "gsm8k_cot_maj", "hellaswag", "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa", "winogrande",
+        "hendrycks_math", "humaneval_plus", "mbpp", "mbpp_plus", "mbpp_plus_extended", "minerva_math", "nq_open", "triviaqa",
+        "arc_challenge_chat", "arc_challenge_llama", "gpqa_diamond_cot_n_shot", "gpqa_diamond_cot_zeroshot",
+        "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot", "gpqa_diamond_zeroshot", "gpqa_main_cot_n_shot",
+        "gpqa_main_cot_zeroshot", "gpqa_main_generative_n_shot", "gpqa_main_n_shot", "gpqa_main_zeroshot",
+        "gsm8k_cot_llama", "gsm8k_llama", "leaderboard_gpqa_diamond", "leaderboard_gpqa_main", "leaderboard_mmlu_pro",
+        "mmlu_cot_llama", "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "siqa")),
+        reg.names().toString());
+    assertEquals(reg.names().stream().sorted().toList(), reg.names());
     for (String n : reg.names()) {
       Task t = reg.get(n);
       assertEquals(64, t.specHash().length());
       assertTrue(t.spec().about().length() > 20, n);
     }
     assertEquals(8, reg.get("gsm8k_cot").fixedShots().size());
+    assertEquals(4, reg.get("minerva_math").fixedShots().size());
+    assertEquals(3, reg.get("mbpp").fixedShots().size());
   }
 
   @Test

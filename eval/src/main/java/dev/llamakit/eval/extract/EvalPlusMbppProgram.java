@@ -1,0 +1,30 @@
+package dev.llamakit.eval.extract;
+
+import dev.llamakit.eval.task.Doc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stricter MBPP+ program ({@code mbpp_plus_extended}, not an lm-eval task): the row's {@code test_imports} lines,
+ * the completion, and EvalPlus's extended {@code test} program (base and plus inputs with their expected outputs),
+ * joined by newlines.
+ */
+public final class EvalPlusMbppProgram implements FilterStep {
+  @Override
+  public List<String> apply(Doc doc, List<String> responses) {
+    List<String> out = new ArrayList<>(responses.size());
+    for (String completion : responses) {
+      out.add(program(doc, completion));
+    }
+    return out;
+  }
+
+  /** The program of one completion of problem {@code doc}. */
+  public static String program(Doc doc, String completion) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : doc.list("test_imports")) {
+      sb.append(line).append('\n');
+    }
+    return sb.append(completion).append('\n').append(doc.text("test")).toString();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.llamakit.eval.extract;
+
+import dev.llamakit.eval.task.Doc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * lm-eval's {@code hendrycks_math} answer of a response ({@code process_results}): the text between its first and
+ * last {@code $} when it holds two or more, else the whole response.
+ */
+public final class HendrycksMathAnswer implements FilterStep {
+  @Override
+  public List<String> apply(Doc doc, List<String> responses) {
+    List<String> out = new ArrayList<>(responses.size());
+    for (String r : responses) {
+      out.add(answer(r));
+    }
+    return out;
+  }
+
+  /** The answer of one response. */
+  public static String answer(String r) {
+    int first = r.indexOf('$');
+    int last = r.lastIndexOf('$');
+    return first < 0 || first == last ? r : r.substring(first + 1, last);
+  }
+}
