@@ -272,7 +272,7 @@ public final class FastTextModel {
     Heap heap = s.heap;
     heap.reset(k);
     if (args.loss() == Loss.HS) {
-      dfs(heap, threshold, 2 * osz - 2, 0f, hidden);
+      dfs(heap, stdLog(threshold), 2 * osz - 2, 0f, hidden);
     } else {
       findKBest(heap, threshold, hidden, s.output);
     }
@@ -348,9 +348,12 @@ public final class FastTextModel {
     }
   }
 
-  /** fastText's {@code dfs} over the Huffman tree, pruned by the threshold and the heap's worst score. */
-  private void dfs(Heap heap, float threshold, int node, float score, float[] hidden) {
-    if (score < stdLog(threshold)) {
+  /**
+   * fastText's {@code dfs} over the Huffman tree, pruned by the threshold and the heap's worst score;
+   * {@code logThreshold} is {@code std_log(threshold)}, which fastText recomputes at every node.
+   */
+  private void dfs(Heap heap, float logThreshold, int node, float score, float[] hidden) {
+    if (score < logThreshold) {
       return;
     }
     if (heap.size == heap.k && score < heap.scores[0]) {
@@ -362,8 +365,8 @@ public final class FastTextModel {
     }
     float f = output.dotRow(hidden, node - osz);
     f = 1f / (1f + expf(-f));
-    dfs(heap, threshold, treeLeft[node], score + stdLog(1f - f), hidden);
-    dfs(heap, threshold, treeRight[node], score + stdLog(f), hidden);
+    dfs(heap, logThreshold, treeLeft[node], score + stdLog(1f - f), hidden);
+    dfs(heap, logThreshold, treeRight[node], score + stdLog(f), hidden);
   }
 
   /** fastText's {@code buildTree}: the Huffman tree of the label counts, merging two sorted queues. */
