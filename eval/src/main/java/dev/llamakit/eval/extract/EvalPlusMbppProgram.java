@@ -1,22 +1,16 @@
 package dev.llamakit.eval.extract;
 
 import dev.llamakit.eval.task.Doc;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The stricter MBPP+ program ({@code mbpp_plus_extended}, not an lm-eval task): the row's {@code test_imports} lines,
  * the completion, and EvalPlus's extended {@code test} program (base and plus inputs with their expected outputs),
  * joined by newlines.
  */
-public final class EvalPlusMbppProgram implements FilterStep {
+public final class EvalPlusMbppProgram implements FilterStep.EachResponse {
   @Override
-  public List<String> apply(Doc doc, List<String> responses) {
-    List<String> out = new ArrayList<>(responses.size());
-    for (String completion : responses) {
-      out.add(program(doc, completion));
-    }
-    return out;
+  public String applyOne(Doc doc, String response) {
+    return program(doc, response);
   }
 
   /** The program of one completion of problem {@code doc}. */

@@ -1,21 +1,15 @@
 package dev.llamakit.eval.extract;
 
 import dev.llamakit.eval.task.Doc;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * lm-eval's {@code hendrycks_math} answer of a response ({@code process_results}): the text between its first and
  * last {@code $} when it holds two or more, else the whole response.
  */
-public final class HendrycksMathAnswer implements FilterStep {
+public final class HendrycksMathAnswer implements FilterStep.EachResponse {
   @Override
-  public List<String> apply(Doc doc, List<String> responses) {
-    List<String> out = new ArrayList<>(responses.size());
-    for (String r : responses) {
-      out.add(answer(r));
-    }
-    return out;
+  public String applyOne(Doc doc, String response) {
+    return answer(response);
   }
 
   /** The answer of one response. */

@@ -1,7 +1,6 @@
 package dev.llamakit.eval.extract;
 
 import dev.llamakit.eval.task.Doc;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,14 +8,10 @@ import java.util.List;
  * and the reference, which is the doc's first three {@code test_list} asserts joined by newlines (lm-eval's
  * {@code doc_to_target} of a scored doc).
  */
-public final class MbppProgram implements FilterStep {
+public final class MbppProgram implements FilterStep.EachResponse {
   @Override
-  public List<String> apply(Doc doc, List<String> responses) {
-    List<String> out = new ArrayList<>(responses.size());
-    for (String completion : responses) {
-      out.add(program(doc, completion));
-    }
-    return out;
+  public String applyOne(Doc doc, String response) {
+    return program(doc, response);
   }
 
   /** The program of one completion of problem {@code doc}. */

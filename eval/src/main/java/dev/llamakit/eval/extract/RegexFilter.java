@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code group_select} (0 = first, -1 = last); with several groups the first non-empty group of that match; stripped;
  * {@code fallback} ("[invalid]") when nothing matches.
  */
-public final class RegexFilter implements FilterStep {
+public final class RegexFilter implements FilterStep.EachResponse {
   private final Pattern pattern;
   private final int groupSelect;
   private final String fallback;
@@ -23,12 +23,8 @@ public final class RegexFilter implements FilterStep {
   }
 
   @Override
-  public List<String> apply(Doc doc, List<String> responses) {
-    List<String> out = new ArrayList<>(responses.size());
-    for (String r : responses) {
-      out.add(extract(r));
-    }
-    return out;
+  public String applyOne(Doc doc, String response) {
+    return extract(response);
   }
 
   /** The extracted answer of one response. */
