@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class Task {
   private static final Set<String> OUTPUT_TYPES = Set.of("multiple_choice", "generate_until");
-  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k");
+  private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k",
+      "prompt_level_strict_acc", "inst_level_strict_acc", "prompt_level_loose_acc", "inst_level_loose_acc");
 
   private final TaskSpec spec;
   private final String specHash;
