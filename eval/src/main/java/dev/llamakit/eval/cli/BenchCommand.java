@@ -47,7 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
   List<Integer> apiBatch;
 
   @Option(names = "--api-echo-max-tokens", paramLabel = "0|1", defaultValue = "1",
-      description = "max_tokens of the echo requests: 1 as lm-eval sends, 0 where the server accepts it (default: ${DEFAULT-VALUE}).")
+      description = "max_tokens of the echo requests: 1 as lm-eval sends, 0 where the server accepts it "
+          + "(default: ${DEFAULT-VALUE}).")
   int apiEchoMaxTokens;
 
   @Option(names = "--api-concurrent", paramLabel = "N", defaultValue = "1",

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * NLTK's {@code word_tokenize} as IFEval's {@code capital_word_frequency} uses it: the improved Treebank rules
  * ({@code NLTKWordTokenizer}) restated as ordered regex rewrites — quotes, punctuation, brackets, double dashes,
- * clitics ({@code 's 'm 'd 'll 're 've n't}), and the split words ({@code cannot}, {@code gonna}, {@code 'tis}, ...) —
- * then a whitespace split.
+ * clitics ({@code 's 'm 'd 'll 're 've n't}), and the split words ({@code cannot}, {@code gonna}, {@code 'tis},
+ * ...) — then a whitespace split.
  *
  * <p>Difference: NLTK first splits the text into sentences with punkt and tokenizes each; here the whole text is
  * tokenized at once, so a sentence-final period inside the text stays on its word ({@code "DONE."} rather than
@@ -18,7 +18,8 @@ public final class TreebankWords {
   private record Rule(Pattern p, String to) {}
 
   private static Rule r(String regex, String to) {
-    return new Rule(Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES), to);
+    return new Rule(Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES),
+        to);
   }
 
   private static final List<Rule> STARTING_QUOTES = List.of(
