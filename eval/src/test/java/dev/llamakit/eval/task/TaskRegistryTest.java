@@ -13,7 +13,9 @@ class TaskRegistryTest {
   void everyShippedTaskLoadsAndChecks() {
     TaskRegistry reg = TaskRegistry.builtIn();
     assertEquals(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot", "gsm8k_cot_maj", "hellaswag",
-        "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa",
+        "humaneval", "humaneval_sampled",
+        "ifeval",
+        "mmlu", "openbookqa", "piqa",
         "winogrande"),
         reg.names());
     for (String n : reg.names()) {
