@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One golden test per IFEval instruction id: crafted responses that lm-eval's {@code check_following} (commit
  * 4e7e0d47f, {@code lm_eval/tasks/ifeval/instructions.py}) passes and fails, each expectation worked out by hand from
- * that code (lm-eval cannot be installed offline here). The reason for each non-obvious case is in its comment.
+ * that code (lm-eval cannot be installed offline here). The reason for each non-obvious case is in its comment. The
+ * cases of the checks that need only Python's standard library are also run through CPython by
+ * {@code eval/tools/check_ifeval_cases.py} (all agree).
  */
 class IfEvalRulesTest {
 
