@@ -53,7 +53,8 @@ class IfEvalTaskTest {
 
   @Test
   void badRecordsNameFileLineAndField(@TempDir Path dir) throws Exception {
-    String ok = "{\"key\": 1, \"prompt\": \"p\", \"instruction_id_list\": [\"punctuation:no_comma\"], \"kwargs\": [{}]}";
+    String ok = "{\"key\": 1, \"prompt\": \"p\", \"instruction_id_list\": [\"punctuation:no_comma\"], "
+        + "\"kwargs\": [{}]}";
     Map<String, String> cases = Map.of(
         "{\"prompt\": \"p\", \"instruction_id_list\": [\"punctuation:no_comma\"], \"kwargs\": [{}]}",
         ":2: field 'key' is missing or not a whole number",

@@ -78,6 +78,7 @@ class IfEvalTextTest {
     assertEquals(Optional.empty(), d.detect("1234 -- !!! 5.6"));       // langdetect: "No features in text"
     // URLs are removed before detection, as langdetect does
     assertEquals(d.detect("Ceci est une phrase en français assez longue pour être reconnue."),
-        d.detect("Ceci est une phrase en français assez longue pour être reconnue. https://example.com/english/words"));
+        d.detect("Ceci est une phrase en français assez longue pour être reconnue. "
+            + "https://example.com/english/words"));
   }
 }
