@@ -41,6 +41,11 @@ final class EchoScores {
     JsonNode tops = lp.path("top_logprobs");
     JsonNode tokens = lp.path("tokens");
     if (!offsets.isArray() || !logprobs.isArray() || !tops.isArray()) {
+      if ("content_filter".equals(choice.path("finish_reason").asText(null))) {
+        // a server with safety shields in line (llamakit serve's defaults) refuses some benchmark prompts
+        throw new ApiException(where + ": the server refused the prompt (finish_reason content_filter) and sent no "
+            + "log-probabilities; evaluate against a server without shields in line (llamakit serve --shields none)");
+      }
       throw new ApiException(where + ": the answer has no logprobs.text_offset/token_logprobs/top_logprobs arrays; "
           + "log-likelihood tasks need a server that echoes the prompt with log-probabilities (echo: true)");
     }

@@ -46,6 +46,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Prompts per /completions request, one measurement each (default: ${DEFAULT-VALUE}).")
   List<Integer> apiBatch;
 
+  @Option(names = "--api-echo-max-tokens", paramLabel = "0|1", defaultValue = "1",
+      description = "max_tokens of the echo requests: 1 as lm-eval sends, 0 where the server accepts it "
+          + "(default: ${DEFAULT-VALUE}).")
+  int apiEchoMaxTokens;
+
+  @Option(names = "--api-concurrent", paramLabel = "N", defaultValue = "1",
+      description = "HTTP requests in flight at once (default: ${DEFAULT-VALUE}; lm-eval's num_concurrent).")
+  int apiConcurrent;
+
   @Option(names = "--data", paramLabel = "DIR", description = "Benchmark data (default: $LLAMAKIT_DATA).") Path data;
 
   @Option(names = "--questions", defaultValue = "10", description = "MMLU questions per mode.") int questions;
@@ -117,7 +126,12 @@ public final class BenchCommand implements Callable<Integer> {
    */
   private int api(Path dir) {
     Task arc = TaskRegistry.builtIn().get("arc_easy");
-    ApiConfig base = ApiConfig.of(modelApi, apiModel);
+    if (apiEchoMaxTokens < 0 || apiEchoMaxTokens > 1 || apiConcurrent < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--api-echo-max-tokens must be 0 or 1 and --api-concurrent >= 1");
+    }
+    ApiConfig base = ApiConfig.of(modelApi, apiModel).withEchoMaxTokens(apiEchoMaxTokens)
+        .withConcurrent(apiConcurrent);
     TaskPlan plan;
     try (ApiLanguageModel id = new ApiLanguageModel(base, System.err)) {
       plan = TaskPlan.of(arc, dir, RunSettings.defaults().withLimit(questions).withNumFewshot(0), id.identity());
@@ -136,8 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
         lm.loglikelihood(reqs);
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("API %s (%s), ARC-Easy 0-shot, %d questions: %d log-likelihood requests in %d HTTP requests "
-            + "(batch %d) in %.2f s: %.1f requests/s%n", apiModel, base.completions(), reqs.size(), pairs,
-            lm.httpRequests() - before, b, s, pairs / s);
+            + "(batch %d, max_tokens %d, %d concurrent) in %.2f s: %.1f requests/s%n", apiModel, base.completions(),
+            reqs.size(), pairs, lm.httpRequests() - before, b, apiEchoMaxTokens, apiConcurrent, s, pairs / s);
       }
     }
     return 0;

@@ -90,10 +90,18 @@ public final class Aggregator {
   private static ObjectNode subtask(String alias, List<JsonNode> recs) {
     ObjectNode out = JSON.createObjectNode().put("alias", alias);
     Map<String, List<Double>> values = new LinkedHashMap<>();
+    Map<String, List<Double>> flattened = new LinkedHashMap<>();
+    Map<String, Integer> listDocs = new LinkedHashMap<>();
     for (JsonNode r : recs) {
       for (Iterator<Map.Entry<String, JsonNode>> it = r.get("metrics").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> m = it.next();
-        values.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(m.getValue().asDouble());
+        if (m.getValue().isArray()) { // a list per document (IFEval's inst_level_*): flattened over documents
+          List<Double> f = flattened.computeIfAbsent(m.getKey(), k -> new ArrayList<>());
+          m.getValue().forEach(x -> f.add(x.isBoolean() ? (x.asBoolean() ? 1.0 : 0.0) : x.asDouble()));
+          listDocs.merge(m.getKey(), 1, Integer::sum);
+        } else {
+          values.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(m.getValue().asDouble());
+        }
       }
     }
     for (Map.Entry<String, List<Double>> e : values.entrySet()) {
@@ -103,6 +111,15 @@ public final class Aggregator {
       double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
       out.put(e.getKey(), Stats.mean(v));
       putStderr(out, e.getKey(), Stats.stderr(v));
+    }
+    for (Map.Entry<String, List<Double>> e : flattened.entrySet()) {
+      if (listDocs.get(e.getKey()) != recs.size() || e.getValue().isEmpty()) {
+        continue;
+      }
+      // lm-eval's agg_inst_level_acc: the mean of all items; its stderr_for_metric knows no stderr for a custom
+      // aggregation (and does not bootstrap it), so the stderr is "N/A"
+      out.put(e.getKey(), Stats.mean(e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
+      putStderr(out, e.getKey(), Double.NaN);
     }
     out.put("sample_len", recs.size());
     return out;

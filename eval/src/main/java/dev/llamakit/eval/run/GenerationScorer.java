@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.extract.FilterPipeline;
 import dev.llamakit.eval.math.HendrycksEquivalence;
+import dev.llamakit.eval.ifeval.IfEvalCheck;
+import dev.llamakit.eval.ifeval.IfEvalMetrics;
 import dev.llamakit.eval.metric.ExactMatch;
 import dev.llamakit.eval.metric.PassAtK;
 import dev.llamakit.eval.model.GenerationRequest;
@@ -106,8 +108,16 @@ public final class GenerationScorer implements DocScorer {
       for (FilterPipeline f : filters) {
         List<String> got = f.apply(p.doc(), resps);
         filtered.set(f.name(), JSON.valueToTree(got));
+        IfEvalCheck ifeval = null;
         for (TaskSpec.MetricSpec m : task.spec().metrics()) {
           switch (m.metric()) {
+            case "prompt_level_strict_acc", "inst_level_strict_acc", "prompt_level_loose_acc",
+                "inst_level_loose_acc" -> {
+              if (ifeval == null) { // lm-eval's process_results: the first (filtered) response
+                ifeval = IfEvalCheck.of(IfEvalMetrics.instructions(p.doc()), got.isEmpty() ? "" : got.getFirst());
+              }
+              IfEvalMetrics.put(metrics, m.metric(), f.name(), ifeval);
+            }
             case "exact_match" -> {
               ExactMatch em = exactMatch.get(m);
               metrics.put("exact_match," + f.name(),

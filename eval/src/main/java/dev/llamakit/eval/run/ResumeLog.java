@@ -59,8 +59,14 @@ public final class ResumeLog implements AutoCloseable {
           }
         }
       }
+      boolean created = Files.notExists(file);
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
+      if (created && !Files.isSymbolicLink(file)
+          && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // readable by the group, like results.json and the samples (AtomicFile), whatever the umask
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the run log " + file + ": " + e.getMessage(), e);
     }

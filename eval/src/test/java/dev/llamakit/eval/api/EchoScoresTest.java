@@ -91,5 +91,12 @@ class EchoScoresTest {
     String noTop = ANSWER_A.replace("{\" A\": -0.5}", "null");
     e = assertThrows(ApiException.class, () -> EchoScores.continuation(choice(noTop), 7, 9, 1, "t"));
     assertTrue(e.getMessage().contains("top_logprobs[3]"), e.getMessage());
+    // what llamakit serve answers when a shield in line refuses the prompt
+    String refused = """
+        {"index": 0, "text": "I can't help with that.", "logprobs": null, "finish_reason": "content_filter"}""";
+    e = assertThrows(ApiException.class, () -> EchoScores.continuation(choice(refused), 7, 9, 1, "POST u: prompt 4"));
+    assertTrue(e.getMessage().startsWith("POST u: prompt 4: the server refused the prompt (finish_reason "
+        + "content_filter)"), e.getMessage());
+    assertTrue(e.getMessage().contains("--shields none"), e.getMessage());
   }
 }

@@ -146,14 +146,17 @@ class ApiRunCommandTest {
     try (LlamaEngine engine = LlamaEngine.load(m, ModelOptions.defaults().withThreads(1));
         OpenAiTestServer server = new OpenAiTestServer(engine, Tokenizer.fromGguf(engine.model().metadata().orElseThrow()))) {
       EvalCommandsTest.Result r = EvalCommandsTest.exec("bench", "--model-api", server.baseUrl().toString(),
-          "--api-model", "stories260K", "--questions", "3", "--api-batch", "1,4", "--data", data.toString());
+          "--api-model", "stories260K", "--questions", "3", "--api-batch", "1,4", "--api-echo-max-tokens", "0", "--api-concurrent", "2",
+          "--data", data.toString());
       assertEquals(0, r.code(), r.err());
       List<String> lines = r.out().lines().toList();
       assertEquals(2, lines.size(), r.out());
       java.util.regex.Matcher one = java.util.regex.Pattern.compile(
-          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 1\\)").matcher(lines.get(0));
+          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 1, max_tokens 0, 2 concurrent\\)")
+          .matcher(lines.get(0));
       java.util.regex.Matcher four = java.util.regex.Pattern.compile(
-          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 4\\)").matcher(lines.get(1));
+          "(\\d+) log-likelihood requests in (\\d+) HTTP requests \\(batch 4, max_tokens 0, 2 concurrent\\)")
+          .matcher(lines.get(1));
       assertTrue(one.find() && four.find(), r.out());
       int pairs = Integer.parseInt(one.group(1));
       assertTrue(pairs >= 9, "3 ARC questions have at least 3 choices each: " + pairs);

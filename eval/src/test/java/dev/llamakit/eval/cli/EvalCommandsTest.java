@@ -97,6 +97,8 @@ class EvalCommandsTest {
         Files.getPosixFilePermissions(dir.resolve("out/results.json")), "results readable by the group");
     assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
         Files.getPosixFilePermissions(dir.resolve("out/samples_gsm8k_cot.jsonl")));
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
+        Files.getPosixFilePermissions(dir.resolve("out/progress.jsonl")), "the run log too, whatever the umask");
     args[args.length - 1] = "4";
     byte[] before = Files.readAllBytes(dir.resolve("out/results.json"));
     Result refused = exec(args);

@@ -20,7 +20,7 @@ class TaskRegistryTest {
         "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot", "gpqa_diamond_zeroshot", "gpqa_main_cot_n_shot",
         "gpqa_main_cot_zeroshot", "gpqa_main_generative_n_shot", "gpqa_main_n_shot", "gpqa_main_zeroshot",
         "gsm8k_cot_llama", "gsm8k_llama", "leaderboard_gpqa_diamond", "leaderboard_gpqa_main", "leaderboard_mmlu_pro",
-        "mmlu_cot_llama", "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "siqa")),
+        "mmlu_cot_llama", "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "siqa", "ifeval")),
         reg.names().toString());
     assertEquals(reg.names().stream().sorted().toList(), reg.names());
     for (String n : reg.names()) {

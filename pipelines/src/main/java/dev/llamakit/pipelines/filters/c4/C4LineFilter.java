@@ -1,5 +1,6 @@
 package dev.llamakit.pipelines.filters.c4;
 
+import dev.llamakit.engine.text.PunktSentences;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.doc.DropReason;
 import dev.llamakit.pipelines.filters.DocumentFilter;
@@ -19,7 +20,7 @@ import java.util.Locale;
  * ({@code C4_LOREM_IPSUM}); {@code javascript} drops the line; <code>{</code> drops the page
  * ({@code C4_CURLY_BRACKET}); a policy phrase drops the line. The page is kept, as its kept lines joined by
  * {@code \n}, iff those lines hold at least {@code min_num_sentences} sentences ({@code C4_TOO_FEW_SENTENCES}),
- * counted by {@link C4SentenceCounter}. Page-level checks see only lines that passed the line checks before them.
+ * counted by {@link PunktSentences}. Page-level checks see only lines that passed the line checks before them.
  */
 public final class C4LineFilter implements DocumentFilter {
   public static final DropReason LOREM_IPSUM = DropReason.of("C4_LOREM_IPSUM");
@@ -55,7 +56,7 @@ public final class C4LineFilter implements DocumentFilter {
 
   private final Params p;
   private final String[] endMarks;
-  private final C4SentenceCounter sentences;
+  private final PunktSentences sentences;
 
   public C4LineFilter(Params p) {
     if (p.minWordsPerLine < 0 || p.minNumSentences < 0 || p.maxWordLength < 1) {
@@ -67,8 +68,7 @@ public final class C4LineFilter implements DocumentFilter {
     }
     this.p = p;
     this.endMarks = p.endMarks.toArray(String[]::new);
-    this.sentences = new C4SentenceCounter(WordList.read("abbreviations.txt", true),
-        WordList.read("common_words.txt", true));
+    this.sentences = PunktSentences.english();
   }
 
   @Override

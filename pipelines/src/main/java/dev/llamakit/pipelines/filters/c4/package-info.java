@@ -14,7 +14,7 @@
  * }</pre>
  *
  * <p>Deliberate differences from tfds: sentences are counted by
- * {@link dev.llamakit.pipelines.filters.c4.C4SentenceCounter}, a restatement of NLTK punkt's decisions with two
+ * {@link dev.llamakit.engine.text.PunktSentences}, a restatement of NLTK punkt's decisions with two
  * bundled word lists in place of the trained {@code english.pickle} (not available), so a page near the
  * three-sentence limit with rare abbreviations can be decided differently; the bad-words search is a trie, not
  * one regex, with the same boundaries; the English LDNOOBW list is the 5faf2ba version, not the 25e679f one tfds

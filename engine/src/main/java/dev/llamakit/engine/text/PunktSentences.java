@@ -1,5 +1,10 @@
-package dev.llamakit.pipelines.filters.c4;
+package dev.llamakit.engine.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -15,20 +20,49 @@ import java.util.Set;
  * word continues. A break whose remainder is only closing quotes and brackets makes no sentence (punkt's boundary
  * realignment). The trained tables are replaced by two word lists, so a rare abbreviation can count differently.
  */
-final class C4SentenceCounter implements java.io.Serializable {
+public final class PunktSentences implements java.io.Serializable {
+  private static volatile PunktSentences english;
   private static final String AFTER_TOKEN = "?!)\";}]*:@'({[";
   private static final String CLOSERS = "\"')]}";
 
   private final Set<String> abbreviations;
   private final Set<String> commonWords;
 
-  C4SentenceCounter(Set<String> abbreviations, Set<String> commonWords) {
-    this.abbreviations = abbreviations;
-    this.commonWords = commonWords;
+  /** A counter with the given abbreviations and common words (lower case, abbreviations without their period). */
+  public PunktSentences(Set<String> abbreviations, Set<String> commonWords) {
+    this.abbreviations = Set.copyOf(abbreviations);
+    this.commonWords = Set.copyOf(commonWords);
   }
 
-  /** The number of sentences punkt finds in {@code line}; 0 for a blank line. */
-  int count(String s) {
+  /** The counter with the bundled English lists ({@code punkt-abbreviations.txt}, {@code punkt-common-words.txt}). */
+  public static PunktSentences english() {
+    PunktSentences p = english;
+    if (p == null) {
+      p = new PunktSentences(words("punkt-abbreviations.txt"), words("punkt-common-words.txt"));
+      english = p;
+    }
+    return p;
+  }
+
+  private static Set<String> words(String resource) {
+    try (InputStream in = PunktSentences.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource + " beside " + PunktSentences.class.getName());
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(line.strip());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + resource, e);
+    }
+  }
+
+  /** The number of sentences punkt finds in {@code s} (a line or a whole text); 0 for blank text. */
+  public int count(String s) {
     int n = s.length();
     int sentences = 0;
     boolean open = false; // a sentence has started and not been counted yet

@@ -1,13 +1,12 @@
-package dev.llamakit.pipelines.filters.c4;
+package dev.llamakit.engine.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
 /** Sentence counts punkt (english.pickle) gives on these lines, worked out from its rules. */
-class C4SentenceCounterTest {
-  private final C4SentenceCounter punkt = new C4SentenceCounter(WordList.read("abbreviations.txt", true),
-      WordList.read("common_words.txt", true));
+class PunktSentencesTest {
+  private final PunktSentences punkt = PunktSentences.english();
 
   @Test
   void countsLikePunkt() {
