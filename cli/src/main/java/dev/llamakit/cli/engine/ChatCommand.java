@@ -1,4 +1,4 @@
-package dev.llamakit.engine.cli;
+package dev.llamakit.cli.engine;
 
 import dev.llamakit.engine.chat.ChatTemplate;
 import dev.llamakit.engine.chat.Message;

@@ -1,4 +1,4 @@
-package dev.llamakit.engine.cli;
+package dev.llamakit.cli.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.tokenizer.Llama2cTokenizer;

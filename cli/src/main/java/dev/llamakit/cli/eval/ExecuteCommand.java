@@ -1,4 +1,4 @@
-package dev.llamakit.eval.cli;
+package dev.llamakit.cli.eval;
 
 import dev.llamakit.eval.sandbox.FunctionalCorrectness;
 import dev.llamakit.eval.sandbox.Sandbox;

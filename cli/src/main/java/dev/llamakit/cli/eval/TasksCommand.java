@@ -1,4 +1,4 @@
-package dev.llamakit.eval.cli;
+package dev.llamakit.cli.eval;
 
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;

@@ -9,4 +9,4 @@
  * llamakit eval report runs/a runs/b --html report.html
  * }</pre>
  */
-package dev.llamakit.eval.cli;
+package dev.llamakit.cli.eval;

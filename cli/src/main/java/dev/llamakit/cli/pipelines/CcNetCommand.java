@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import dev.llamakit.pipelines.recipes.Recipe;
 import dev.llamakit.pipelines.recipes.Recipes;

@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llamakit.engine.io.AtomicFile;

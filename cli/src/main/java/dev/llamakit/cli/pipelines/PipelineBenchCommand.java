@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import dev.llamakit.pipelines.bench.PlainLoop;
 import dev.llamakit.pipelines.recipes.CompiledRecipe;

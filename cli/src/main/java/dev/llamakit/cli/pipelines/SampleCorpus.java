@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

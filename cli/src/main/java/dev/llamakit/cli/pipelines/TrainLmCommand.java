@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import dev.llamakit.engine.io.AtomicFile;
 import dev.llamakit.pipelines.filters.perplexity.GgufPieces;

@@ -8,4 +8,4 @@
  * llamakit pipeline contamination --data ../shared/data/benchmarks crawl/ -o contamination.jsonl
  * }</pre>
  */
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;

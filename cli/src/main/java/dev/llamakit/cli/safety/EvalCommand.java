@@ -1,4 +1,4 @@
-package dev.llamakit.safety.cli;
+package dev.llamakit.cli.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.llamakit.safety.cli;
+package dev.llamakit.cli.safety;
 
 import dev.llamakit.safety.Message;
 import dev.llamakit.safety.Role;

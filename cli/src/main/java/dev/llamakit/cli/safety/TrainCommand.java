@@ -1,4 +1,4 @@
-package dev.llamakit.safety.cli;
+package dev.llamakit.cli.safety;
 
 import dev.llamakit.safety.classifier.ModerationTrainer;
 import dev.llamakit.safety.injection.PromptAttackTrainer;

@@ -8,4 +8,4 @@
  * llamakit safety eval --shield embedded-moderation --dataset samples-1680.jsonl.gz --format openai-moderation
  * }</pre>
  */
-package dev.llamakit.safety.cli;
+package dev.llamakit.cli.safety;

@@ -1,7 +1,7 @@
-package dev.llamakit.serve.cli;
+package dev.llamakit.cli.serve;
 
 import dev.llamakit.engine.chat.ChatTemplate;
-import dev.llamakit.engine.cli.ModelMixin;
+import dev.llamakit.cli.engine.ModelMixin;
 import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.safety.Shield;
 import dev.llamakit.safety.Shields;

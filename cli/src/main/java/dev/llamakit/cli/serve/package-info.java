@@ -6,4 +6,4 @@
  * llamakit serve -m model.gguf --port 8080 --shields embedded-moderation,prompt-attack --audit-log audit.jsonl
  * }</pre>
  */
-package dev.llamakit.serve.cli;
+package dev.llamakit.cli.serve;

@@ -1,4 +1,4 @@
-package dev.llamakit.engine.cli;
+package dev.llamakit.cli.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

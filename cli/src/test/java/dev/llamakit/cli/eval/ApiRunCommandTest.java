@@ -1,4 +1,4 @@
-package dev.llamakit.eval.cli;
+package dev.llamakit.cli.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.llamakit.pipelines.cli;
+package dev.llamakit.cli.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

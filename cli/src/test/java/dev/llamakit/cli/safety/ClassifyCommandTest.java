@@ -1,4 +1,4 @@
-package dev.llamakit.safety.cli;
+package dev.llamakit.cli.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.llamakit.serve.cli;
+package dev.llamakit.cli.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

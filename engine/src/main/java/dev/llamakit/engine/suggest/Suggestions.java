@@ -1,4 +1,4 @@
-package dev.llamakit.engine.cli;
+package dev.llamakit.engine.suggest;
 
 import java.util.Collection;
 import java.util.Comparator;
