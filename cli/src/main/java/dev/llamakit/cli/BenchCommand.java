@@ -1,6 +1,5 @@
 package dev.llamakit.cli;
 
-import dev.llamakit.cli.engine.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code llamakit bench}: every module's benchmark under one roof. */

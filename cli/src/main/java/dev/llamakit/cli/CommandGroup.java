@@ -1,4 +1,4 @@
-package dev.llamakit.cli.engine;
+package dev.llamakit.cli;
 
 import picocli.CommandLine;
 

@@ -10,7 +10,7 @@
  * {@code ErrorConventionTest}): exit 0 on success; exit 2 on a usage error with the error and
  * {@code Try 'llamakit <command> --help' for more information.}; exit 1 on a failure with one line
  * {@code llamakit <command>: error: <what>}. A group's command extends the one
- * {@link dev.llamakit.cli.engine.CommandGroup}: run bare, it is a usage error listing its subcommands.
+ * {@link dev.llamakit.cli.CommandGroup}: run bare, it is a usage error listing its subcommands.
  *
  * <pre>{@code
  * int code = Main.run("pipeline", "recipes");      // in-process, as the tests run it

@@ -1,5 +1,6 @@
 package dev.llamakit.cli.engine;
 
+import dev.llamakit.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code llamakit engine}: run Llama models in the bundled pure-Java engine. */

@@ -1,5 +1,6 @@
 package dev.llamakit.cli.engine;
 
+import dev.llamakit.cli.CommandGroup;
 import dev.llamakit.engine.store.CatalogueEntry;
 import dev.llamakit.engine.store.ModelStore;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.llamakit.cli.eval;
 
-import dev.llamakit.cli.engine.CommandGroup;
+import dev.llamakit.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code llamakit eval}: benchmark runs, sandboxed execution of completions, reports. */

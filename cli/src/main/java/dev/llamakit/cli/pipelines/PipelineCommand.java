@@ -1,6 +1,6 @@
 package dev.llamakit.cli.pipelines;
 
-import dev.llamakit.cli.engine.CommandGroup;
+import dev.llamakit.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code llamakit pipeline}: corpus pipelines on Apache Beam. */

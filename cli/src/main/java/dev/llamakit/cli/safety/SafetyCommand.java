@@ -1,6 +1,6 @@
 package dev.llamakit.cli.safety;
 
-import dev.llamakit.cli.engine.CommandGroup;
+import dev.llamakit.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code llamakit safety}: shields, the moderation filter, training and evaluation of the classifiers. */
