@@ -7,17 +7,17 @@ final class CommandGroups {
   private CommandGroups() {}
 
   static void register(CommandLine root) {
-    root.addSubcommand(new dev.llamakit.pipelines.cli.PipelineCommand());
-    root.addSubcommand(new dev.llamakit.engine.cli.EngineCommand());
-    root.addSubcommand(new dev.llamakit.safety.cli.SafetyCommand());
-    root.addSubcommand(new dev.llamakit.eval.cli.EvalCommand());
-    root.addSubcommand(new dev.llamakit.engine.cli.ModelsCommand());
-    root.addSubcommand(new dev.llamakit.serve.cli.ServeCommand());
+    root.addSubcommand(new dev.llamakit.cli.pipelines.PipelineCommand());
+    root.addSubcommand(new dev.llamakit.cli.engine.EngineCommand());
+    root.addSubcommand(new dev.llamakit.cli.safety.SafetyCommand());
+    root.addSubcommand(new dev.llamakit.cli.eval.EvalCommand());
+    root.addSubcommand(new dev.llamakit.cli.engine.ModelsCommand());
+    root.addSubcommand(new dev.llamakit.cli.serve.ServeCommand());
     CommandLine bench = new CommandLine(new BenchCommand());
-    bench.addSubcommand("engine", new dev.llamakit.engine.cli.BenchCommand());
-    bench.addSubcommand("safety", new dev.llamakit.safety.cli.BenchCommand());
-    bench.addSubcommand("eval", new dev.llamakit.eval.cli.BenchCommand());
-    bench.addSubcommand("serve", new dev.llamakit.serve.cli.BenchServeCommand());
+    bench.addSubcommand("engine", new dev.llamakit.cli.engine.BenchCommand());
+    bench.addSubcommand("safety", new dev.llamakit.cli.safety.BenchCommand());
+    bench.addSubcommand("eval", new dev.llamakit.cli.eval.BenchCommand());
+    bench.addSubcommand("serve", new dev.llamakit.cli.serve.BenchServeCommand());
     root.addSubcommand("bench", bench);
   }
 }

@@ -32,7 +32,7 @@ public final class Shields {
     Supplier<Shield> s = BUILT_IN.get(id);
     if (s == null) {
       String near = BUILT_IN.keySet().stream()
-          .sorted(java.util.Comparator.comparingInt(k -> dev.llamakit.engine.cli.Suggestions.distance(k, id)))
+          .sorted(java.util.Comparator.comparingInt(k -> dev.llamakit.engine.suggest.Suggestions.distance(k, id)))
           .limit(2).reduce((a, b) -> a + ", " + b).orElse("");
       throw new IllegalArgumentException("unknown shield '" + id + "'; did you mean: " + near + "? (known: " + ids() + ")");
     }

@@ -7,7 +7,8 @@
  * <p>Packages: {@code policy} (taxonomies), {@code llamaguard} (Llama Guard prompts, verdicts, shield over a
  * {@code GuardModel} port), {@code classifier} (embedded moderation classifier, the default shield),
  * {@code injection} (prompt-attack detector), {@code code} (insecure-code detector), {@code moderation} (filter around
- * generation over a {@code Generator} port), {@code batch} (SafetyTagger for pipelines), {@code cli}.
+ * generation over a {@code Generator} port), {@code batch} (SafetyTagger for pipelines). The {@code llamakit safety} commands
+ * live in cli/ ({@code dev.llamakit.cli.safety}).
  *
  * <pre>{@code
  * Shield s = Shields.byId("embedded-moderation");

@@ -4,7 +4,8 @@
  * <p>Reading order: {@link dev.llamakit.serve.Server} assembles the parts — {@code http/} (routing, errors, SSE),
  * {@code openai/} (the OpenAI endpoints), {@code schedule/} (the bounded FIFO queue in front of the engine),
  * {@code moderation/} (shields in line, the audit log, the moderation endpoints), {@code metrics/} (Prometheus text),
- * {@code web/} (the chat page at {@code /}), {@code cli/} (the command).
+ * {@code web/} (the chat page at {@code /}); the {@code llamakit serve} command lives in cli/
+ * ({@code dev.llamakit.cli.serve}).
  *
  * <pre>{@code
  * try (TextEngine text = TextEngine.load(Path.of("model.gguf"), ModelOptions.defaults(), null);

@@ -88,7 +88,7 @@ public final class TaskRegistry {
 
   /** "; did you mean: a, b?" for the names closest to {@code name}, or the full list when none is close. */
   public static String suggestions(String name, java.util.Collection<String> known) {
-    List<String> near = dev.llamakit.engine.cli.Suggestions.near(name, known);
+    List<String> near = dev.llamakit.engine.suggest.Suggestions.near(name, known);
     return near.isEmpty() ? "; known: " + String.join(", ", known) : "; did you mean: " + String.join(", ", near) + "?";
   }
 

@@ -2,6 +2,7 @@ package dev.llamakit.eval.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,19 +11,24 @@ import dev.llamakit.engine.inference.LlamaEngine;
 import dev.llamakit.engine.model.ModelOptions;
 import dev.llamakit.engine.tokenizer.Tokenizer;
 import dev.llamakit.engine.testing.SharedFiles;
-import dev.llamakit.eval.cli.EvalCommand;
 import dev.llamakit.eval.model.GenerationRequest;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.Loglikelihood;
 import dev.llamakit.eval.model.LoglikelihoodRequest;
+import dev.llamakit.eval.run.Harness;
+import dev.llamakit.eval.run.RunSettings;
+import dev.llamakit.eval.task.ChatPrompt;
+import dev.llamakit.eval.task.Task;
+import dev.llamakit.eval.task.TaskRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The harness on the real engine with stories260K (real trained weights; scores near chance are expected). */
 class EngineLanguageModelTest {
@@ -78,15 +84,35 @@ class EngineLanguageModelTest {
     }
   }
 
-  /** {@code llamakit eval run} end to end on the engine: every task, two documents each, lm-eval-shaped results. */
+  /**
+   * What {@code llamakit eval run} does, through the library: the harness on the engine's model with the command's
+   * defaults (seed 1234, 8 documents per call, 3-second sandbox timeout, no progress bar) and {@code settings}.
+   */
+  static Harness.Outcome run(String tasks, Path data, Path out, RunSettings settings, String... modelArgs)
+      throws Exception {
+    TaskRegistry registry = TaskRegistry.builtIn();
+    List<Task> selected = Arrays.stream(tasks.split(",")).map(registry::get).toList();
+    Map<String, String> args = new HashMap<>(Map.of("threads", "1"));
+    for (String a : modelArgs) {
+      args.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
+    try (LanguageModel lm = new EngineModelProvider().open(model(), args)) {
+      return new Harness(lm, data, out, settings, System.err).run(selected);
+    }
+  }
+
+  /** The command's defaults, with no progress bar. */
+  static RunSettings settings() {
+    return RunSettings.defaults().withProgress(false)
+        .withSandbox(RunSettings.defaults().sandbox().withTimeout(Duration.ofSeconds(3)));
+  }
+
+  /** {@code eval run} end to end on the engine: every task, two documents each, lm-eval-shaped results. */
   @Test
   void evalRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = SharedFiles.require("data/benchmarks");
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "mmlu,arc_easy,gsm8k_cot,humaneval",
-        "--model", model().toString(), "--data", data.toString(), "--limit", "2", "--max-gen-toks", "32",
-        "--no-progress", "-o", out.toString(), "--model-arg", "threads=1");
-    assertEquals(0, code);
+    run("mmlu,arc_easy,gsm8k_cot,humaneval", data, out, settings().withLimit(2).withMaxGenToks(32));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     for (String task : List.of("arc_easy", "gsm8k_cot", "humaneval")) {
       assertTrue(results.at("/results/" + task).isObject(), task + " in " + results.get("results"));
@@ -98,17 +124,14 @@ class EngineLanguageModelTest {
   }
 
   /**
-   * {@code llamakit eval run --tasks piqa,hellaswag,winogrande,boolq,openbookqa} end to end on the engine over the hand-written fixtures in the
+   * {@code eval run --tasks piqa,hellaswag,winogrande,boolq,openbookqa} end to end on the engine over the hand-written fixtures in the
    * original release layouts; without the data the run fails in one line naming the missing file.
    */
   @Test
   void commonsenseTasksRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = dev.llamakit.eval.testing.FixtureData.handWritten();
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "piqa,hellaswag,winogrande,boolq,openbookqa", "--model",
-        model().toString(), "--data", data.toString(), "--no-progress", "-o", out.toString(),
-        "--model-arg", "threads=1");
-    assertEquals(0, code);
+    run("piqa,hellaswag,winogrande,boolq,openbookqa", data, out, settings());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Integer> sizes = Map.of("piqa", 3, "hellaswag", 3, "winogrande", 3, "boolq", 2, "openbookqa", 2);
     for (String task : sizes.keySet()) {
@@ -134,17 +157,9 @@ class EngineLanguageModelTest {
     // without the data: one line naming what is missing
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.createDirectories(empty.resolve("piqa"));
-    var err = new java.io.StringWriter();
-    CommandLine cl = new CommandLine(new EvalCommand());
-    cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> { // as the llamakit launcher reports failures
-      c.getErr().println("error: " + ex.getMessage());
-      return 1;
-    });
-    code = cl.execute("run", "--tasks", "piqa", "--model", model().toString(), "--data", empty.toString(),
-        "--no-progress", "-o", dir.resolve("run2").toString(), "--model-arg", "threads=1");
-    assertEquals(1, code, err.toString());
-    assertTrue(err.toString().contains("piqa/valid.jsonl: file not found"), err.toString());
+    Exception e = assertThrows(Exception.class, () -> run("piqa", empty, dir.resolve("run2"), settings()));
+    assertTrue(e.getMessage().contains("piqa/valid.jsonl: file not found"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }
 
   /**
@@ -158,10 +173,8 @@ class EngineLanguageModelTest {
     Path out = dir.resolve("run");
     int window = 64;
     int gen = 16;
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "arc_easy,gsm8k_cot", "--num-fewshot", "0",
-        "--model", model().toString(), "--data", data.toString(), "--limit", "6", "--max-gen-toks", Integer.toString(gen),
-        "--no-progress", "-o", out.toString(), "--model-arg", "threads=1", "--model-arg", "ctx=" + window);
-    assertEquals(0, code);
+    run("arc_easy,gsm8k_cot", data, out, settings().withNumFewshot(0).withLimit(6).withMaxGenToks(gen),
+        "ctx=" + window);
     Tokenizer tok;
     try (LlamaEngine ref = LlamaEngine.load(model(), ModelOptions.defaults().withThreads(1))) {
       tok = Tokenizer.fromGguf(ref.model().metadata().orElseThrow());
@@ -198,11 +211,8 @@ class EngineLanguageModelTest {
   void chatTemplatePromptsAreRenderedAndScored(@TempDir Path dir) throws Exception {
     Path data = SharedFiles.require("data/benchmarks");
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "arc_easy", "--num-fewshot", "1",
-        "--model", model().toString(), "--data", data.toString(), "--limit", "2", "--no-progress", "-o", out.toString(),
-        "--model-arg", "threads=1", "--model-arg", "chat_template=llama2-sys", "--apply-chat-template",
-        "--fewshot-as-multiturn", "--system-instruction", "Answer well.");
-    assertEquals(0, code);
+    run("arc_easy", data, out, settings().withNumFewshot(1).withLimit(2)
+        .withPromptStyle(new ChatPrompt.Style(true, true, "Answer well.")), "chat_template=llama2-sys");
     ObjectMapper json = new ObjectMapper();
     JsonNode results = json.readTree(out.resolve("results.json").toFile());
     assertTrue(results.at("/config/apply_chat_template").asBoolean());

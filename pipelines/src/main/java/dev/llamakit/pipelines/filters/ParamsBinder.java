@@ -1,6 +1,6 @@
 package dev.llamakit.pipelines.filters;
 
-import dev.llamakit.engine.cli.Suggestions;
+import dev.llamakit.engine.suggest.Suggestions;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;

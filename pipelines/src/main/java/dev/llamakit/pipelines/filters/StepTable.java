@@ -1,6 +1,6 @@
 package dev.llamakit.pipelines.filters;
 
-import dev.llamakit.engine.cli.Suggestions;
+import dev.llamakit.engine.suggest.Suggestions;
 import dev.llamakit.pipelines.io.Resources;
 import java.io.IOException;
 import java.io.StringReader;

@@ -51,7 +51,7 @@ public record Recipe(String name, String description, String origin, List<Recipe
       }
     }
     throw new RecipeException(origin + ": no step '" + stepName + "' to set " + key + " on"
-        + dev.llamakit.engine.cli.Suggestions.didYouMean(stepName, stepNames()) + "; steps: "
+        + dev.llamakit.engine.suggest.Suggestions.didYouMean(stepName, stepNames()) + "; steps: "
         + String.join(", ", stepNames()));
   }
 

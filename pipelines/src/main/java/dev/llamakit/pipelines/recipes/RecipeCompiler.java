@@ -6,7 +6,7 @@ import dev.llamakit.pipelines.filters.FilterChain;
 import dev.llamakit.pipelines.filters.FilterRegistry;
 import dev.llamakit.pipelines.filters.FilterStep;
 import dev.llamakit.pipelines.filters.ParamsBinder;
-import dev.llamakit.engine.cli.Suggestions;
+import dev.llamakit.engine.suggest.Suggestions;
 import dev.llamakit.pipelines.io.InputResolver;
 import dev.llamakit.pipelines.io.ReadOptions;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.llamakit.engine.cli.Suggestions;
+import dev.llamakit.engine.suggest.Suggestions;
 import dev.llamakit.engine.io.TextLines;
 import java.io.IOException;
 import java.nio.file.Files;

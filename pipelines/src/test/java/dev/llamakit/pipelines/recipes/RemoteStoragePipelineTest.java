@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llamakit.pipelines.cli.RunCommand;
 import dev.llamakit.pipelines.report.RunReport;
 import dev.llamakit.pipelines.sample.CorpusGenerator;
 import dev.llamakit.pipelines.sample.LanguagePool;
@@ -18,8 +17,6 @@ import dev.llamakit.pipelines.storage.S3Settings;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Inputs and outputs on real servers started on the loopback interface: S3Proxy (an S3 API server, signatures
@@ -156,41 +152,46 @@ class RemoteStoragePipelineTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Path recipeFile = tmp.resolve("remote.yaml");
     Path paths = Files.writeString(tmp.resolve("one.paths"), "gen-00000.warc.wet.gz\n");
     String out = tmp.resolve("never").toString();
-    String bad = "--beam=--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
+    String bad = "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
         + "\"accessKeyId\":\"" + S3Server.ACCESS_KEY + "\",\"secretAccessKey\":\"wrong\"}";
     assertFails(http.url() + "/gone/gen-00000.warc.wet.gz: not found",
-        recipeFile.toString(), "--paths", paths.toString(), "--base", http.url() + "/gone", "-o", out);
+        new Job(List.of(), paths, http.url() + "/gone", null, List.of(), out));
     assertFails("http://127.0.0.1:" + closed + "/gen-00000.warc.wet.gz: connection refused",
-        recipeFile.toString(), "--paths", paths.toString(), "--base", "http://127.0.0.1:" + closed, "-o", out);
+        new Job(List.of(), paths, "http://127.0.0.1:" + closed, null, List.of(), out));
     assertFails("s3://corpus/in/missing.warc.wet.gz: no such object",
-        recipeFile.toString(), "s3://corpus/in/missing.warc.wet.gz", "--s3-endpoint", s3.endpoint(), "-o", out);
+        new Job(List.of("s3://corpus/in/missing.warc.wet.gz"), null, null, s3.endpoint(), List.of(), out));
     assertFails("s3://corpus/in/whirlwind.warc.wet.gz: connection refused",
-        recipeFile.toString(), "s3://corpus/in/whirlwind.warc.wet.gz", "--s3-endpoint",
-        "http://127.0.0.1:" + closed, "-o", out);
+        new Job(List.of("s3://corpus/in/whirlwind.warc.wet.gz"), null, null, "http://127.0.0.1:" + closed,
+            List.of(), out));
     assertFails("s3://corpus/in/whirlwind.warc.wet.gz: access denied (HTTP 403",
-        recipeFile.toString(), "s3://corpus/in/whirlwind.warc.wet.gz", "--s3-endpoint", s3.endpoint(), bad, "-o", out);
+        new Job(List.of("s3://corpus/in/whirlwind.warc.wet.gz"), null, null, s3.endpoint(), List.of(bad), out));
     assertFails("output https://example.invalid/out: http(s) locations are read-only",
-        recipeFile.toString(), in.resolve(FILES.get(2)).toString(), "-o", "https://example.invalid/out");
+        new Job(List.of(in.resolve(FILES.get(2)).toString()), null, null, null, List.of(),
+            "https://example.invalid/out"));
     assertFalse(Files.exists(Path.of(out)));
   }
 
-  /** Runs {@code pipeline run} as the CLI does; it must exit 1 with one line on stderr that contains {@code line}. */
-  private static void assertFails(String line, String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new RunCommand());
-    cmd.setErr(new PrintWriter(err));
-    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      c.getErr().println(e.getMessage());
-      return 1;
-    });
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--runner", "direct"));
-    int code = cmd.execute(all.toArray(String[]::new));
-    String shown = err.toString().strip();
-    assertEquals(1, code, shown);
+  /**
+   * A run as {@code pipeline run RECIPE INPUT... --paths --base --s3-endpoint --beam=... -o OUTPUT --runner direct}
+   * makes it (the command's options, its own wiring tested in cli/): inputs, paths list and base, S3 endpoint, extra
+   * Beam arguments, output.
+   */
+  private record Job(List<String> inputs, Path paths, String base, String s3Endpoint, List<String> beam,
+      String output) {
+    void run() throws Exception {
+      List<String> extra = S3Settings.resolve(s3Endpoint, null, System.getenv()).completing(beam);
+      RemoteFiles.register(extra);
+      CompiledRecipe c = new RecipeCompiler().compile(recipe, new RecipeCompiler.Inputs(inputs, paths, base), 2);
+      new RecipeJob(c, Runner.DIRECT, 2, null, extra).run(output, false, System.err);
+    }
+  }
+
+  /** The job fails before it starts, with a message of one line (what the command prints) containing {@code line}. */
+  private static void assertFails(String line, Job job) {
+    Exception e = assertThrows(Exception.class, job::run);
+    String shown = String.valueOf(e.getMessage()).strip();
     assertTrue(shown.contains(line), "expected <" + line + "> in: " + shown);
     assertEquals(1, shown.lines().count(), "one line: " + shown);
   }

@@ -1,33 +1,24 @@
 package dev.llamakit.safety.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.io.TextFormatException;
 import dev.llamakit.engine.testing.fuzz.FuzzRun;
 import dev.llamakit.safety.classifier.ModerationDataset;
-import dev.llamakit.safety.cli.ClassifyCommand;
-import dev.llamakit.safety.cli.EvalCommand;
 import dev.llamakit.safety.injection.InjectionDataset;
 import dev.llamakit.safety.testing.SafetyTrainFixture;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Seeded fuzzing of the safety module's input readers (issue 17) with the shared harness: {@link DataFiles} in every
- * shape, the two training-set loaders, {@code safety eval}'s data set and {@code safety classify}'s input. Contract:
- * accepted, or a {@link DataFileException} / {@link TextFormatException} naming the file; no other throwable, no
- * hang. {@code safety classify} must also fail closed: one output record per input record, every record it could not
- * score flagged. Long run: {@code ./build -o -pl safety test -Dtest=SafetyInputsFuzzTest -Dllamakit.fuzz.inputs=10000}.
+ * shape and the two training-set loaders ({@code safety eval}'s data set and {@code safety classify}'s input are
+ * fuzzed by the command tests in cli/: {@code SafetyCommandsFuzzTest}). Contract: accepted, or a
+ * {@link DataFileException} / {@link TextFormatException} naming the file; no other throwable, no hang. Long run:
+ * {@code ./build -o -pl safety test -Dtest=SafetyInputsFuzzTest -Dllamakit.fuzz.inputs=10000}.
  */
 class SafetyInputsFuzzTest {
   private static final String LABELLED_CSV = "text,label\n\"What is the capital of France?\",safe\n"
@@ -107,97 +98,5 @@ class SafetyInputsFuzzTest {
           InjectionDataset.load(train, null, 7);
         })
         .assertContract();
-  }
-
-  @Test
-  void safetyEvalDataset() throws IOException {
-    FuzzRun.of("safety-eval", ".jsonl", seeds(LABELLED_JSONL))
-        .rejectsWith(DataFileException.class, TextFormatException.class)
-        .run(file -> quietly(() -> {
-          EvalCommand c = new EvalCommand();
-          new CommandLine(c).parseArgs("--dataset", file.toString(), "--format", "jsonl", "--output",
-              file.resolveSibling(file.getFileName() + ".eval.json").toString());
-          c.call();
-          Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".eval.json"));
-        }))
-        .assertContract();
-  }
-
-  @Test
-  void classifyFailsClosed() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    FuzzRun.of("safety-classify", ".jsonl", seeds(LABELLED_JSONL))
-        .rejectsWith(DataFileException.class, TextFormatException.class)
-        .run(file -> {
-          Path out = file.resolveSibling(file.getFileName() + ".out");
-          quietly(() -> {
-            ClassifyCommand c = new ClassifyCommand();
-            new CommandLine(c).parseArgs("--input", file.toString(), "--output", out.toString());
-            c.call();
-          });
-          List<String> records = Files.readAllLines(out);
-          Files.delete(out);
-          int expected = recordsIn(Files.readAllBytes(file));
-          if (records.size() != expected) {
-            throw new AssertionError(file + ": " + expected + " input records but " + records.size() + " output records");
-          }
-          for (String r : records) {
-            JsonNode n = json.readTree(r);
-            boolean scored = n.has("shields") && n.has("flagged");
-            if (!scored && !(n.has("error") && n.path("flagged").asBoolean(false))) {
-              throw new AssertionError(file + ": a record neither scored nor flagged: " + r);
-            }
-          }
-        })
-        .assertContract();
-  }
-
-  /**
-   * The records {@code safety classify} must answer for: every line that is not blank, a line that is not UTF-8
-   * included (split as TextLines splits: on LF, a CR before it dropped, a BOM at the start ignored).
-   */
-  private static int recordsIn(byte[] data) {
-    int n = 0;
-    int from = 0;
-    boolean first = true;
-    while (from < data.length) {
-      int end = from;
-      while (end < data.length && data[end] != '\n') end++;
-      int len = end - from;
-      if (len > 0 && data[end - 1] == '\r') len--;
-      int off = from;
-      if (first && len >= 3 && data[off] == (byte) 0xEF && data[off + 1] == (byte) 0xBB && data[off + 2] == (byte) 0xBF) {
-        off += 3;
-        len -= 3;
-      }
-      first = false;
-      try {
-        String line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data, off, len)).toString();
-        if (!line.isBlank()) n++;
-      } catch (CharacterCodingException e) {
-        n++;
-      }
-      from = end + 1;
-    }
-    return n;
-  }
-
-  private interface Body {
-    void run() throws Exception;
-  }
-
-  /** Runs a command with its per-run summary lines kept off the test output. */
-  private static void quietly(Body body) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-    System.setOut(none);
-    System.setErr(none);
-    try {
-      body.run();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 }

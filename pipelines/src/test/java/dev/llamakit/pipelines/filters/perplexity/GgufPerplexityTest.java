@@ -9,14 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llamakit.engine.gguf.GgufFile;
 import dev.llamakit.engine.testing.SharedFiles;
 import dev.llamakit.engine.tokenizer.Tokenizer;
-import dev.llamakit.pipelines.cli.TrainLmCommand;
 import dev.llamakit.pipelines.doc.Document;
 import dev.llamakit.pipelines.filters.DocumentFilter;
 import dev.llamakit.pipelines.filters.FilterRegistry;
 import dev.llamakit.pipelines.filters.Verdict;
+import dev.llamakit.pipelines.io.TextFiles;
 import dev.llamakit.pipelines.kenlm.NgramModel;
+import dev.llamakit.pipelines.lmtrain.ArpaWriter;
+import dev.llamakit.pipelines.lmtrain.Discount;
+import dev.llamakit.pipelines.lmtrain.EstimatedModel;
+import dev.llamakit.pipelines.lmtrain.KneserNeyEstimator;
 import dev.llamakit.pipelines.text.PerplexityNormalizer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +36,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
- * cc_net-style perplexity on GGUF vocabularies, end to end: {@code train-lm --gguf} (order 3) on 400 lines of
+ * cc_net-style perplexity on GGUF vocabularies, end to end: the models folder {@code pipeline train-lm --gguf} writes
+ * (order 3; built here with the same library calls, the command itself is tested in cli/) on 400 lines of
  * WikiText-2 valid with the Llama 2 SentencePiece and the Llama 3 BPE vocab-only GGUFs, then the {@code perplexity}
  * step on WikiText-2 test lines: real text scores lower than the same words shuffled, the step's numbers equal an
  * independent computation (normalise, the engine tokenizer's pieces, {@code NgramModel.score}, cc_net's formula), and
@@ -69,10 +75,23 @@ class GgufPerplexityTest {
     List<String> lines = paragraphs("data/web/wikitext-2/valid.txt", TRAIN_LINES);
     Path train = tmp.resolve(which + "-train.txt");
     Files.write(train, lines, StandardCharsets.UTF_8);
-    Path out = tmp.resolve(which + "-lm");
-    int code = new CommandLine(new TrainLmCommand()).execute("--language", "en", "--gguf", gguf.toString(),
-        "--order", "3", "--output", out.toString(), train.toString());
-    assertEquals(0, code);
+    Path out = Files.createDirectories(tmp.resolve(which + "-lm"));
+    // what `pipeline train-lm --language en --gguf VOCAB --order 3 --output OUT TRAIN` writes: every line
+    // cc_net-normalised, the GGUF tokenizer's pieces as words, lmplz's estimator, <lang>.arpa.gz + <lang>.gguf
+    PieceTokenizer pieces = GgufPieces.open(gguf);
+    List<String> tokenized = new ArrayList<>();
+    TextFiles.forEachText(train, "text", text -> {
+      String normalized = PerplexityNormalizer.normalize(text);
+      if (!normalized.isEmpty()) {
+        tokenized.add(String.join(" ", pieces.pieces(normalized)));
+      }
+    });
+    assertEquals(lines.size(), tokenized.size());
+    EstimatedModel lm = new KneserNeyEstimator(3).withDiscountFallback(Discount.LMPLZ_FALLBACK).estimate(tokenized);
+    try (OutputStream arpa = new GZIPOutputStream(Files.newOutputStream(out.resolve("en.arpa.gz")))) {
+      ArpaWriter.write(lm, arpa);
+    }
+    Files.copy(gguf, out.resolve("en" + PieceTokenizer.GGUF_SUFFIX));
     assertTrue(Files.isRegularFile(out.resolve("en.gguf")));
     assertTrue(Files.isRegularFile(out.resolve("en.arpa.gz")));
     assertFalse(Files.exists(out.resolve("en.sp.model")));
