@@ -15,11 +15,11 @@ import dev.llamakit.eval.model.GenerationRequest;
 import dev.llamakit.eval.model.LanguageModel;
 import dev.llamakit.eval.model.Loglikelihood;
 import dev.llamakit.eval.model.LoglikelihoodRequest;
-import dev.llamakit.eval.run.Harness;
 import dev.llamakit.eval.run.RunSettings;
 import dev.llamakit.eval.task.ChatPrompt;
 import dev.llamakit.eval.task.Task;
 import dev.llamakit.eval.task.TaskRegistry;
+import dev.llamakit.eval.testing.EngineRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,35 +84,12 @@ class EngineLanguageModelTest {
     }
   }
 
-  /**
-   * What {@code llamakit eval run} does, through the library: the harness on the engine's model with the command's
-   * defaults (seed 1234, 8 documents per call, 3-second sandbox timeout, no progress bar) and {@code settings}.
-   */
-  static Harness.Outcome run(String tasks, Path data, Path out, RunSettings settings, String... modelArgs)
-      throws Exception {
-    TaskRegistry registry = TaskRegistry.builtIn();
-    List<Task> selected = Arrays.stream(tasks.split(",")).map(registry::get).toList();
-    Map<String, String> args = new HashMap<>(Map.of("threads", "1"));
-    for (String a : modelArgs) {
-      args.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-    }
-    try (LanguageModel lm = new EngineModelProvider().open(model(), args)) {
-      return new Harness(lm, data, out, settings, System.err).run(selected);
-    }
-  }
-
-  /** The command's defaults, with no progress bar. */
-  static RunSettings settings() {
-    return RunSettings.defaults().withProgress(false)
-        .withSandbox(RunSettings.defaults().sandbox().withTimeout(Duration.ofSeconds(3)));
-  }
-
   /** {@code eval run} end to end on the engine: every task, two documents each, lm-eval-shaped results. */
   @Test
   void evalRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = SharedFiles.require("data/benchmarks");
     Path out = dir.resolve("run");
-    run("mmlu,arc_easy,gsm8k_cot,humaneval", data, out, settings().withLimit(2).withMaxGenToks(32));
+    EngineRuns.run("mmlu,arc_easy,gsm8k_cot,humaneval", data, out, EngineRuns.settings().withLimit(2).withMaxGenToks(32));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     for (String task : List.of("arc_easy", "gsm8k_cot", "humaneval")) {
       assertTrue(results.at("/results/" + task).isObject(), task + " in " + results.get("results"));
@@ -131,7 +108,7 @@ class EngineLanguageModelTest {
   void commonsenseTasksRunOnStories260K(@TempDir Path dir) throws Exception {
     Path data = dev.llamakit.eval.testing.FixtureData.handWritten();
     Path out = dir.resolve("run");
-    run("piqa,hellaswag,winogrande,boolq,openbookqa", data, out, settings());
+    EngineRuns.run("piqa,hellaswag,winogrande,boolq,openbookqa", data, out, EngineRuns.settings());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Integer> sizes = Map.of("piqa", 3, "hellaswag", 3, "winogrande", 3, "boolq", 2, "openbookqa", 2);
     for (String task : sizes.keySet()) {
@@ -157,7 +134,7 @@ class EngineLanguageModelTest {
     // without the data: one line naming what is missing
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.createDirectories(empty.resolve("piqa"));
-    Exception e = assertThrows(Exception.class, () -> run("piqa", empty, dir.resolve("run2"), settings()));
+    Exception e = assertThrows(Exception.class, () -> EngineRuns.run("piqa", empty, dir.resolve("run2"), EngineRuns.settings()));
     assertTrue(e.getMessage().contains("piqa/valid.jsonl: file not found"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }
@@ -173,7 +150,7 @@ class EngineLanguageModelTest {
     Path out = dir.resolve("run");
     int window = 64;
     int gen = 16;
-    run("arc_easy,gsm8k_cot", data, out, settings().withNumFewshot(0).withLimit(6).withMaxGenToks(gen),
+    EngineRuns.run("arc_easy,gsm8k_cot", data, out, EngineRuns.settings().withNumFewshot(0).withLimit(6).withMaxGenToks(gen),
         "ctx=" + window);
     Tokenizer tok;
     try (LlamaEngine ref = LlamaEngine.load(model(), ModelOptions.defaults().withThreads(1))) {
@@ -211,7 +188,7 @@ class EngineLanguageModelTest {
   void chatTemplatePromptsAreRenderedAndScored(@TempDir Path dir) throws Exception {
     Path data = SharedFiles.require("data/benchmarks");
     Path out = dir.resolve("run");
-    run("arc_easy", data, out, settings().withNumFewshot(1).withLimit(2)
+    EngineRuns.run("arc_easy", data, out, EngineRuns.settings().withNumFewshot(1).withLimit(2)
         .withPromptStyle(new ChatPrompt.Style(true, true, "Answer well.")), "chat_template=llama2-sys");
     ObjectMapper json = new ObjectMapper();
     JsonNode results = json.readTree(out.resolve("results.json").toFile());

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llamakit.engine.testing.SharedFiles;
-import dev.llamakit.eval.cli.EvalCommand;
+import dev.llamakit.eval.testing.EngineRuns;
 import dev.llamakit.eval.testing.FixtureData;
 import dev.llamakit.eval.testing.SandboxSupport;
 import java.io.PrintWriter;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code llamakit eval run} with minerva_math, hendrycks_math, triviaqa, nq_open, mbpp, mbpp_plus, mbpp_plus_extended and humaneval_plus end to end on the
@@ -25,22 +23,11 @@ import picocli.CommandLine;
  * run fails in one line naming what it looked for.
  */
 class MathQaCodeEngineTest {
-  static Path model() {
-    return SharedFiles.require("models/stories260K/stories260K-f32.gguf");
-  }
-
   static int run(Path data, Path out, StringWriter err, String tasks, String... more) {
-    CommandLine cl = new CommandLine(new EvalCommand());
-    cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> { // as the llamakit launcher reports failures
-      c.getErr().println("error: " + ex.getMessage());
-      return 1;
-    });
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--tasks", tasks, "--model", model().toString(),
-        "--data", data.toString(), "--no-progress", "-o", out.toString(), "--model-arg", "threads=1",
-        "--max-gen-toks", "24"));
+    List<String> args = new java.util.ArrayList<>(List.of("--tasks", tasks, "--data", data.toString(), "-o",
+        out.toString(), "--max-gen-toks", "24"));
     args.addAll(List.of(more));
-    return cl.execute(args.toArray(String[]::new));
+    return EngineRuns.run(err, args.toArray(String[]::new));
   }
 
   @Test

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.testing.SharedFiles;
-import dev.llamakit.eval.cli.EvalCommand;
+import dev.llamakit.eval.testing.EngineRuns;
 import dev.llamakit.eval.testing.FixtureData;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code llamakit eval run} of siqa, mmlu_pro, the gpqa flavours and the ARC generation variants on the engine with
@@ -26,16 +24,11 @@ import picocli.CommandLine;
 class QaTasksEndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static Path model() {
-    return SharedFiles.require("models/stories260K/stories260K-f32.gguf");
-  }
-
   static JsonNode run(Path out, String... args) throws Exception {
-    List<String> a = new java.util.ArrayList<>(List.of("run", "--model", model().toString(), "--no-progress",
-        "-o", out.toString(), "--model-arg", "threads=1", "--max-gen-toks", "8"));
+    List<String> a = new java.util.ArrayList<>(List.of("-o", out.toString(), "--max-gen-toks", "8"));
     a.addAll(List.of(args));
-    int code = new CommandLine(new EvalCommand()).execute(a.toArray(String[]::new));
-    assertEquals(0, code);
+    StringWriter err = new StringWriter();
+    assertEquals(0, EngineRuns.run(err, a.toArray(String[]::new)), err.toString());
     return JSON.readTree(out.resolve("results.json").toFile());
   }
 
@@ -81,14 +74,8 @@ class QaTasksEndToEndTest {
     // without the data: one line naming the missing file
     Path empty = Files.createDirectories(dir.resolve("empty/gpqa"));
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new EvalCommand());
-    cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println("error: " + ex.getMessage());
-      return 1;
-    });
-    int code = cl.execute("run", "--tasks", "gpqa_main_zeroshot", "--model", model().toString(), "--data",
-        empty.getParent().toString(), "--no-progress", "-o", dir.resolve("run3").toString(), "--model-arg", "threads=1");
+    int code = EngineRuns.run(err, "--tasks", "gpqa_main_zeroshot", "--data", empty.getParent().toString(), "-o",
+        dir.resolve("run3").toString());
     assertEquals(1, code, err.toString());
     assertTrue(err.toString().contains("gpqa/gpqa_main.csv: file not found"), err.toString());
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llamakit.engine.testing.SharedFiles;
-import dev.llamakit.eval.cli.EvalCommand;
+import dev.llamakit.eval.testing.EngineRuns;
 import dev.llamakit.eval.data.DataFormatException;
 import dev.llamakit.eval.data.IfEvalLoader;
 import dev.llamakit.eval.run.Harness;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * IFEval end to end: the released layout read (and refused when broken), the prompt is the raw {@code prompt}, strict
@@ -128,10 +127,10 @@ class IfEvalTaskTest {
   void runsOnStories260K(@TempDir Path dir) throws Exception {
     Path model = SharedFiles.require("models/stories260K/stories260K-f32.gguf");
     Path out = dir.resolve("run");
-    int code = new CommandLine(new EvalCommand()).execute("run", "--tasks", "ifeval", "--model", model.toString(),
-        "--data", data().toString(), "--max-gen-toks", "24", "--no-progress", "-o", out.toString(),
-        "--model-arg", "threads=1");
-    assertEquals(0, code);
+    var err = new java.io.StringWriter();
+    int code = EngineRuns.run(err, "--tasks", "ifeval", "--data", data().toString(), "--max-gen-toks", "24", "-o",
+        out.toString());
+    assertEquals(0, code, err.toString());
     JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/results/ifeval");
     for (String metric : IfEvalMetrics.NAMES) {
       double v = r.get(metric + ",none").asDouble(-1);
@@ -144,15 +143,8 @@ class IfEvalTaskTest {
 
     // without the data: one line naming the files looked for
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    var err = new java.io.StringWriter();
-    CommandLine cl = new CommandLine(new EvalCommand());
-    cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println("error: " + ex.getMessage());
-      return 1;
-    });
-    code = cl.execute("run", "--tasks", "ifeval", "--model", model.toString(), "--data", empty.toString(),
-        "--no-progress", "-o", dir.resolve("run2").toString(), "--model-arg", "threads=1");
+    err = new java.io.StringWriter();
+    code = EngineRuns.run(err, "--tasks", "ifeval", "--data", empty.toString(), "-o", dir.resolve("run2").toString());
     assertEquals(1, code, err.toString());
     assertTrue(err.toString().contains("ifeval/input_data.jsonl"), err.toString());
   }
