@@ -1,0 +1,136 @@
+package dev.llamakit.engine.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register tiles of the batched (prefill) matmul for machines whose vectors are narrower than 512 bits ({@link
+ * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
+ * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
+ * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
+ * multiply-adds, into 12 accumulator vectors. That is 12 + 2 + 1 = 15 live vectors, within the 16 registers of AVX2
+ * (and SSE), where the 4x4 tiles of {@link TileKernels} need 21 and spill accumulators to the stack on every step.
+ * Each output is one lane of one accumulator, summed in column order, so no horizontal reduction is needed.
+ *
+ * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
+ * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weight
+ * rows are the float panel rows {@link MatMul} decodes, row-major as they are. Accumulator layout of a tile at
+ * {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at {@code acc[ao + (2r + v)*L]}.
+ */
+public final class BroadcastTiles {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  /** Weight rows per tile. */
+  public static final int ROWS = 6;
+  /** Tokens per tile (two vectors). */
+  public static final int GROUP = 2 * L;
+  /** Floats of accumulators per tile. */
+  public static final int TILE_ACC = 2 * ROWS * L;
+
+  private BroadcastTiles() {}
+
+  /**
+   * Whether {@link MatMul} uses these tiles: below 512-bit vectors. With 512-bit vectors (32 registers on AVX-512)
+   * the 4x4 tiles of {@link TileKernels} fit and are kept as tuned.
+   */
+  public static boolean used() {
+    return S.vectorBitSize() < 512;
+  }
+
+  /** Floats {@link #transpose} writes for {@code n} tokens of {@code cols} columns. */
+  public static int transposedLength(int n, int cols) {
+    return (n + GROUP - 1) / GROUP * GROUP * cols;
+  }
+
+  /** Writes {@code x[t*cols + k]} ({@code t < n}) to {@code xt} in the layout of the class comment. */
+  public static void transpose(float[] x, int n, int cols, float[] xt) {
+    for (int g0 = 0; g0 < n; g0 += GROUP) {
+      int base = g0 * cols, tokens = Math.min(GROUP, n - g0);
+      for (int j = 0; j < tokens; j++) {
+        int src = (g0 + j) * cols;
+        for (int k = 0; k < cols; k++) {
+          xt[base + k * GROUP + j] = x[src + k];
+        }
+      }
+      for (int j = tokens; j < GROUP; j++) {
+        for (int k = 0; k < cols; k++) {
+          xt[base + k * GROUP + j] = 0f;
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows {@code w[wo + r*ws ..]} ({@code r < ROWS}) times the {@link #GROUP} tokens at {@code xt[xo ..]} over columns
+   * {@code [k0, k1)}, added to the 12 accumulator vectors at {@code acc[ao ..]}.
+   */
+  public static void tile6x2(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+    FloatVector a00 = FloatVector.fromArray(S, acc, ao), a01 = FloatVector.fromArray(S, acc, ao + L),
+        a10 = FloatVector.fromArray(S, acc, ao + 2 * L), a11 = FloatVector.fromArray(S, acc, ao + 3 * L),
+        a20 = FloatVector.fromArray(S, acc, ao + 4 * L), a21 = FloatVector.fromArray(S, acc, ao + 5 * L),
+        a30 = FloatVector.fromArray(S, acc, ao + 6 * L), a31 = FloatVector.fromArray(S, acc, ao + 7 * L),
+        a40 = FloatVector.fromArray(S, acc, ao + 8 * L), a41 = FloatVector.fromArray(S, acc, ao + 9 * L),
+        a50 = FloatVector.fromArray(S, acc, ao + 10 * L), a51 = FloatVector.fromArray(S, acc, ao + 11 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws, w5 = wo + 5 * ws;
+    for (int k = k0; k < k1; k++) {
+      int o = xo + GROUP * k;
+      FloatVector x0 = FloatVector.fromArray(S, xt, o), x1 = FloatVector.fromArray(S, xt, o + L);
+      FloatVector b = FloatVector.broadcast(S, w[wo + k]);
+      a00 = x0.fma(b, a00);
+      a01 = x1.fma(b, a01);
+      b = FloatVector.broadcast(S, w[w1 + k]);
+      a10 = x0.fma(b, a10);
+      a11 = x1.fma(b, a11);
+      b = FloatVector.broadcast(S, w[w2 + k]);
+      a20 = x0.fma(b, a20);
+      a21 = x1.fma(b, a21);
+      b = FloatVector.broadcast(S, w[w3 + k]);
+      a30 = x0.fma(b, a30);
+      a31 = x1.fma(b, a31);
+      b = FloatVector.broadcast(S, w[w4 + k]);
+      a40 = x0.fma(b, a40);
+      a41 = x1.fma(b, a41);
+      b = FloatVector.broadcast(S, w[w5 + k]);
+      a50 = x0.fma(b, a50);
+      a51 = x1.fma(b, a51);
+    }
+    a00.intoArray(acc, ao);
+    a01.intoArray(acc, ao + L);
+    a10.intoArray(acc, ao + 2 * L);
+    a11.intoArray(acc, ao + 3 * L);
+    a20.intoArray(acc, ao + 4 * L);
+    a21.intoArray(acc, ao + 5 * L);
+    a30.intoArray(acc, ao + 6 * L);
+    a31.intoArray(acc, ao + 7 * L);
+    a40.intoArray(acc, ao + 8 * L);
+    a41.intoArray(acc, ao + 9 * L);
+    a50.intoArray(acc, ao + 10 * L);
+    a51.intoArray(acc, ao + 11 * L);
+  }
+
+  /**
+   * As {@link #tile6x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
+   * accumulators at {@code acc[ao + 2r*L]}, same layout.
+   */
+  public static void tile6x1(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+    FloatVector a0 = FloatVector.fromArray(S, acc, ao), a1 = FloatVector.fromArray(S, acc, ao + 2 * L),
+        a2 = FloatVector.fromArray(S, acc, ao + 4 * L), a3 = FloatVector.fromArray(S, acc, ao + 6 * L),
+        a4 = FloatVector.fromArray(S, acc, ao + 8 * L), a5 = FloatVector.fromArray(S, acc, ao + 10 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws, w5 = wo + 5 * ws;
+    for (int k = k0; k < k1; k++) {
+      FloatVector x0 = FloatVector.fromArray(S, xt, xo + GROUP * k);
+      a0 = x0.fma(FloatVector.broadcast(S, w[wo + k]), a0);
+      a1 = x0.fma(FloatVector.broadcast(S, w[w1 + k]), a1);
+      a2 = x0.fma(FloatVector.broadcast(S, w[w2 + k]), a2);
+      a3 = x0.fma(FloatVector.broadcast(S, w[w3 + k]), a3);
+      a4 = x0.fma(FloatVector.broadcast(S, w[w4 + k]), a4);
+      a5 = x0.fma(FloatVector.broadcast(S, w[w5 + k]), a5);
+    }
+    a0.intoArray(acc, ao);
+    a1.intoArray(acc, ao + 2 * L);
+    a2.intoArray(acc, ao + 4 * L);
+    a3.intoArray(acc, ao + 6 * L);
+    a4.intoArray(acc, ao + 8 * L);
+    a5.intoArray(acc, ao + 10 * L);
+  }
+}
