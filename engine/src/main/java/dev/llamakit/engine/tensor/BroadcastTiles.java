@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
  * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
  * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
- * multiply-adds, into 12 accumulator vectors. That is 12 + 2 + 1 = 15 live vectors, within the 16 registers of AVX2
- * (and SSE), where the 4x4 tiles of {@link TileKernels} need 21 and spill accumulators to the stack on every step.
- * Each output is one lane of one accumulator, summed in column order, so no horizontal reduction is needed.
+ * multiply-adds, into 10 accumulator vectors. That is 10 + 2 + 1 = 13 live vectors (14 when C2 loads the next
+ * broadcast early), within the 16 registers of AVX2 (and SSE), where the 4x4 tiles of {@link TileKernels} need 21
+ * and spill accumulators to the stack on every step (seen in C2's code with {@code -XX:UseAVX=2}); a 6-row tile
+ * (12 accumulators) still spilled one, when C2 scheduled two broadcasts at once. Each output is one lane of one
+ * accumulator, summed in column order, so no horizontal reduction is needed.
  *
  * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
  * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weight
@@ -21,7 +23,7 @@ public final class BroadcastTiles {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
   /** Weight rows per tile. */
-  public static final int ROWS = 6;
+  public static final int ROWS = 5;
   /** Tokens per tile (two vectors). */
   public static final int GROUP = 2 * L;
   /** Floats of accumulators per tile. */
@@ -45,33 +47,35 @@ public final class BroadcastTiles {
   /** Writes {@code x[t*cols + k]} ({@code t < n}) to {@code xt} in the layout of the class comment. */
   public static void transpose(float[] x, int n, int cols, float[] xt) {
     for (int g0 = 0; g0 < n; g0 += GROUP) {
-      int base = g0 * cols, tokens = Math.min(GROUP, n - g0);
+      transposeGroup(x, n, cols, xt, g0 / GROUP);
+    }
+  }
+
+  /** {@link #transpose} of token group {@code g} only (groups are independent: workers may split them). */
+  public static void transposeGroup(float[] x, int n, int cols, float[] xt, int g) {
+    int g0 = g * GROUP, base = g0 * cols, tokens = Math.min(GROUP, n - g0);
+    for (int k = 0; k < cols; k++) {
+      int o = base + k * GROUP;
       for (int j = 0; j < tokens; j++) {
-        int src = (g0 + j) * cols;
-        for (int k = 0; k < cols; k++) {
-          xt[base + k * GROUP + j] = x[src + k];
-        }
+        xt[o + j] = x[(g0 + j) * cols + k];
       }
       for (int j = tokens; j < GROUP; j++) {
-        for (int k = 0; k < cols; k++) {
-          xt[base + k * GROUP + j] = 0f;
-        }
+        xt[o + j] = 0f;
       }
     }
   }
 
   /**
    * Rows {@code w[wo + r*ws ..]} ({@code r < ROWS}) times the {@link #GROUP} tokens at {@code xt[xo ..]} over columns
-   * {@code [k0, k1)}, added to the 12 accumulator vectors at {@code acc[ao ..]}.
+   * {@code [k0, k1)}, added to the 10 accumulator vectors at {@code acc[ao ..]}.
    */
-  public static void tile6x2(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+  public static void tile5x2(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
     FloatVector a00 = FloatVector.fromArray(S, acc, ao), a01 = FloatVector.fromArray(S, acc, ao + L),
         a10 = FloatVector.fromArray(S, acc, ao + 2 * L), a11 = FloatVector.fromArray(S, acc, ao + 3 * L),
         a20 = FloatVector.fromArray(S, acc, ao + 4 * L), a21 = FloatVector.fromArray(S, acc, ao + 5 * L),
         a30 = FloatVector.fromArray(S, acc, ao + 6 * L), a31 = FloatVector.fromArray(S, acc, ao + 7 * L),
-        a40 = FloatVector.fromArray(S, acc, ao + 8 * L), a41 = FloatVector.fromArray(S, acc, ao + 9 * L),
-        a50 = FloatVector.fromArray(S, acc, ao + 10 * L), a51 = FloatVector.fromArray(S, acc, ao + 11 * L);
-    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws, w5 = wo + 5 * ws;
+        a40 = FloatVector.fromArray(S, acc, ao + 8 * L), a41 = FloatVector.fromArray(S, acc, ao + 9 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
     for (int k = k0; k < k1; k++) {
       int o = xo + GROUP * k;
       FloatVector x0 = FloatVector.fromArray(S, xt, o), x1 = FloatVector.fromArray(S, xt, o + L);
@@ -90,9 +94,6 @@ public final class BroadcastTiles {
       b = FloatVector.broadcast(S, w[w4 + k]);
       a40 = x0.fma(b, a40);
       a41 = x1.fma(b, a41);
-      b = FloatVector.broadcast(S, w[w5 + k]);
-      a50 = x0.fma(b, a50);
-      a51 = x1.fma(b, a51);
     }
     a00.intoArray(acc, ao);
     a01.intoArray(acc, ao + L);
@@ -104,19 +105,17 @@ public final class BroadcastTiles {
     a31.intoArray(acc, ao + 7 * L);
     a40.intoArray(acc, ao + 8 * L);
     a41.intoArray(acc, ao + 9 * L);
-    a50.intoArray(acc, ao + 10 * L);
-    a51.intoArray(acc, ao + 11 * L);
   }
 
   /**
-   * As {@link #tile6x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
+   * As {@link #tile5x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
    * accumulators at {@code acc[ao + 2r*L]}, same layout.
    */
-  public static void tile6x1(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+  public static void tile5x1(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
     FloatVector a0 = FloatVector.fromArray(S, acc, ao), a1 = FloatVector.fromArray(S, acc, ao + 2 * L),
         a2 = FloatVector.fromArray(S, acc, ao + 4 * L), a3 = FloatVector.fromArray(S, acc, ao + 6 * L),
-        a4 = FloatVector.fromArray(S, acc, ao + 8 * L), a5 = FloatVector.fromArray(S, acc, ao + 10 * L);
-    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws, w5 = wo + 5 * ws;
+        a4 = FloatVector.fromArray(S, acc, ao + 8 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
     for (int k = k0; k < k1; k++) {
       FloatVector x0 = FloatVector.fromArray(S, xt, xo + GROUP * k);
       a0 = x0.fma(FloatVector.broadcast(S, w[wo + k]), a0);
@@ -124,13 +123,11 @@ public final class BroadcastTiles {
       a2 = x0.fma(FloatVector.broadcast(S, w[w2 + k]), a2);
       a3 = x0.fma(FloatVector.broadcast(S, w[w3 + k]), a3);
       a4 = x0.fma(FloatVector.broadcast(S, w[w4 + k]), a4);
-      a5 = x0.fma(FloatVector.broadcast(S, w[w5 + k]), a5);
     }
     a0.intoArray(acc, ao);
     a1.intoArray(acc, ao + 2 * L);
     a2.intoArray(acc, ao + 4 * L);
     a3.intoArray(acc, ao + 6 * L);
     a4.intoArray(acc, ao + 8 * L);
-    a5.intoArray(acc, ao + 10 * L);
   }
 }

@@ -30,10 +30,10 @@ public final class MatMul {
   /** Columns per pass in the batched path (a multiple of the lanes): 4 rows x 1024 floats = 16 KiB stay in L1. */
   static final int K_CHUNK = 1024;
 
-  /** Rows decoded together where {@link BroadcastTiles} are used (a multiple of its 6-row tiles). */
-  static final int BROADCAST_BLOCK_ROWS = 24;
-  /** Columns per pass with {@link BroadcastTiles}: 16 tokens x 256 floats = 16 KiB of activations stay in L1. */
-  static final int BROADCAST_K_CHUNK = 256;
+  /** Rows decoded together where {@link BroadcastTiles} are used (a multiple of its 5-row tiles). */
+  static final int BROADCAST_BLOCK_ROWS = 20;
+  /** Columns per pass with {@link BroadcastTiles}: 16 tokens x 512 floats = 32 KiB of activations stay in L1. */
+  static final int BROADCAST_K_CHUNK = 512;
 
   private final WorkerPool pool;
   /** The activations transposed for {@link BroadcastTiles}, grown on demand. */
@@ -158,7 +158,7 @@ public final class MatMul {
    * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens with {@link BroadcastTiles}: the rows are decoded
    * once into {@code panel} (zero rows up to a multiple of {@link BroadcastTiles#ROWS}), then the columns are walked
    * in chunks of {@link #BROADCAST_K_CHUNK}: within a chunk each group of {@link BroadcastTiles#GROUP} tokens (its
-   * transposed activations, 16 KiB at 256 bits, stay in L1) runs against every 6-row tile of the block. Each output
+   * transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 5-row tile of the block. Each output
    * is one accumulator lane, summed in column order.
    */
   private static void prefillBlockBroadcast(WeightMatrix w, int r0, int nr, float[] xt, int n, float[] out,
@@ -180,9 +180,9 @@ public final class MatMul {
         for (int i = 0; i < tiles; i++) {
           int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
           if (half) {
-            BroadcastTiles.tile6x1(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+            BroadcastTiles.tile5x1(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
           } else {
-            BroadcastTiles.tile6x2(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+            BroadcastTiles.tile5x2(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
           }
         }
       }

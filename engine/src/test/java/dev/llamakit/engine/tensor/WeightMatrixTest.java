@@ -275,7 +275,7 @@ class WeightMatrixTest {
    * The batched (prefill) path against the one-token float dot of every row: 1 to 7 tokens (every 4/2/1 token tile
    * combination of {@link TileKernels}) and 9 to 40 (one, two and three token groups of {@link BroadcastTiles}, the
    * last one full, over half or at most half full at 256 and 128 bits), three fused matrices whose heights are not
-   * multiples of 4 or 6 and span several row blocks, widths that are not multiples of the column chunks (and for F32
+   * multiples of 4 or 5 and span several row blocks, widths that are not multiples of the column chunks (and for F32
    * not of the vector length either).
    */
   @ParameterizedTest
