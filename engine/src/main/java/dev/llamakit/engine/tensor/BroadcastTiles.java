@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register tiles of the batched (prefill) matmul for machines whose vectors are narrower than 512 bits ({@link
+ * Register tiles of the batched (prefill) matmul for machines with 16 vector registers such as AVX2 ({@link
  * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
  * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
  * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
@@ -32,11 +32,50 @@ public final class BroadcastTiles {
   private BroadcastTiles() {}
 
   /**
-   * Whether {@link MatMul} uses these tiles: below 512-bit vectors. With 512-bit vectors (32 registers on AVX-512)
-   * the 4x4 tiles of {@link TileKernels} fit and are kept as tuned.
+   * System property naming the prefill tiles: {@code auto} (the default: these where the machine has 16 vector
+   * registers, {@link #vectorRegisters()}), {@code broadcast} (these everywhere) or {@code 4x4} ({@link TileKernels}
+   * everywhere). For comparing the two in benchmarks; results differ only by float summation order.
+   */
+  public static final String PROPERTY = "llamakit.prefill.tiles";
+
+  private static final boolean USED = switch (System.getProperty(PROPERTY, "auto")) {
+    case "auto" -> vectorRegisters() < 32;
+    case "broadcast" -> true;
+    case "4x4" -> false;
+    default -> throw new IllegalArgumentException("system property " + PROPERTY + "=" + System.getProperty(PROPERTY)
+        + ": expected auto, broadcast or 4x4");
+  };
+
+  /**
+   * Whether {@link MatMul} uses these tiles ({@link #PROPERTY}; by default where there are 16 vector registers).
+   * The register count, not the width, decides: measured on 2048 x 2048 Q4_0 products of 64 tokens (thread CPU
+   * time, Xeon Sapphire Rapids class), with 32 registers the 4x4 tiles run at ~100 GFLOP/s with 256-bit vectors
+   * ({@code -XX:MaxVectorSize=32}, AVX-512 registers) against ~55 for these, and ~41 vs ~39 at 128 bits; with 16
+   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128.
    */
   public static boolean used() {
-    return S.vectorBitSize() < 512;
+    return USED;
+  }
+
+  /**
+   * The vector registers C2 allocates from: 32 on AArch64 (NEON/SVE), RISC-V and x86 with AVX-512 enabled
+   * ({@code UseAVX} 3, read from the running JVM), else 16 (AVX2, AVX, SSE; also when the option cannot be read).
+   */
+  static int vectorRegisters() {
+    String arch = System.getProperty("os.arch", "");
+    if (arch.equals("aarch64") || arch.startsWith("riscv")) {
+      return 32;
+    }
+    if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+      return 16;
+    }
+    try {
+      var bean = java.lang.management.ManagementFactory
+          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+      return bean != null && Integer.parseInt(bean.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+    } catch (RuntimeException e) {
+      return 16;  // not HotSpot, or no such option: assume the smaller register file
+    }
   }
 
   /** Floats {@link #transpose} writes for {@code n} tokens of {@code cols} columns. */
