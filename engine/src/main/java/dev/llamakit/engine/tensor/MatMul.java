@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tokens (prefill, scoring): workers take blocks of {@link #BLOCK_ROWS} rows, decode each block once into a float
  * panel (bit-exact weights) and run the accumulating 4x4 register tiles of {@link TileKernels} over it in column
  * chunks of {@link #K_CHUNK}, so that the rows being used and the activations of four tokens stay in L1/L2 even when
- * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Results equal the one-token float dot up
- * to float reassociation (lane-wise partial sums, one reduction per output).
+ * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Where {@link BroadcastTiles#used()} (16
+ * vector registers, e.g. AVX2, on which the 4x4 tiles spill) the activations are transposed once per call and blocks
+ * of {@link #BROADCAST_BLOCK_ROWS} rows run the broadcast tiles instead. Results equal the one-token float dot up
+ * to float reassociation (lane-wise partial sums, one reduction per output; or one lane per output, column order).
  *
  * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. The range is handed
  * out from a shared counter (contiguous row chunks for one token, row blocks for several) rather than split
