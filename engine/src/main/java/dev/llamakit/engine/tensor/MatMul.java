@@ -119,7 +119,17 @@ public final class MatMul {
       if (xt.length < len) {
         xt = new float[len];
       }
-      BroadcastTiles.transpose(x, n, cols, xt);
+      float[] dst = xt;
+      int groups = (n + BroadcastTiles.GROUP - 1) / BroadcastTiles.GROUP;
+      if (pool.size() == 1 || groups == 1) {
+        BroadcastTiles.transpose(x, n, cols, dst);
+      } else {
+        pool.run((wk, nw) -> {  // token groups are independent: one more barrier, the copy split across workers
+          for (int g = wk; g < groups; g += nw) {
+            BroadcastTiles.transposeGroup(x, n, cols, dst, g);
+          }
+        });
+      }
       accLen = BROADCAST_BLOCK_ROWS / BroadcastTiles.ROWS * ((n + BroadcastTiles.GROUP - 1) / BroadcastTiles.GROUP)
           * BroadcastTiles.TILE_ACC;
     } else {
