@@ -71,7 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("vectors     %s%n", Machine.vectors());
       out.printf("model %s (%s), %d thread(s), weights %s%n", model.getFileName(), m.weights().types(), r.threads(),
           mmap ? "memory-mapped" : "copied into memory");
-      out.printf("prompt      %8.1f tok/s  (%d-token prompt)%n", r.promptTokensPerSecond(), r.promptTokens());
+      out.printf("prompt      %8.1f tok/s  (%d-token prompt; %.1f tok per process-CPU-second)%n",
+          r.promptTokensPerSecond(), r.promptTokens(), r.promptTokensPerCpuSecond());
       out.printf("generation  %8.1f tok/s  (%d tokens; %.1f tok per process-CPU-second, %.2f load average)%n",
           r.generationTokensPerSecond(), r.generatedTokens(), r.generationTokensPerCpuSecond(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

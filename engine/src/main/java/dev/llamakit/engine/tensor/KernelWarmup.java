@@ -26,6 +26,11 @@ public final class KernelWarmup {
       float[] scratch = new float[4 * cols];
       float[] acc = new float[16 * TileKernels.lanes()];
       int vecCols = cols - cols % TileKernels.lanes();
+      int chunk = Math.min(cols, MatMul.BROADCAST_K_CHUNK);
+      float[] xt = BroadcastTiles.used() ? new float[BroadcastTiles.transposedLength(2, chunk)] : null;
+      if (xt != null) {
+        BroadcastTiles.transpose(x, 2, chunk, xt);
+      }
       QuantizedActivations q = new QuantizedActivations(cols);
       if (w.activationFormat() != ActivationFormat.F32) {
         q.quantize(w.activationFormat(), x, 0, cols);
@@ -45,9 +50,15 @@ public final class KernelWarmup {
       for (int i = 0; i < n; i++) {
         sink += FloatKernels.dot(x, 0, x, cols, cols);
         // the prefill tiles: 4 rows (the decoded row four times, stride 0) against the two activation rows
-        TileKernels.tile4x4(scratch, 0, 0, x, 0, 0, vecCols, acc, 0);
-        TileKernels.tile4x2(scratch, 0, 0, x, 0, cols, vecCols, acc, 0);
-        TileKernels.tile4x1(scratch, 0, 0, x, cols, vecCols, acc, 0);
+        if (BroadcastTiles.used()) {
+          // the same with the tokens across the lanes: 5 rows (stride 0) against a group of tokens, one column chunk
+          BroadcastTiles.tile5x2(scratch, 0, 0, xt, 0, 0, chunk, acc, 0);
+          BroadcastTiles.tile5x1(scratch, 0, 0, xt, 0, 0, chunk, acc, 0);
+        } else {
+          TileKernels.tile4x4(scratch, 0, 0, x, 0, 0, vecCols, acc, 0);
+          TileKernels.tile4x2(scratch, 0, 0, x, 0, cols, vecCols, acc, 0);
+          TileKernels.tile4x1(scratch, 0, 0, x, cols, vecCols, acc, 0);
+        }
         sink += TileKernels.reduce(acc, 0);
       }
     }

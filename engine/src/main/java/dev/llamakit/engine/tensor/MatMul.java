@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tokens (prefill, scoring): workers take blocks of {@link #BLOCK_ROWS} rows, decode each block once into a float
  * panel (bit-exact weights) and run the accumulating 4x4 register tiles of {@link TileKernels} over it in column
  * chunks of {@link #K_CHUNK}, so that the rows being used and the activations of four tokens stay in L1/L2 even when
- * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Results equal the one-token float dot up
- * to float reassociation (lane-wise partial sums, one reduction per output).
+ * all the tokens' activations (64 x 8192 floats = 2 MiB) do not fit in L2. Where {@link BroadcastTiles#used()} (16
+ * vector registers, e.g. AVX2, on which the 4x4 tiles spill) the activations are transposed once per call and blocks
+ * of {@link #BROADCAST_BLOCK_ROWS} rows run the broadcast tiles instead. Results equal the one-token float dot up
+ * to float reassociation (lane-wise partial sums, one reduction per output; or one lane per output, column order).
  *
  * <p>Rows of all matrices in one call form one range, so Q/K/V (or gate/up) cost one barrier. The range is handed
  * out from a shared counter (contiguous row chunks for one token, row blocks for several) rather than split
@@ -30,7 +32,14 @@ public final class MatMul {
   /** Columns per pass in the batched path (a multiple of the lanes): 4 rows x 1024 floats = 16 KiB stay in L1. */
   static final int K_CHUNK = 1024;
 
+  /** Rows decoded together where {@link BroadcastTiles} are used (a multiple of its 5-row tiles). */
+  static final int BROADCAST_BLOCK_ROWS = 20;
+  /** Columns per pass with {@link BroadcastTiles}: 16 tokens x 512 floats = 32 KiB of activations stay in L1. */
+  static final int BROADCAST_K_CHUNK = 512;
+
   private final WorkerPool pool;
+  /** The activations transposed for {@link BroadcastTiles}, grown on demand. */
+  private float[] xt = new float[0];
   private final AtomicInteger nextRow = new AtomicInteger();
   private final float[][] panels;
   private final float[][] accs;
@@ -102,30 +111,105 @@ public final class MatMul {
       });
       return;
     }
+    boolean broadcast = BroadcastTiles.used();
+    int blockRows = broadcast ? BROADCAST_BLOCK_ROWS : BLOCK_ROWS;
+    int accLen;
+    if (broadcast) {
+      int len = BroadcastTiles.transposedLength(n, cols);
+      if (xt.length < len) {
+        xt = new float[len];
+      }
+      float[] dst = xt;
+      int groups = (n + BroadcastTiles.GROUP - 1) / BroadcastTiles.GROUP;
+      if (pool.size() == 1 || groups == 1) {
+        BroadcastTiles.transpose(x, n, cols, dst);
+      } else {
+        pool.run((wk, nw) -> {  // token groups are independent: one more barrier, the copy split across workers
+          for (int g = wk; g < groups; g += nw) {
+            BroadcastTiles.transposeGroup(x, n, cols, dst, g);
+          }
+        });
+      }
+      accLen = BROADCAST_BLOCK_ROWS / BroadcastTiles.ROWS * ((n + BroadcastTiles.GROUP - 1) / BroadcastTiles.GROUP)
+          * BroadcastTiles.TILE_ACC;
+    } else {
+      accLen = BLOCK_ROWS * n * TileKernels.lanes();
+    }
+    float[] xtn = xt;
     int blocks = 0;
     for (WeightMatrix w : ws) {
-      blocks += (w.rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+      blocks += (w.rows() + blockRows - 1) / blockRows;
     }
     int totalBlocks = blocks;
     nextRow.set(0);
     pool.run((wk, nw) -> {
       float[] panel = panels[wk];
-      int accLen = BLOCK_ROWS * n * TileKernels.lanes();
       if (accs[wk].length < accLen) {
         accs[wk] = new float[accLen];
       }
       float[] acc = accs[wk];
       for (int b = nextRow.getAndIncrement(); b < totalBlocks; b = nextRow.getAndIncrement()) {
         int m = 0, rb = b;
-        while (rb >= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS) {
-          rb -= (ws[m].rows() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        while (rb >= (ws[m].rows() + blockRows - 1) / blockRows) {
+          rb -= (ws[m].rows() + blockRows - 1) / blockRows;
           m++;
         }
         WeightMatrix w = ws[m];
-        int r0 = rb * BLOCK_ROWS;
-        prefillBlock(w, r0, Math.min(BLOCK_ROWS, w.rows() - r0), x, n, outs[m], panel, acc);
+        int r0 = rb * blockRows;
+        int nr = Math.min(blockRows, w.rows() - r0);
+        if (broadcast) {
+          prefillBlockBroadcast(w, r0, nr, xtn, n, outs[m], panel, acc);
+        } else {
+          prefillBlock(w, r0, nr, x, n, outs[m], panel, acc);
+        }
       }
     });
+  }
+
+  /**
+   * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens with {@link BroadcastTiles}: the rows are decoded
+   * once into {@code panel} (zero rows up to a multiple of {@link BroadcastTiles#ROWS}), then the columns are walked
+   * in chunks of {@link #BROADCAST_K_CHUNK}: within a chunk each group of {@link BroadcastTiles#GROUP} tokens (its
+   * transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 5-row tile of the block. Each output
+   * is one accumulator lane, summed in column order.
+   */
+  private static void prefillBlockBroadcast(WeightMatrix w, int r0, int nr, float[] xt, int n, float[] out,
+      float[] panel, float[] acc) {
+    int cols = w.cols(), rows = w.rows(), ps = cols + PAD;
+    int tiles = (nr + BroadcastTiles.ROWS - 1) / BroadcastTiles.ROWS;
+    int group = BroadcastTiles.GROUP, lanes = group / 2;
+    int groups = (n + group - 1) / group;
+    for (int i = 0; i < nr; i++) {
+      w.decodeRow(r0 + i, panel, i * ps);
+    }
+    Arrays.fill(panel, nr * ps, tiles * BroadcastTiles.ROWS * ps, 0f);
+    Arrays.fill(acc, 0, tiles * groups * BroadcastTiles.TILE_ACC, 0f);
+    for (int k0 = 0; k0 < cols; k0 += BROADCAST_K_CHUNK) {
+      int k1 = Math.min(k0 + BROADCAST_K_CHUNK, cols);
+      for (int g = 0; g < groups; g++) {
+        int xo = g * group * cols;
+        boolean half = n - g * group <= lanes;
+        for (int i = 0; i < tiles; i++) {
+          int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
+          if (half) {
+            BroadcastTiles.tile5x1(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+          } else {
+            BroadcastTiles.tile5x2(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+          }
+        }
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      for (int i = 0; i < tiles; i++) {
+        int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
+        for (int r = 0; r < BroadcastTiles.ROWS && i * BroadcastTiles.ROWS + r < nr; r++) {
+          int row = r0 + i * BroadcastTiles.ROWS + r;
+          for (int j = 0; j < group && g * group + j < n; j++) {
+            out[(g * group + j) * rows + row] = acc[ao + 2 * r * lanes + j];
+          }
+        }
+      }
+    }
   }
 
   /** Rows per step of the decode batch: their bytes stay in L1/L2 while every token of the batch uses them. */

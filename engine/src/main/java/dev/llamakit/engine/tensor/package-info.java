@@ -34,7 +34,9 @@
  * {@code VectorShuffle}/{@code rearrange} compiled 3x slower than broadcasts and blends in these loops: avoid it. Write block loops as
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
- * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels};
+ * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels}
+ * (where C2 has only 16 vector registers, as with AVX2, 20-row blocks and the 5-row x 16-token broadcast tiles of
+ * {@link dev.llamakit.engine.tensor.BroadcastTiles} on activations transposed once per call, which do not spill);
  * for a decode batch (one token of each of several sequences, {@code MatMul.matmulEach}) it runs the one-token
  * kernels per token on 16-row groups while they are in cache, so results equal the one-token path's and the weights
  * are read once per step;

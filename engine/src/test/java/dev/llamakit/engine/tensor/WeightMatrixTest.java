@@ -273,8 +273,10 @@ class WeightMatrixTest {
 
   /**
    * The batched (prefill) path against the one-token float dot of every row: 1 to 7 tokens (every 4/2/1 token tile
-   * combination), three fused matrices whose heights are not multiples of 4 and span several row blocks, widths that
-   * are not multiples of the column chunk (and for F32 not of the vector length either).
+   * combination of {@link TileKernels}) and 9 to 40 (one, two and three token groups of {@link BroadcastTiles}, the
+   * last one full, over half or at most half full at 256 and 128 bits), three fused matrices whose heights are not
+   * multiples of 4 or 5 and span several row blocks, widths that are not multiples of the column chunks (and for F32
+   * not of the vector length either).
    */
   @ParameterizedTest
   @EnumSource(value = GgmlType.class, names = {"F32", "Q4_0", "Q4_K", "Q6_K"})
@@ -293,7 +295,7 @@ class WeightMatrixTest {
       MatMul mm = new MatMul(pool, cols);
       float[] row = new float[cols];
       float[] scratch = new float[cols];
-      for (int n = 1; n <= 7; n++) {
+      for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 9, 16, 17, 25, 40}) {
         float[] x = gaussian(n * cols, 40 + n);
         float[][] outs = new float[ws.length][];
         for (int m = 0; m < ws.length; m++) {

@@ -1,0 +1,172 @@
+package dev.llamakit.engine.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register tiles of the batched (prefill) matmul for machines with 16 vector registers such as AVX2 ({@link
+ * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
+ * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
+ * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
+ * multiply-adds, into 10 accumulator vectors. That is 10 + 2 + 1 = 13 live vectors (14 when C2 loads the next
+ * broadcast early), within the 16 registers of AVX2 (and SSE), where the 4x4 tiles of {@link TileKernels} need 21
+ * and spill accumulators to the stack on every step (seen in C2's code with {@code -XX:UseAVX=2}); a 6-row tile
+ * (12 accumulators) still spilled one, when C2 scheduled two broadcasts at once. Each output is one lane of one
+ * accumulator, summed in column order, so no horizontal reduction is needed.
+ *
+ * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
+ * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weight
+ * rows are the float panel rows {@link MatMul} decodes, row-major as they are. Accumulator layout of a tile at
+ * {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at {@code acc[ao + (2r + v)*L]}.
+ */
+public final class BroadcastTiles {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  /** Weight rows per tile. */
+  public static final int ROWS = 5;
+  /** Tokens per tile (two vectors). */
+  public static final int GROUP = 2 * L;
+  /** Floats of accumulators per tile. */
+  public static final int TILE_ACC = 2 * ROWS * L;
+
+  private BroadcastTiles() {}
+
+  /**
+   * System property naming the prefill tiles: {@code auto} (the default: these where the machine has 16 vector
+   * registers, {@link #vectorRegisters()}), {@code broadcast} (these everywhere) or {@code 4x4} ({@link TileKernels}
+   * everywhere). For comparing the two in benchmarks; results differ only by float summation order.
+   */
+  public static final String PROPERTY = "llamakit.prefill.tiles";
+
+  private static final boolean USED = switch (System.getProperty(PROPERTY, "auto")) {
+    case "auto" -> vectorRegisters() < 32;
+    case "broadcast" -> true;
+    case "4x4" -> false;
+    default -> throw new IllegalArgumentException("system property " + PROPERTY + "=" + System.getProperty(PROPERTY)
+        + ": expected auto, broadcast or 4x4");
+  };
+
+  /**
+   * Whether {@link MatMul} uses these tiles ({@link #PROPERTY}; by default where there are 16 vector registers).
+   * The register count, not the width, decides: measured on 2048 x 2048 Q4_0 products of 64 tokens (thread CPU
+   * time, Xeon Sapphire Rapids class), with 32 registers the 4x4 tiles run at ~100 GFLOP/s with 256-bit vectors
+   * ({@code -XX:MaxVectorSize=32}, AVX-512 registers) against ~55 for these, and ~41 vs ~39 at 128 bits; with 16
+   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128.
+   */
+  public static boolean used() {
+    return USED;
+  }
+
+  /**
+   * The vector registers C2 allocates from: 32 on AArch64 (NEON/SVE), RISC-V and x86 with AVX-512 enabled
+   * ({@code UseAVX} 3, read from the running JVM), else 16 (AVX2, AVX, SSE; also when the option cannot be read).
+   */
+  static int vectorRegisters() {
+    String arch = System.getProperty("os.arch", "");
+    if (arch.equals("aarch64") || arch.startsWith("riscv")) {
+      return 32;
+    }
+    if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+      return 16;
+    }
+    try {
+      var bean = java.lang.management.ManagementFactory
+          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+      return bean != null && Integer.parseInt(bean.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+    } catch (RuntimeException e) {
+      return 16;  // not HotSpot, or no such option: assume the smaller register file
+    }
+  }
+
+  /** Floats {@link #transpose} writes for {@code n} tokens of {@code cols} columns. */
+  public static int transposedLength(int n, int cols) {
+    return (n + GROUP - 1) / GROUP * GROUP * cols;
+  }
+
+  /** Writes {@code x[t*cols + k]} ({@code t < n}) to {@code xt} in the layout of the class comment. */
+  public static void transpose(float[] x, int n, int cols, float[] xt) {
+    for (int g0 = 0; g0 < n; g0 += GROUP) {
+      transposeGroup(x, n, cols, xt, g0 / GROUP);
+    }
+  }
+
+  /** {@link #transpose} of token group {@code g} only (groups are independent: workers may split them). */
+  public static void transposeGroup(float[] x, int n, int cols, float[] xt, int g) {
+    int g0 = g * GROUP, base = g0 * cols, tokens = Math.min(GROUP, n - g0);
+    for (int k = 0; k < cols; k++) {
+      int o = base + k * GROUP;
+      for (int j = 0; j < tokens; j++) {
+        xt[o + j] = x[(g0 + j) * cols + k];
+      }
+      for (int j = tokens; j < GROUP; j++) {
+        xt[o + j] = 0f;
+      }
+    }
+  }
+
+  /**
+   * Rows {@code w[wo + r*ws ..]} ({@code r < ROWS}) times the {@link #GROUP} tokens at {@code xt[xo ..]} over columns
+   * {@code [k0, k1)}, added to the 10 accumulator vectors at {@code acc[ao ..]}.
+   */
+  public static void tile5x2(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+    FloatVector a00 = FloatVector.fromArray(S, acc, ao), a01 = FloatVector.fromArray(S, acc, ao + L),
+        a10 = FloatVector.fromArray(S, acc, ao + 2 * L), a11 = FloatVector.fromArray(S, acc, ao + 3 * L),
+        a20 = FloatVector.fromArray(S, acc, ao + 4 * L), a21 = FloatVector.fromArray(S, acc, ao + 5 * L),
+        a30 = FloatVector.fromArray(S, acc, ao + 6 * L), a31 = FloatVector.fromArray(S, acc, ao + 7 * L),
+        a40 = FloatVector.fromArray(S, acc, ao + 8 * L), a41 = FloatVector.fromArray(S, acc, ao + 9 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
+    for (int k = k0; k < k1; k++) {
+      int o = xo + GROUP * k;
+      FloatVector x0 = FloatVector.fromArray(S, xt, o), x1 = FloatVector.fromArray(S, xt, o + L);
+      FloatVector b = FloatVector.broadcast(S, w[wo + k]);
+      a00 = x0.fma(b, a00);
+      a01 = x1.fma(b, a01);
+      b = FloatVector.broadcast(S, w[w1 + k]);
+      a10 = x0.fma(b, a10);
+      a11 = x1.fma(b, a11);
+      b = FloatVector.broadcast(S, w[w2 + k]);
+      a20 = x0.fma(b, a20);
+      a21 = x1.fma(b, a21);
+      b = FloatVector.broadcast(S, w[w3 + k]);
+      a30 = x0.fma(b, a30);
+      a31 = x1.fma(b, a31);
+      b = FloatVector.broadcast(S, w[w4 + k]);
+      a40 = x0.fma(b, a40);
+      a41 = x1.fma(b, a41);
+    }
+    a00.intoArray(acc, ao);
+    a01.intoArray(acc, ao + L);
+    a10.intoArray(acc, ao + 2 * L);
+    a11.intoArray(acc, ao + 3 * L);
+    a20.intoArray(acc, ao + 4 * L);
+    a21.intoArray(acc, ao + 5 * L);
+    a30.intoArray(acc, ao + 6 * L);
+    a31.intoArray(acc, ao + 7 * L);
+    a40.intoArray(acc, ao + 8 * L);
+    a41.intoArray(acc, ao + 9 * L);
+  }
+
+  /**
+   * As {@link #tile5x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
+   * accumulators at {@code acc[ao + 2r*L]}, same layout.
+   */
+  public static void tile5x1(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+    FloatVector a0 = FloatVector.fromArray(S, acc, ao), a1 = FloatVector.fromArray(S, acc, ao + 2 * L),
+        a2 = FloatVector.fromArray(S, acc, ao + 4 * L), a3 = FloatVector.fromArray(S, acc, ao + 6 * L),
+        a4 = FloatVector.fromArray(S, acc, ao + 8 * L);
+    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
+    for (int k = k0; k < k1; k++) {
+      FloatVector x0 = FloatVector.fromArray(S, xt, xo + GROUP * k);
+      a0 = x0.fma(FloatVector.broadcast(S, w[wo + k]), a0);
+      a1 = x0.fma(FloatVector.broadcast(S, w[w1 + k]), a1);
+      a2 = x0.fma(FloatVector.broadcast(S, w[w2 + k]), a2);
+      a3 = x0.fma(FloatVector.broadcast(S, w[w3 + k]), a3);
+      a4 = x0.fma(FloatVector.broadcast(S, w[w4 + k]), a4);
+    }
+    a0.intoArray(acc, ao);
+    a1.intoArray(acc, ao + 2 * L);
+    a2.intoArray(acc, ao + 4 * L);
+    a3.intoArray(acc, ao + 6 * L);
+    a4.intoArray(acc, ao + 8 * L);
+  }
+}
