@@ -1,0 +1,36 @@
+package dev.llamakit.eval.math.latex;
+
+import java.util.Map;
+
+/** The value of an expression at a point (a complex value per symbol), powers and roots on their principal branch. */
+final class ComplexValue {
+  private ComplexValue() {}
+
+  static Complex at(Expr e, Map<String, Complex> point) {
+    return switch (e) {
+      case Expr.Num n -> Complex.real(n.value().doubleValue());
+      case Expr.Sym s -> point.get(s.name());
+      case Expr.Infinity i -> Complex.real(Double.POSITIVE_INFINITY);
+      case Expr.Neg(Expr o) -> at(o, point).negate();
+      case Expr.Add(Expr l, Expr r) -> at(l, point).add(at(r, point));
+      case Expr.Sub(Expr l, Expr r) -> at(l, point).sub(at(r, point));
+      case Expr.Mul(Expr l, Expr r) -> at(l, point).mul(at(r, point));
+      case Expr.Div(Expr l, Expr r) -> at(l, point).div(at(r, point));
+      case Expr.Pow(Expr b, Expr x) -> power(at(b, point), x, point);
+      case Expr.Root(Expr b, Expr n) -> at(b, point).pow(Complex.real(1).div(at(n, point)));
+    };
+  }
+
+  private static Complex power(Complex base, Expr exponent, Map<String, Complex> point) {
+    ConstantValue c;
+    try {
+      c = ConstantValue.of(exponent);
+    } catch (ConstantValue.Undefined u) {
+      return new Complex(Double.NaN, Double.NaN);
+    }
+    if (c instanceof ConstantValue.Exact(Rational r) && r.isInteger() && r.num().bitLength() < 20) {
+      return base.pow(r.num().longValue());
+    }
+    return base.pow(at(exponent, point));
+  }
+}

@@ -1,0 +1,363 @@
+package dev.llamakit.eval.math.latex;
+
+import dev.llamakit.eval.math.latex.Token.Kind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recursive-descent reading of sympy 1.14's {@code LaTeX.g4} parser rules ({@code relation}, {@code additive},
+ * {@code mp}, {@code unary}, {@code postfix}, {@code exp}, {@code comp}, {@code group}, {@code atom}, {@code number},
+ * {@code frac}, {@code sqrt}) with ANTLR's choices where they matter:
+ * <ul>
+ *   <li>the start rule {@code math: relation} has no {@code EOF}: the longest expression that parses is taken and
+ *   the rest ignored ({@code 1,2} is 1, {@code 5)} is 5), but an unclosed group fails ({@code [0,1)}, {@code (1,2)});
+ *   <li>a loop (terms, factors, the juxtaposed factors of implicit multiplication, exponents) stops where its next
+ *   round would not parse, as ANTLR's full-context prediction picks the loop's exit then;
+ *   <li>operators are left-associative and the right operand of {@code *}, {@code /}, {@code \cdot}... is a whole
+ *   implicit product ({@code 1/2x} is {@code 1/(2x)}), a {@code ^} takes one atom or a braced group
+ *   ({@code 2^10} is {@code 2^{10}}: digits are read as one number), {@code \frac12} takes single digits;
+ *   <li>{@code \pi}, {@code \text}, {@code \alpha} are plain symbols, {@code i} and {@code e} plain letters, and a
+ *   symbol {@code x} between two factors without symbols is read as a times sign ({@code 3 x 4} is 12).
+ * </ul>
+ * Forms the grammar accepts but this package does not evaluate throw {@link UnsupportedLatex}.
+ */
+final class LatexParser {
+  private static final Set<Kind> COMP_START = EnumSet.of(Kind.L_PAREN, Kind.L_BRACKET, Kind.L_BRACE,
+      Kind.L_BRACE_LITERAL, Kind.BAR, Kind.LETTER, Kind.SYMBOL, Kind.DIGIT, Kind.DIFFERENTIAL, Kind.FRAC, Kind.SQRT,
+      Kind.UNSUPPORTED);
+  private static final Set<Kind> MUL_OPS = EnumSet.of(Kind.STAR, Kind.TIMES, Kind.CDOT, Kind.SLASH, Kind.DIV,
+      Kind.COLON);
+
+  /** A parsed answer: its expression and whether it was a relation ({@code x = 5}, {@code a < b}). */
+  record Parsed(Expr expr, boolean relation) {}
+
+  private final List<Token> tokens;
+  private int at;
+
+  private LatexParser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  /** {@code parse_latex(s)}, for the forms this package evaluates. */
+  static Parsed parse(String s) throws LatexSyntaxError, UnsupportedLatex {
+    LatexParser p = new LatexParser(LatexLexer.tokens(s.strip()));
+    return p.relation();
+  }
+
+  private Parsed relation() throws LatexSyntaxError, UnsupportedLatex {
+    Expr e = expr();
+    boolean relation = false;
+    while (peek() == Kind.RELATION) {
+      int save = at;
+      at++;
+      try {
+        expr();
+        relation = true;
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        break;
+      }
+    }
+    return new Parsed(e, relation);
+  }
+
+  private Expr expr() throws LatexSyntaxError, UnsupportedLatex {
+    Expr left = mp();
+    while (peek() == Kind.PLUS || peek() == Kind.MINUS) {
+      int save = at;
+      boolean plus = next().kind() == Kind.PLUS;
+      Expr right;
+      try {
+        right = mp();
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        break;
+      }
+      left = plus ? new Expr.Add(left, right) : new Expr.Sub(left, right);
+    }
+    return left;
+  }
+
+  private Expr mp() throws LatexSyntaxError, UnsupportedLatex {
+    Expr left = unary();
+    while (MUL_OPS.contains(peek())) {
+      int save = at;
+      Kind op = next().kind();
+      Expr right;
+      try {
+        right = unary();
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        break;
+      }
+      left = op == Kind.SLASH || op == Kind.DIV || op == Kind.COLON ? new Expr.Div(left, right)
+          : new Expr.Mul(left, right);
+    }
+    return left;
+  }
+
+  private Expr unary() throws LatexSyntaxError, UnsupportedLatex {
+    if (peek() == Kind.PLUS || peek() == Kind.MINUS) {
+      boolean minus = next().kind() == Kind.MINUS;
+      Expr operand = unary();
+      return minus ? new Expr.Neg(operand) : operand;
+    }
+    List<Expr> factors = new ArrayList<>();
+    factors.add(postfix());
+    while (COMP_START.contains(peek())) {
+      int save = at;
+      try {
+        factors.add(postfix());
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        break;
+      }
+    }
+    return product(factors);
+  }
+
+  /** sympy's {@code convert_postfix_list}: a product, a lone symbol {@code x} between constants being a times sign. */
+  private static Expr product(List<Expr> factors) {
+    Expr out = null;
+    for (int i = 0; i < factors.size(); i++) {
+      Expr f = factors.get(i);
+      if (i > 0 && i < factors.size() - 1 && f.equals(new Expr.Sym("x"))
+          && Expr.symbols(factors.get(i - 1)).isEmpty() && Expr.symbols(factors.get(i + 1)).isEmpty()) {
+        continue;
+      }
+      out = out == null ? f : new Expr.Mul(out, f);
+    }
+    return out;
+  }
+
+  private Expr postfix() throws LatexSyntaxError, UnsupportedLatex {
+    Expr e = exp();
+    if (peek() == Kind.BANG) {
+      throw new UnsupportedLatex("factorial");
+    }
+    if (peek() == Kind.BAR && (peek(1) == Kind.CARET || peek(1) == Kind.UNDERSCORE)) {
+      throw new UnsupportedLatex("evaluation bar");
+    }
+    return e;
+  }
+
+  private Expr exp() throws LatexSyntaxError, UnsupportedLatex {
+    Expr base = comp();
+    while (peek() == Kind.CARET) {
+      int save = at;
+      at++;
+      Expr exponent;
+      try {
+        if (peek() == Kind.L_BRACE) {
+          at++;
+          exponent = expr();
+          expect(Kind.R_BRACE);
+        } else {
+          exponent = atom();
+        }
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        break;
+      }
+      if (peek() == Kind.UNDERSCORE) {
+        throw new UnsupportedLatex("subscript after a power");
+      }
+      base = new Expr.Pow(base, exponent);
+    }
+    return base;
+  }
+
+  private Expr comp() throws LatexSyntaxError, UnsupportedLatex {
+    switch (peek()) {
+      case L_PAREN -> {
+        return group(Kind.R_PAREN);
+      }
+      case L_BRACKET -> {
+        return group(Kind.R_BRACKET);
+      }
+      case L_BRACE -> {
+        return group(Kind.R_BRACE);
+      }
+      case L_BRACE_LITERAL -> {
+        return group(Kind.R_BRACE_LITERAL);
+      }
+      case BAR -> throw new UnsupportedLatex("absolute value");
+      case UNSUPPORTED -> throw new UnsupportedLatex(tokens.get(at).text());
+      case SQRT -> {
+        at++;
+        Expr index = null;
+        if (peek() == Kind.L_BRACKET) {
+          at++;
+          index = expr();
+          expect(Kind.R_BRACKET);
+        }
+        expect(Kind.L_BRACE);
+        Expr base = expr();
+        expect(Kind.R_BRACE);
+        return new Expr.Root(base, index == null ? new Expr.Num(BigDecimal.TWO, false) : index);
+      }
+      case LETTER, SYMBOL -> {
+        int save = at;
+        at++;
+        if (peek() == Kind.UNDERSCORE || peek() == Kind.QUOTES) {
+          at++;
+          if (peek() == Kind.UNDERSCORE || peek() == Kind.QUOTES) {
+            at++;
+          }
+        }
+        boolean call = peek() == Kind.L_PAREN;
+        at = save;
+        if (call) {
+          throw new UnsupportedLatex("function application " + tokens.get(at).text() + "(...)");
+        }
+        return atom();
+      }
+      default -> {
+        return atom();
+      }
+    }
+  }
+
+  private Expr group(Kind close) throws LatexSyntaxError, UnsupportedLatex {
+    at++;
+    Expr e = expr();
+    expect(close);
+    return e;
+  }
+
+  private Expr atom() throws LatexSyntaxError, UnsupportedLatex {
+    Token t = tokens.get(at);
+    switch (t.kind()) {
+      case LETTER, SYMBOL -> {
+        at++;
+        if (t.kind() == Kind.SYMBOL && t.text().equals("infty")) {
+          if (peek() == Kind.UNDERSCORE || peek() == Kind.QUOTES) {
+            throw new UnsupportedLatex("subscripted infinity");
+          }
+          return new Expr.Infinity();
+        }
+        StringBuilder name = new StringBuilder(t.text());
+        String quotes = "";
+        if (peek() == Kind.QUOTES) {
+          quotes = next().text();
+        }
+        if (peek() == Kind.UNDERSCORE) {
+          int save = at;
+          try {
+            name.append("_{").append(subscript()).append('}');
+          } catch (LatexSyntaxError fail) { // a subscript that does not parse ends the atom (ANTLR's loop exit)
+            at = save;
+            name.setLength(t.text().length());
+          }
+        }
+        if (quotes.isEmpty() && peek() == Kind.QUOTES) {
+          quotes = next().text();
+        }
+        return new Expr.Sym(name + quotes);
+      }
+      case DIGIT -> {
+        return number();
+      }
+      case DIFFERENTIAL -> {
+        at++;
+        return new Expr.Sym(t.text());
+      }
+      case FRAC -> {
+        at++;
+        Expr upper = fracPart();
+        if (peek() == Kind.DIFFERENTIAL || (peek() == Kind.L_BRACE && peek(1) == Kind.DIFFERENTIAL
+            && peek(2) == Kind.R_BRACE)) {
+          throw new UnsupportedLatex("derivative");
+        }
+        Expr lower = fracPart();
+        return new Expr.Div(upper, lower);
+      }
+      case UNSUPPORTED -> throw new UnsupportedLatex(t.text());
+      default -> throw new LatexSyntaxError("no expression starts with '" + t.text() + "'", t.at());
+    }
+  }
+
+  private Expr fracPart() throws LatexSyntaxError, UnsupportedLatex {
+    Token t = tokens.get(at);
+    if (t.kind() == Kind.DIGIT) {
+      at++;
+      return new Expr.Num(new BigDecimal(t.text()), false);
+    }
+    expect(Kind.L_BRACE);
+    Expr e = expr();
+    expect(Kind.R_BRACE);
+    return e;
+  }
+
+  /** A subscript's text, as the symbol's name carries it (sympy prints the converted subscript instead). */
+  private String subscript() throws LatexSyntaxError, UnsupportedLatex {
+    at++;
+    int from = at;
+    if (peek() == Kind.L_BRACE) {
+      at++;
+      expr();
+      expect(Kind.R_BRACE);
+      return text(from + 1, at - 1);
+    }
+    atom();
+    return text(from, at);
+  }
+
+  private String text(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      b.append(t.kind() == Kind.SYMBOL ? "\\" + t.text() : t.text());
+    }
+    return b.toString();
+  }
+
+  /** sympy's {@code number}: digits, groups of {@code ,ddd}, then an optional {@code .digits} (a Float). */
+  private Expr number() throws LatexSyntaxError {
+    StringBuilder digits = new StringBuilder();
+    while (peek() == Kind.DIGIT) {
+      digits.append(next().text());
+    }
+    while (peek() == Kind.COMMA && peek(1) == Kind.DIGIT && peek(2) == Kind.DIGIT && peek(3) == Kind.DIGIT) {
+      at++;
+      for (int i = 0; i < 3; i++) {
+        digits.append(next().text());
+      }
+    }
+    if (peek() == Kind.DOT && peek(1) != Kind.DIGIT) { // '.' follows nothing else in the grammar: ANTLR commits
+      throw new LatexSyntaxError("a point without digits after it", tokens.get(at).at());
+    }
+    if (peek() == Kind.DOT) {
+      at++;
+      digits.append('.');
+      while (peek() == Kind.DIGIT) {
+        digits.append(next().text());
+      }
+      return new Expr.Num(new BigDecimal(digits.toString()), true);
+    }
+    return new Expr.Num(new BigDecimal(digits.toString()), false);
+  }
+
+  private void expect(Kind kind) throws LatexSyntaxError {
+    Token t = tokens.get(at);
+    if (t.kind() != kind) {
+      throw new LatexSyntaxError("expected " + kind + ", found '" + t.text() + "'", t.at());
+    }
+    at++;
+  }
+
+  private Kind peek() {
+    return tokens.get(at).kind();
+  }
+
+  private Kind peek(int ahead) {
+    return tokens.get(Math.min(at + ahead, tokens.size() - 1)).kind();
+  }
+
+  private Token next() {
+    return tokens.get(at++);
+  }
+}

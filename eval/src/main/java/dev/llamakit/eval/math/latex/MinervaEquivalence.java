@@ -1,0 +1,127 @@
+package dev.llamakit.eval.math.latex;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * lm-eval's {@code minerva_math} {@code is_equiv(x1, x2)} (lm_eval/tasks/minerva_math/utils.py, commit 4e7e0d47f)
+ * without sympy: both normalised answers are read as sympy 1.14's {@code parse_latex} reads them ({@link LatexParser})
+ * and scored 1 when {@code simplify(a - b) == 0} would hold:
+ * <ul>
+ *   <li>either fails to parse ({@code [0,1)}, {@code (1,2)}, {@code \sqrt2}, {@code 10\%}, {@code \$5}...): 0;
+ *   <li>either is a relation ({@code x=5}: sympy cannot subtract an equation) or holds {@code \infty}
+ *   ({@code oo - oo} is {@code nan}): 0;
+ *   <li>both without symbols and rational: exact fractions, or doubles where a decimal is involved, compared exactly
+ *   (sympy's 53-bit {@code Float}: {@code 0.1} equals {@code 1/10}, {@code 0.1+0.2} does not equal {@code 0.3});
+ *   division by zero: 0;
+ *   <li>otherwise (symbols, including {@code \pi}, which {@code parse_latex} reads as a plain symbol; irrational roots):
+ *   the difference is evaluated in complex doubles at 8 points drawn with a fixed seed (each symbol's real and
+ *   imaginary parts in [-2, 2], at least 0.3 from 0), principal branches; 1 when
+ *   {@code |a - b| <= 1e-9 * max(1, |a|, |b|)} at every point where both are finite (at least 4 of them).
+ * </ul>
+ * Forms {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log}, {@code f(x)},
+ * {@code n!}, {@code |x|}, {@code \binom}, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
+ * compares the strings, which is what sympy answers for equal strings of those forms but not for different spellings.
+ */
+public final class MinervaEquivalence {
+  private static final int POINTS = 8;
+  private static final int MIN_POINTS = 4;
+  private static final double TOLERANCE = 1e-9;
+  private static final long SEED = 0x5EED_2026L;
+
+  /** Why a verdict was reached. */
+  public enum Reason {
+    /** Both rational without decimals: exact fractions. */
+    EXACT,
+    /** Both constant with a decimal: compared as sympy's 53-bit floats. */
+    FLOAT,
+    /** Symbols or irrational values: compared at seeded points. */
+    NUMERIC,
+    /** {@code parse_latex} fails on either: lm-eval scores 0. */
+    NOT_PARSED,
+    /** An equation or inequality: sympy cannot subtract it, lm-eval scores 0. */
+    RELATION,
+    /** {@code \infty} or a division by zero: the difference is {@code nan} or {@code zoo}, never 0. */
+    UNDEFINED,
+    /** A form this class does not evaluate: decided by string equality. */
+    UNSUPPORTED
+  }
+
+  /** A verdict and how it was reached. */
+  public record Verdict(boolean equivalent, Reason reason) {}
+
+  private MinervaEquivalence() {}
+
+  /** lm-eval's {@code is_equiv(a, b)} on two normalised answers. */
+  public static boolean equivalent(String a, String b) {
+    return decide(a, b).equivalent();
+  }
+
+  /** The verdict with its reason. */
+  public static Verdict decide(String a, String b) {
+    LatexParser.Parsed pa;
+    LatexParser.Parsed pb;
+    try {
+      pa = LatexParser.parse(a);
+      pb = LatexParser.parse(b);
+    } catch (LatexSyntaxError e) {
+      return new Verdict(false, Reason.NOT_PARSED);
+    } catch (UnsupportedLatex e) {
+      return new Verdict(a.strip().equals(b.strip()), Reason.UNSUPPORTED);
+    }
+    if (pa.relation() || pb.relation()) {
+      return new Verdict(false, Reason.RELATION);
+    }
+    Expr x = pa.expr();
+    Expr y = pb.expr();
+    if (Expr.has(x, Expr.Infinity.class) || Expr.has(y, Expr.Infinity.class)) {
+      return new Verdict(false, Reason.UNDEFINED);
+    }
+    try {
+      ConstantValue cx = ConstantValue.of(x);
+      ConstantValue cy = ConstantValue.of(y);
+      if (cx instanceof ConstantValue.Exact(Rational r) && cy instanceof ConstantValue.Exact(Rational s)) {
+        return new Verdict(r.equals(s), Reason.EXACT);
+      }
+      if (cx != null && cy != null) {
+        return new Verdict(cx.toDouble() == cy.toDouble(), Reason.FLOAT);
+      }
+    } catch (ConstantValue.Undefined e) {
+      return new Verdict(false, Reason.UNDEFINED);
+    }
+    return new Verdict(numericallyEqual(x, y), Reason.NUMERIC);
+  }
+
+  private static boolean numericallyEqual(Expr x, Expr y) {
+    Set<String> names = new TreeSet<>(Expr.symbols(x));
+    names.addAll(Expr.symbols(y));
+    List<String> symbols = List.copyOf(names);
+    SplittableRandom random = new SplittableRandom(SEED);
+    int finite = 0;
+    for (int i = 0; i < (symbols.isEmpty() ? 1 : POINTS); i++) {
+      Map<String, Complex> point = new HashMap<>();
+      for (String s : symbols) {
+        point.put(s, new Complex(coordinate(random), coordinate(random)));
+      }
+      Complex a = ComplexValue.at(x, point);
+      Complex b = ComplexValue.at(y, point);
+      if (!a.isFinite() || !b.isFinite()) {
+        continue;
+      }
+      if (a.sub(b).abs() > TOLERANCE * Math.max(1, Math.max(a.abs(), b.abs()))) {
+        return false;
+      }
+      finite++;
+    }
+    return finite >= (symbols.isEmpty() ? 1 : MIN_POINTS);
+  }
+
+  private static double coordinate(SplittableRandom random) {
+    double v = random.nextDouble(0.3, 2.0);
+    return random.nextBoolean() ? v : -v;
+  }
+}

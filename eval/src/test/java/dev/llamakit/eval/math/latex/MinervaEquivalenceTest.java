@@ -1,0 +1,86 @@
+package dev.llamakit.eval.math.latex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llamakit.eval.math.latex.MinervaEquivalence.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden verdicts of lm-eval's minerva_math {@code is_equiv} ({@code minerva-equivalence-golden.tsv}): they were
+ * computed by running sympy 1.14.0's {@code parse_latex} and {@code simplify(a - b) == 0} on this machine (the file's
+ * header says how), not reasoned by hand.
+ */
+class MinervaEquivalenceTest {
+  /** Pairs sympy decides by evaluating a form this class leaves to string equality: the one known divergence. */
+  private static final Set<String> UNSUPPORTED_DIVERGENCES = Set.of("|-3|\t3", "3!\t6", "\\binom{5}{2}\t10",
+      "\\log 8\t3\\log 2", "\\frac{d}{dx}x\t1", "\\sin x\t\\sin(x)");
+
+  private record Golden(boolean verdict, String a, String b) {}
+
+  private static List<Golden> golden() throws IOException {
+    try (InputStream in = MinervaEquivalenceTest.class.getResourceAsStream(
+        "/dev/llamakit/eval/math/minerva-equivalence-golden.tsv")) {
+      List<Golden> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        out.add(new Golden(f[0].equals("1"), f[1], f[2]));
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void reproducesSympyVerdictsOnTheGoldenPairs() throws IOException {
+    List<Golden> rows = golden();
+    assertTrue(rows.size() > 140, "golden rows: " + rows.size());
+    List<String> wrong = new ArrayList<>();
+    List<String> divergent = new ArrayList<>();
+    for (Golden g : rows) {
+      MinervaEquivalence.Verdict v = MinervaEquivalence.decide(g.a(), g.b());
+      if (v.equivalent() != g.verdict()) {
+        if (v.reason() == Reason.UNSUPPORTED) {
+          divergent.add(g.a() + "\t" + g.b());
+        } else {
+          wrong.add(g.a() + " vs " + g.b() + ": sympy " + g.verdict() + ", here " + v);
+        }
+      }
+      // is_equiv is symmetric in its verdict
+      assertEquals(v.equivalent(), MinervaEquivalence.equivalent(g.b(), g.a()), g.a() + " vs " + g.b());
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(UNSUPPORTED_DIVERGENCES, Set.copyOf(divergent));
+  }
+
+  @Test
+  void reasonsNameHowEachVerdictWasReached() {
+    assertEquals(Reason.EXACT, MinervaEquivalence.decide("\\dfrac{1}{2}", "\\frac12").reason());
+    assertEquals(Reason.FLOAT, MinervaEquivalence.decide("0.75", "\\frac{3}{4}").reason());
+    assertEquals(Reason.NUMERIC, MinervaEquivalence.decide("2\\sqrt{2}", "\\sqrt{8}").reason());
+    assertEquals(Reason.NUMERIC, MinervaEquivalence.decide("x+1", "1+x").reason());
+    assertEquals(Reason.NOT_PARSED, MinervaEquivalence.decide("[0,1)", "[0,1)").reason());
+    assertEquals(Reason.RELATION, MinervaEquivalence.decide("x=5", "x=5").reason());
+    assertEquals(Reason.UNDEFINED, MinervaEquivalence.decide("\\infty", "\\infty").reason());
+    assertEquals(Reason.UNSUPPORTED, MinervaEquivalence.decide("\\sin x", "\\sin x").reason());
+  }
+
+  @Test
+  void numericComparisonSeparatesCloseButDifferentValues() {
+    // differ by 1e-7 relative: beyond the 1e-9 tolerance
+    assertFalse(MinervaEquivalence.equivalent("\\sqrt{2}", "\\sqrt{2.0000004}"));
+    assertFalse(MinervaEquivalence.equivalent("x^2", "x^2+0.000001"));
+    // an identity only on the positive reals is not one for sympy's complex symbols
+    assertFalse(MinervaEquivalence.equivalent("\\sqrt{x^2}", "x"));
+    assertTrue(MinervaEquivalence.equivalent("\\frac{(x+1)^3}{x+1}", "x^2+2x+1"));
+  }
+}
