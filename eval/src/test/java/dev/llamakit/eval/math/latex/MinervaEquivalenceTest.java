@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llamakit.eval.math.MinervaAnswer;
 import dev.llamakit.eval.math.latex.MinervaEquivalence.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +27,21 @@ class MinervaEquivalenceTest {
   private record Golden(boolean verdict, String a, String b) {}
 
   private static List<Golden> golden() throws IOException {
-    try (InputStream in = MinervaEquivalenceTest.class.getResourceAsStream(
-        "/dev/llamakit/eval/math/minerva-equivalence-golden.tsv")) {
-      List<Golden> out = new ArrayList<>();
+    List<Golden> out = new ArrayList<>();
+    for (String[] f : rows("minerva-equivalence-golden.tsv")) {
+      out.add(new Golden(f[0].equals("1"), f[1], f[2]));
+    }
+    return out;
+  }
+
+  /** The tab-separated rows of a golden file, {@code #} comment lines left out. */
+  private static List<String[]> rows(String name) throws IOException {
+    try (InputStream in = MinervaEquivalenceTest.class.getResourceAsStream("/dev/llamakit/eval/math/" + name)) {
+      List<String[]> out = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
+        if (!line.startsWith("#") && !line.isBlank()) {
+          out.add(line.split("\t", -1));
         }
-        String[] f = line.split("\t", -1);
-        out.add(new Golden(f[0].equals("1"), f[1], f[2]));
       }
       return out;
     }
@@ -60,6 +67,24 @@ class MinervaEquivalenceTest {
     }
     assertEquals(List.of(), wrong);
     assertEquals(UNSUPPORTED_DIVERGENCES, Set.copyOf(divergent));
+  }
+
+  @Test
+  void reproducesLmEvalOnRawAnswersThroughMinervasNormalisation() throws IOException {
+    List<String[]> rows = rows("minerva-pipeline-golden.tsv");
+    assertTrue(rows.size() >= 80, "golden rows: " + rows.size());
+    List<String> wrong = new ArrayList<>();
+    for (String[] r : rows) {
+      String a = MinervaAnswer.normalize(r[1]);
+      String b = MinervaAnswer.normalize(r[2]);
+      assertEquals(r[3], a, r[1]);
+      assertEquals(r[4], b, r[2]);
+      MinervaEquivalence.Verdict v = MinervaEquivalence.decide(a, b);
+      if (v.equivalent() != r[0].equals("1")) {
+        wrong.add(r[1] + " vs " + r[2] + " (" + a + " vs " + b + "): lm-eval " + r[0] + ", here " + v);
+      }
+    }
+    assertEquals(List.of(), wrong);
   }
 
   @Test
