@@ -93,6 +93,12 @@ public final class MinervaEquivalence {
     } catch (ConstantValue.Undefined e) {
       return new Verdict(false, Reason.UNDEFINED);
     }
+    boolean fx = radical(x, true);
+    boolean fy = radical(y, true);
+    if ((fx && !fy && radical(y, false)) || (fy && !fx && radical(x, false))) {
+      // sympy evaluates a root of a decimal to a Float, which never cancels an exact radical (sqrt(0.5) - sqrt(2)/2)
+      return new Verdict(false, Reason.NUMERIC);
+    }
     return new Verdict(numericallyEqual(x, y), Reason.NUMERIC);
   }
 
@@ -118,6 +124,44 @@ public final class MinervaEquivalence {
       finite++;
     }
     return finite >= (symbols.isEmpty() ? 1 : MIN_POINTS);
+  }
+
+  /**
+   * Whether {@code e} holds a root or fractional power of constants that is irrational: of a decimal (sympy computes a
+   * {@code Float}) when {@code ofDecimal}, else of exact numbers (sympy keeps it symbolic, as {@code sqrt(2)}).
+   */
+  private static boolean radical(Expr e, boolean ofDecimal) {
+    return switch (e) {
+      case Expr.Root(Expr b, Expr n) -> irrational(e, b, n, ofDecimal) || radical(b, ofDecimal) || radical(n, ofDecimal);
+      case Expr.Pow(Expr b, Expr n) -> irrational(e, b, n, ofDecimal) || radical(b, ofDecimal) || radical(n, ofDecimal);
+      case Expr.Add(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
+      case Expr.Sub(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
+      case Expr.Mul(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
+      case Expr.Div(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
+      case Expr.Neg(Expr o) -> radical(o, ofDecimal);
+      case Expr.Num n -> false;
+      case Expr.Sym s -> false;
+      case Expr.Infinity i -> false;
+    };
+  }
+
+  private static boolean irrational(Expr node, Expr base, Expr exponent, boolean ofDecimal) {
+    if (!Expr.symbols(base).isEmpty() || !Expr.symbols(exponent).isEmpty()) {
+      return false;
+    }
+    boolean decimal = Expr.has(base, Expr.Num.class) || Expr.has(exponent, Expr.Num.class);
+    if (decimal != ofDecimal) {
+      return false;
+    }
+    try {
+      if (decimal) {
+        ConstantValue x = ConstantValue.of(exponent);
+        return node instanceof Expr.Root || (x != null && x.toDouble() != Math.rint(x.toDouble()));
+      }
+      return ConstantValue.of(node) == null;
+    } catch (ConstantValue.Undefined u) {
+      return false;
+    }
   }
 
   private static double coordinate(SplittableRandom random) {
