@@ -18,7 +18,20 @@ final class ComplexValue {
       case Expr.Div(Expr l, Expr r) -> at(l, point).div(at(r, point));
       case Expr.Pow(Expr b, Expr x) -> power(at(b, point), x, point);
       case Expr.Root(Expr b, Expr n) -> at(b, point).pow(Complex.real(1).div(at(n, point)));
+      case Expr.Abs(Expr o) -> Complex.real(at(o, point).abs());
+      case Expr.Factorial f -> constant(f);
+      case Expr.Binom b -> constant(b);
     };
+  }
+
+  /** A factorial or binomial of integer constants (the only ones {@link MinervaEquivalence} lets through). */
+  private static Complex constant(Expr e) {
+    try {
+      ConstantValue c = ConstantValue.of(e);
+      return c == null ? new Complex(Double.NaN, Double.NaN) : Complex.real(c.toDouble());
+    } catch (ConstantValue.Undefined u) {
+      return new Complex(Double.NaN, Double.NaN);
+    }
   }
 
   private static Complex power(Complex base, Expr exponent, Map<String, Complex> point) {

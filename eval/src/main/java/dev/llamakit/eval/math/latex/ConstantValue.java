@@ -40,6 +40,36 @@ sealed interface ConstantValue {
       case Expr.Mul(Expr l, Expr r) -> combine(of(l), of(r), Rational::mul, (x, y) -> x * y);
       case Expr.Div(Expr l, Expr r) -> divide(of(l), of(r));
       case Expr.Pow(Expr b, Expr x) -> power(of(b), of(x));
+      case Expr.Abs(Expr o) -> map(of(o), r -> r.num().signum() < 0 ? r.negate() : r, Math::abs);
+      case Expr.Factorial(Expr o) -> {
+        BigInteger n = count(of(o));
+        if (n == null) {
+          yield null;
+        }
+        if (n.signum() < 0) {
+          throw new Undefined(); // sympy's factorial of a negative integer is zoo
+        }
+        BigInteger f = BigInteger.ONE;
+        for (int i = 2; i <= n.intValueExact(); i++) {
+          f = f.multiply(BigInteger.valueOf(i));
+        }
+        yield new Exact(Rational.of(f, BigInteger.ONE));
+      }
+      case Expr.Binom(Expr n, Expr k) -> {
+        BigInteger a = count(of(n));
+        BigInteger b = count(of(k));
+        if (a == null || b == null || a.signum() < 0) {
+          yield null;
+        }
+        BigInteger c = BigInteger.ZERO;
+        if (b.signum() >= 0 && b.compareTo(a) <= 0) {
+          c = BigInteger.ONE;
+          for (int i = 0; i < b.intValueExact(); i++) {
+            c = c.multiply(a.subtract(BigInteger.valueOf(i))).divide(BigInteger.valueOf(i + 1));
+          }
+        }
+        yield new Exact(Rational.of(c, BigInteger.ONE));
+      }
       case Expr.Root(Expr b, Expr n) -> {
         ConstantValue index = of(n);
         yield index instanceof Exact(Rational k) && k.num().signum() != 0
@@ -48,6 +78,12 @@ sealed interface ConstantValue {
     };
   }
 
+
+  /** The integer an exact value holds (at most 10,000 in size), else null. */
+  static BigInteger count(ConstantValue v) {
+    return v instanceof Exact(Rational r) && r.isInteger() && r.num().abs().compareTo(BigInteger.valueOf(10_000)) <= 0
+        ? r.num() : null;
+  }
 
   static ConstantValue map(ConstantValue v, java.util.function.UnaryOperator<Rational> exact,
       java.util.function.DoubleUnaryOperator approx) {

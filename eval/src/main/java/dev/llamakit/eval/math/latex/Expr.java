@@ -30,6 +30,15 @@ sealed interface Expr {
   /** {@code \sqrt[index]{base}}: sympy's {@code root(base, index)}, the principal root. */
   record Root(Expr base, Expr index) implements Expr {}
 
+  /** {@code |x|}: sympy's {@code Abs}, the modulus of a complex value. */
+  record Abs(Expr operand) implements Expr {}
+
+  /** {@code n!}: sympy's {@code factorial}, evaluated here for non-negative integer constants only. */
+  record Factorial(Expr operand) implements Expr {}
+
+  /** {@code \binom{n}{k}}: sympy's {@code binomial}, evaluated here for non-negative integer constants only. */
+  record Binom(Expr n, Expr k) implements Expr {}
+
   /** The names of the free symbols of {@code e}. */
   static Set<String> symbols(Expr e) {
     Set<String> out = new TreeSet<>();
@@ -37,7 +46,7 @@ sealed interface Expr {
     return out;
   }
 
-  /** Whether {@code e} holds {@code \infty} or a decimal. */
+  /** Whether {@code e} holds a node of {@code kind} (for {@link Num}: a decimal). */
   static boolean has(Expr e, Class<? extends Expr> kind) {
     return switch (e) {
       case Num n -> kind == Num.class && n.isFloat();
@@ -50,6 +59,9 @@ sealed interface Expr {
       case Neg(Expr o) -> has(o, kind);
       case Pow(Expr b, Expr x) -> has(b, kind) || has(x, kind);
       case Root(Expr b, Expr x) -> has(b, kind) || has(x, kind);
+      case Abs(Expr o) -> has(o, kind);
+      case Factorial(Expr o) -> kind == Factorial.class || has(o, kind);
+      case Binom(Expr n, Expr k) -> kind == Binom.class || has(n, kind) || has(k, kind);
     };
   }
 
@@ -63,6 +75,9 @@ sealed interface Expr {
       case Neg(Expr o) -> collect(o, out);
       case Pow(Expr b, Expr x) -> { collect(b, out); collect(x, out); }
       case Root(Expr b, Expr x) -> { collect(b, out); collect(x, out); }
+      case Abs(Expr o) -> collect(o, out);
+      case Factorial(Expr o) -> collect(o, out);
+      case Binom(Expr n, Expr k) -> { collect(n, out); collect(k, out); }
       case Num n -> { }
       case Infinity i -> { }
     }

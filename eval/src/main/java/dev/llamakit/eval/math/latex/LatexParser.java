@@ -135,8 +135,9 @@ final class LatexParser {
 
   private Expr postfix() throws LatexSyntaxError, UnsupportedLatex {
     Expr e = exp();
-    if (peek() == Kind.BANG) {
-      throw new UnsupportedLatex("factorial");
+    while (peek() == Kind.BANG) {
+      at++;
+      e = new Expr.Factorial(e);
     }
     if (peek() == Kind.BAR && (peek(1) == Kind.CARET || peek(1) == Kind.UNDERSCORE)) {
       throw new UnsupportedLatex("evaluation bar");
@@ -184,8 +185,15 @@ final class LatexParser {
       case L_BRACE_LITERAL -> {
         return group(Kind.R_BRACE_LITERAL);
       }
-      case BAR -> throw new UnsupportedLatex("absolute value");
-      case UNSUPPORTED -> throw new UnsupportedLatex(tokens.get(at).text());
+      case BAR -> {
+        return new Expr.Abs(group(Kind.BAR));
+      }
+      case UNSUPPORTED -> {
+        if (tokens.get(at).text().endsWith("binom")) {
+          return atom();
+        }
+        throw new UnsupportedLatex(tokens.get(at).text());
+      }
       case SQRT -> {
         at++;
         Expr index = null;
@@ -275,7 +283,19 @@ final class LatexParser {
         Expr lower = fracPart();
         return new Expr.Div(upper, lower);
       }
-      case UNSUPPORTED -> throw new UnsupportedLatex(t.text());
+      case UNSUPPORTED -> {
+        if (!t.text().endsWith("binom")) {
+          throw new UnsupportedLatex(t.text());
+        }
+        at++;
+        expect(Kind.L_BRACE);
+        Expr n = expr();
+        expect(Kind.R_BRACE);
+        expect(Kind.L_BRACE);
+        Expr k = expr();
+        expect(Kind.R_BRACE);
+        return new Expr.Binom(n, k);
+      }
       default -> throw new LatexSyntaxError("no expression starts with '" + t.text() + "'", t.at());
     }
   }

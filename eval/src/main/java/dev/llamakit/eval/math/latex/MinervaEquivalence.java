@@ -23,8 +23,9 @@ import java.util.TreeSet;
  *   imaginary parts in [-2, 2], at least 0.3 from 0), principal branches; 1 when
  *   {@code |a - b| <= 1e-9 * max(1, |a|, |b|)} at every point where both are finite (at least 4 of them).
  * </ul>
- * Forms {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log}, {@code f(x)},
- * {@code n!}, {@code |x|}, {@code \binom}, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
+ * {@code |x|} is the complex modulus; {@code n!} and {@code \binom{n}{k}} are evaluated for integer constants. Forms
+ * {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log}, {@code f(x)}, factorials
+ * and binomials of anything else, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
  * compares the strings, which is what sympy answers for equal strings of those forms but not for different spellings.
  */
 public final class MinervaEquivalence {
@@ -81,6 +82,9 @@ public final class MinervaEquivalence {
     if (Expr.has(x, Expr.Infinity.class) || Expr.has(y, Expr.Infinity.class)) {
       return new Verdict(false, Reason.UNDEFINED);
     }
+    if (!countsOnly(x) || !countsOnly(y)) { // factorial(n), binomial(x, 2)...: sympy's gamma functions, not here
+      return new Verdict(a.strip().equals(b.strip()), Reason.UNSUPPORTED);
+    }
     try {
       ConstantValue cx = ConstantValue.of(x);
       ConstantValue cy = ConstantValue.of(y);
@@ -126,6 +130,34 @@ public final class MinervaEquivalence {
     return finite >= (symbols.isEmpty() ? 1 : MIN_POINTS);
   }
 
+  /** Whether every factorial and binomial of {@code e} is of integer constants (n! with n >= 0, binom with n >= 0). */
+  private static boolean countsOnly(Expr e) {
+    return switch (e) {
+      case Expr.Factorial(Expr o) -> integer(o, true) && countsOnly(o);
+      case Expr.Binom(Expr n, Expr k) -> integer(n, true) && integer(k, false) && countsOnly(n) && countsOnly(k);
+      case Expr.Root(Expr b, Expr n) -> countsOnly(b) && countsOnly(n);
+      case Expr.Pow(Expr b, Expr n) -> countsOnly(b) && countsOnly(n);
+      case Expr.Add(Expr l, Expr r) -> countsOnly(l) && countsOnly(r);
+      case Expr.Sub(Expr l, Expr r) -> countsOnly(l) && countsOnly(r);
+      case Expr.Mul(Expr l, Expr r) -> countsOnly(l) && countsOnly(r);
+      case Expr.Div(Expr l, Expr r) -> countsOnly(l) && countsOnly(r);
+      case Expr.Neg(Expr o) -> countsOnly(o);
+      case Expr.Abs(Expr o) -> countsOnly(o);
+      case Expr.Num n -> true;
+      case Expr.Sym s -> true;
+      case Expr.Infinity i -> true;
+    };
+  }
+
+  private static boolean integer(Expr e, boolean nonNegative) {
+    try {
+      java.math.BigInteger n = ConstantValue.count(ConstantValue.of(e));
+      return n != null && (!nonNegative || n.signum() >= 0);
+    } catch (ConstantValue.Undefined u) {
+      return false;
+    }
+  }
+
   /**
    * Whether {@code e} holds a root or fractional power of constants that is irrational: of a decimal (sympy computes a
    * {@code Float}) when {@code ofDecimal}, else of exact numbers (sympy keeps it symbolic, as {@code sqrt(2)}).
@@ -139,6 +171,9 @@ public final class MinervaEquivalence {
       case Expr.Mul(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
       case Expr.Div(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
       case Expr.Neg(Expr o) -> radical(o, ofDecimal);
+      case Expr.Abs(Expr o) -> radical(o, ofDecimal);
+      case Expr.Factorial f -> false;
+      case Expr.Binom b -> false;
       case Expr.Num n -> false;
       case Expr.Sym s -> false;
       case Expr.Infinity i -> false;
