@@ -125,7 +125,7 @@ sealed interface ConstantValue {
       }
       BigInteger p = x.num();
       BigInteger q = x.den();
-      if (p.abs().bitLength() > 14 || q.bitLength() > 14
+      if (p.abs().bitLength() > 20 || q.bitLength() > 14
           || (long) Math.max(b.num().bitLength(), b.den().bitLength()) * p.abs().longValue() > 1_000_000) {
         return null; // too large to expand exactly: decided numerically
       }

@@ -64,6 +64,14 @@ public final class MinervaEquivalence {
 
   /** The verdict with its reason. */
   public static Verdict decide(String a, String b) {
+    try {
+      return decideOrOverflow(a, b);
+    } catch (StackOverflowError e) { // nesting too deep to read: sympy's RecursionError, which is_equiv scores 0
+      return new Verdict(false, Reason.NOT_PARSED);
+    }
+  }
+
+  private static Verdict decideOrOverflow(String a, String b) {
     LatexParser.Parsed pa;
     LatexParser.Parsed pb;
     try {

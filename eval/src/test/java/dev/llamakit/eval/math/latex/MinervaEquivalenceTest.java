@@ -125,6 +125,29 @@ class MinervaEquivalenceTest {
   }
 
   @Test
+  void anyTextGetsAVerdictWithoutThrowing() {
+    // model answers are arbitrary text: random strings over the grammar's tokens, symmetric verdicts, no exception
+    String[] pieces = {"\\frac", "\\sqrt", "{", "}", "(", ")", "[", "]", "|", "^", "_", "!", "+", "-", "\\cdot", "/",
+        "x", "y", "\\pi", "2", "0", "9", ".", ",", "=", "\\infty", "\\binom", "\\sin", "\\left", "'", " ", "\\%",
+        "\\text", "d", "10^{4000}", ":"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      for (int n = random.nextInt(1, 12); n > 0; n--) {
+        a.append(pieces[random.nextInt(pieces.length)]);
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String x = a.toString();
+      String y = random.nextBoolean() ? b.toString() : x;
+      assertEquals(MinervaEquivalence.equivalent(x, y), MinervaEquivalence.equivalent(y, x), x + " vs " + y);
+    }
+    assertFalse(MinervaEquivalence.equivalent("(".repeat(200_000) + "1", "1"), "too deep: 0, as sympy's RecursionError");
+    assertTrue(MinervaEquivalence.equivalent("2^{65536}", "2^{65536}"));
+    assertFalse(MinervaEquivalence.equivalent("2^{65536}", "2^{65536}+1"));
+  }
+
+  @Test
   void numericComparisonSeparatesCloseButDifferentValues() {
     // differ by 1e-7 relative: beyond the 1e-9 tolerance
     assertFalse(MinervaEquivalence.equivalent("\\sqrt{2}", "\\sqrt{2.0000004}"));
