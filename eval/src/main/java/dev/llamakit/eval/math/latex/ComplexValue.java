@@ -21,7 +21,26 @@ final class ComplexValue {
       case Expr.Abs(Expr o) -> Complex.real(at(o, point).abs());
       case Expr.Factorial f -> constant(f);
       case Expr.Binom b -> constant(b);
+      case Expr.Apply(String name, java.util.List<Expr> args) -> apply(name, args, point);
     };
+  }
+
+  /**
+   * An undefined function at its arguments: a fixed function drawn from the name and arity (per argument a cubic plus
+   * an exponential, and a product term), so the same call agrees with itself and hardly ever with anything else.
+   */
+  private static Complex apply(String name, java.util.List<Expr> args, Map<String, Complex> point) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(name.hashCode() * 31L + args.size());
+    Complex sum = Complex.real(r.nextDouble(-1, 1));
+    Complex product = Complex.real(r.nextDouble(0.5, 1.5));
+    for (Expr a : args) {
+      Complex z = at(a, point);
+      sum = sum.add(z.mul(Complex.real(r.nextDouble(-2, 2)))).add(z.pow(2).mul(Complex.real(r.nextDouble(-1, 1))))
+          .add(z.pow(3).mul(Complex.real(r.nextDouble(-0.5, 0.5))))
+          .add(Complex.real(Math.E).pow(z.mul(Complex.real(r.nextDouble(0.2, 0.8)))));
+      product = product.mul(z);
+    }
+    return sum.add(product);
   }
 
   /** A factorial or binomial of integer constants (the only ones {@link MinervaEquivalence} lets through). */

@@ -39,6 +39,12 @@ sealed interface Expr {
   /** {@code \binom{n}{k}}: sympy's {@code binomial}, evaluated here for non-negative integer constants only. */
   record Binom(Expr n, Expr k) implements Expr {}
 
+  /**
+   * {@code f(a, b)}: a letter or backslash word (with its subscript) applied to arguments, which sympy reads as an
+   * undefined function (so {@code x(x+1)} is not {@code x^2+x}).
+   */
+  record Apply(String name, java.util.List<Expr> args) implements Expr {}
+
   /** The names of the free symbols of {@code e}. */
   static Set<String> symbols(Expr e) {
     Set<String> out = new TreeSet<>();
@@ -62,6 +68,7 @@ sealed interface Expr {
       case Abs(Expr o) -> has(o, kind);
       case Factorial(Expr o) -> kind == Factorial.class || has(o, kind);
       case Binom(Expr n, Expr k) -> kind == Binom.class || has(n, kind) || has(k, kind);
+      case Apply(String f, java.util.List<Expr> args) -> kind == Apply.class || args.stream().anyMatch(a -> has(a, kind));
     };
   }
 
@@ -78,6 +85,7 @@ sealed interface Expr {
       case Abs(Expr o) -> collect(o, out);
       case Factorial(Expr o) -> collect(o, out);
       case Binom(Expr n, Expr k) -> { collect(n, out); collect(k, out); }
+      case Apply(String f, java.util.List<Expr> args) -> args.forEach(a -> collect(a, out));
       case Num n -> { }
       case Infinity i -> { }
     }

@@ -20,7 +20,9 @@ import java.util.Set;
  *   implicit product ({@code 1/2x} is {@code 1/(2x)}), a {@code ^} takes one atom or a braced group
  *   ({@code 2^10} is {@code 2^{10}}: digits are read as one number), {@code \frac12} takes single digits;
  *   <li>{@code \pi}, {@code \text}, {@code \alpha} are plain symbols, {@code i} and {@code e} plain letters, and a
- *   symbol {@code x} between two factors without symbols is read as a times sign ({@code 3 x 4} is 12).
+ *   symbol {@code x} between two factors without symbols is read as a times sign ({@code 3 x 4} is 12);
+ *   <li>a letter or word followed by a parenthesised argument list is an undefined function applied to it
+ *   ({@code x(x+1)}, {@code n(n+1)}), as sympy's {@code func} alternative comes before {@code atom}.
  * </ul>
  * Forms the grammar accepts but this package does not evaluate throw {@link UnsupportedLatex}.
  */
@@ -207,21 +209,26 @@ final class LatexParser {
         expect(Kind.R_BRACE);
         return new Expr.Root(base, index == null ? new Expr.Num(BigDecimal.TWO, false) : index);
       }
-      case LETTER, SYMBOL -> {
+      case LETTER, SYMBOL -> { // sympy's func alternative comes first: f(args) when it parses, else the atom
         int save = at;
-        at++;
-        if (peek() == Kind.UNDERSCORE || peek() == Kind.QUOTES) {
-          at++;
-          if (peek() == Kind.UNDERSCORE || peek() == Kind.QUOTES) {
+        Expr head = atom();
+        if (head instanceof Expr.Sym(String name) && peek() == Kind.L_PAREN) {
+          int open = at;
+          try {
             at++;
+            List<Expr> args = new ArrayList<>();
+            args.add(expr());
+            while (peek() == Kind.COMMA) {
+              at++;
+              args.add(expr());
+            }
+            expect(Kind.R_PAREN);
+            return new Expr.Apply(name, List.copyOf(args));
+          } catch (LatexSyntaxError fail) {
+            at = open;
           }
         }
-        boolean call = peek() == Kind.L_PAREN;
-        at = save;
-        if (call) {
-          throw new UnsupportedLatex("function application " + tokens.get(at).text() + "(...)");
-        }
-        return atom();
+        return head;
       }
       default -> {
         return atom();

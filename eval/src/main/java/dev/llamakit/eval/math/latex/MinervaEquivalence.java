@@ -23,9 +23,10 @@ import java.util.TreeSet;
  *   imaginary parts in [-2, 2], at least 0.3 from 0), principal branches; 1 when
  *   {@code |a - b| <= 1e-9 * max(1, |a|, |b|)} at every point where both are finite (at least 4 of them).
  * </ul>
- * {@code |x|} is the complex modulus; {@code n!} and {@code \binom{n}{k}} are evaluated for integer constants. Forms
- * {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log}, {@code f(x)}, factorials
- * and binomials of anything else, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
+ * {@code |x|} is the complex modulus; {@code n!} and {@code \binom{n}{k}} are evaluated for integer constants; an
+ * undefined function ({@code f(x)}, and {@code x(x+1)}, which sympy reads as one) is a fixed pseudo-random function of
+ * its name and arity. Forms {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log},
+ * factorials and binomials of anything else, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
  * compares the strings, which is what sympy answers for equal strings of those forms but not for different spellings.
  */
 public final class MinervaEquivalence {
@@ -151,6 +152,7 @@ public final class MinervaEquivalence {
       case Expr.Div(Expr l, Expr r) -> countsOnly(l) && countsOnly(r);
       case Expr.Neg(Expr o) -> countsOnly(o);
       case Expr.Abs(Expr o) -> countsOnly(o);
+      case Expr.Apply(String f, List<Expr> args) -> args.stream().allMatch(MinervaEquivalence::countsOnly);
       case Expr.Num n -> true;
       case Expr.Sym s -> true;
       case Expr.Infinity i -> true;
@@ -180,6 +182,7 @@ public final class MinervaEquivalence {
       case Expr.Div(Expr l, Expr r) -> radical(l, ofDecimal) || radical(r, ofDecimal);
       case Expr.Neg(Expr o) -> radical(o, ofDecimal);
       case Expr.Abs(Expr o) -> radical(o, ofDecimal);
+      case Expr.Apply(String f, List<Expr> args) -> args.stream().anyMatch(a -> radical(a, ofDecimal));
       case Expr.Factorial f -> false;
       case Expr.Binom b -> false;
       case Expr.Num n -> false;
