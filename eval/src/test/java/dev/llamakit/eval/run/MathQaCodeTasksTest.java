@@ -219,6 +219,11 @@ class MathQaCodeTasksTest {
     JsonNode rec = new ObjectMapper().readTree(Files.readAllLines(out.resolve("samples_minerva_math.jsonl")).getFirst());
     assertEquals("5", rec.at("/filtered_resps/none/0").asText());
     assertEquals(List.of("Problem:"), List.of(rec.at("/arguments/0/arg_1/until/0").asText()));
+    // the named option minerva_math_string compares the normalised strings: 0.75 vs \frac{3}{4} scores 0, [0,1) 1
+    JsonNode s = run(m, out.resolve("string"), "minerva_math_string");
+    assertEquals(0.5, s.at("/results/minerva_math_string_algebra").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(1.0, s.at("/results/minerva_math_string_precalc").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(5.0 / 8, s.at("/groups/minerva_math_string").get("exact_match,none").asDouble(), 1e-12);
   }
 
   @Test
