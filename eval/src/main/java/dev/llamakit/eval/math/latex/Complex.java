@@ -59,4 +59,30 @@ record Complex(double re, double im) {
     double t = w.im * logAbs + w.re * arg;
     return new Complex(r * Math.cos(t), r * Math.sin(t));
   }
+
+  Complex exp() {
+    double r = Math.exp(re);
+    return new Complex(r * Math.cos(im), r * Math.sin(im));
+  }
+
+  /** The principal logarithm. */
+  Complex log() {
+    return new Complex(Math.log(abs()), Math.atan2(im, re));
+  }
+
+  Complex sin() {
+    return new Complex(Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im));
+  }
+
+  Complex cos() {
+    return new Complex(Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im));
+  }
+
+  Complex sinh() {
+    return new Complex(Math.sinh(re) * Math.cos(im), Math.cosh(re) * Math.sin(im));
+  }
+
+  Complex cosh() {
+    return new Complex(Math.cosh(re) * Math.cos(im), Math.sinh(re) * Math.sin(im));
+  }
 }

@@ -22,6 +22,8 @@ final class ComplexValue {
       case Expr.Factorial f -> constant(f);
       case Expr.Binom b -> constant(b);
       case Expr.Apply(String name, java.util.List<Expr> args) -> apply(name, args, point);
+      case Expr.Func(String name, Expr arg, Expr base) -> function(name, at(arg, point),
+          base == null ? null : at(base, point));
     };
   }
 
@@ -41,6 +43,24 @@ final class ComplexValue {
       product = product.mul(z);
     }
     return sum.add(product);
+  }
+
+  /** sympy's named functions on their principal branches. */
+  private static Complex function(String name, Complex z, Complex base) {
+    return switch (name) {
+      case "sin" -> z.sin();
+      case "cos" -> z.cos();
+      case "tan" -> z.sin().div(z.cos());
+      case "csc" -> Complex.real(1).div(z.sin());
+      case "sec" -> Complex.real(1).div(z.cos());
+      case "cot" -> z.cos().div(z.sin());
+      case "sinh" -> z.sinh();
+      case "cosh" -> z.cosh();
+      case "tanh" -> z.sinh().div(z.cosh());
+      case "exp" -> z.exp();
+      case "log" -> base == null ? z.log() : z.log().div(base.log());
+      default -> throw new IllegalStateException(name);
+    };
   }
 
   /** A factorial or binomial of integer constants (the only ones {@link MinervaEquivalence} lets through). */

@@ -34,6 +34,7 @@ sealed interface ConstantValue {
           ? new Approx(n.value().doubleValue()) : new Exact(Rational.of(n.value()));
       case Expr.Sym s -> null;
       case Expr.Apply f -> null;
+      case Expr.Func f -> null;
       case Expr.Infinity i -> null;
       case Expr.Neg(Expr o) -> map(of(o), r -> r.negate(), d -> -d);
       case Expr.Add(Expr l, Expr r) -> combine(of(l), of(r), Rational::add, Double::sum);

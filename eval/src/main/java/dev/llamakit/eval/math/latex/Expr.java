@@ -45,6 +45,12 @@ sealed interface Expr {
    */
   record Apply(String name, java.util.List<Expr> args) implements Expr {}
 
+  /**
+   * A named function of sympy's grammar: {@code sin cos tan csc sec cot sinh cosh tanh exp}, or {@code log} of
+   * {@code base} (e for {@code \\log} and {@code \\ln}, 10 for {@code \\lg}, else the subscript).
+   */
+  record Func(String name, Expr arg, Expr base) implements Expr {}
+
   /** The names of the free symbols of {@code e}. */
   static Set<String> symbols(Expr e) {
     Set<String> out = new TreeSet<>();
@@ -69,6 +75,7 @@ sealed interface Expr {
       case Factorial(Expr o) -> kind == Factorial.class || has(o, kind);
       case Binom(Expr n, Expr k) -> kind == Binom.class || has(n, kind) || has(k, kind);
       case Apply(String f, java.util.List<Expr> args) -> kind == Apply.class || args.stream().anyMatch(a -> has(a, kind));
+      case Func(String f, Expr a, Expr b) -> has(a, kind) || (b != null && has(b, kind));
     };
   }
 
@@ -86,6 +93,7 @@ sealed interface Expr {
       case Factorial(Expr o) -> collect(o, out);
       case Binom(Expr n, Expr k) -> { collect(n, out); collect(k, out); }
       case Apply(String f, java.util.List<Expr> args) -> args.forEach(a -> collect(a, out));
+      case Func(String f, Expr a, Expr b) -> { collect(a, out); if (b != null) { collect(b, out); } }
       case Num n -> { }
       case Infinity i -> { }
     }

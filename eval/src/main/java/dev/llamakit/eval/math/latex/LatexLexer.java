@@ -21,9 +21,11 @@ final class LatexLexer {
       "geqslant");
   private static final Set<String> STRAYS = Set.of("to", "rightarrow", "Rightarrow", "longrightarrow",
       "Longrightarrow", "rangle", "lfloor", "rfloor", "lceil", "rceil");
-  private static final Set<String> UNSUPPORTED = Set.of("lim", "int", "sum", "prod", "exp", "log", "lg", "ln", "sin",
-      "cos", "tan", "csc", "sec", "cot", "arcsin", "arccos", "arctan", "arccsc", "arcsec", "arccot", "sinh", "cosh",
-      "tanh", "arsinh", "arcosh", "artanh", "overline", "binom", "dbinom", "tbinom", "mathit", "langle");
+  private static final Set<String> FUNCS = Set.of("exp", "log", "lg", "ln", "sin", "cos", "tan", "csc", "sec", "cot",
+      "sinh", "cosh", "tanh");
+  private static final Set<String> UNSUPPORTED = Set.of("lim", "int", "sum", "prod", "arcsin", "arccos", "arctan",
+      "arccsc", "arcsec", "arccot", "arsinh", "arcosh", "artanh", "overline", "binom", "dbinom", "tbinom", "mathit",
+      "langle");
   private static final Map<String, Kind> KEYWORDS = Map.of("frac", Kind.FRAC, "dfrac", Kind.FRAC, "tfrac", Kind.FRAC,
       "sqrt", Kind.SQRT, "times", Kind.TIMES, "cdot", Kind.CDOT, "div", Kind.DIV);
 
@@ -148,6 +150,7 @@ final class LatexLexer {
     }
     Kind kind = RELATIONS.contains(word) ? Kind.RELATION
         : STRAYS.contains(word) ? Kind.STRAY
+        : FUNCS.contains(word) ? Kind.FUNC
         : UNSUPPORTED.contains(word) ? Kind.UNSUPPORTED
         : KEYWORDS.getOrDefault(word, Kind.SYMBOL);
     out.add(new Token(kind, kind == Kind.SYMBOL ? word : "\\" + word, at));

@@ -29,7 +29,7 @@ import java.util.Set;
 final class LatexParser {
   private static final Set<Kind> COMP_START = EnumSet.of(Kind.L_PAREN, Kind.L_BRACKET, Kind.L_BRACE,
       Kind.L_BRACE_LITERAL, Kind.BAR, Kind.LETTER, Kind.SYMBOL, Kind.DIGIT, Kind.DIFFERENTIAL, Kind.FRAC, Kind.SQRT,
-      Kind.UNSUPPORTED);
+      Kind.UNSUPPORTED, Kind.FUNC);
   private static final Set<Kind> MUL_OPS = EnumSet.of(Kind.STAR, Kind.TIMES, Kind.CDOT, Kind.SLASH, Kind.DIV,
       Kind.COLON);
 
@@ -38,6 +38,9 @@ final class LatexParser {
 
   private final List<Token> tokens;
   private int at;
+  /** The most digits a function's sub/superscript number may take, and how many the last one took. */
+  private int scriptDigits = Integer.MAX_VALUE;
+  private int lastScriptDigits;
 
   private LatexParser(List<Token> tokens) {
     this.tokens = tokens;
@@ -67,13 +70,13 @@ final class LatexParser {
   }
 
   private Expr expr() throws LatexSyntaxError, UnsupportedLatex {
-    Expr left = mp();
+    Expr left = mp(false);
     while (peek() == Kind.PLUS || peek() == Kind.MINUS) {
       int save = at;
       boolean plus = next().kind() == Kind.PLUS;
       Expr right;
       try {
-        right = mp();
+        right = mp(false);
       } catch (LatexSyntaxError fail) {
         at = save;
         break;
@@ -83,14 +86,15 @@ final class LatexParser {
     return left;
   }
 
-  private Expr mp() throws LatexSyntaxError, UnsupportedLatex {
-    Expr left = unary();
+  /** sympy's {@code mp}, or {@code mp_nofunc} (a function's argument without parentheses) when {@code nofunc}. */
+  private Expr mp(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
+    Expr left = unary(nofunc);
     while (MUL_OPS.contains(peek())) {
       int save = at;
       Kind op = next().kind();
       Expr right;
       try {
-        right = unary();
+        right = unary(nofunc);
       } catch (LatexSyntaxError fail) {
         at = save;
         break;
@@ -101,18 +105,18 @@ final class LatexParser {
     return left;
   }
 
-  private Expr unary() throws LatexSyntaxError, UnsupportedLatex {
+  private Expr unary(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
     if (peek() == Kind.PLUS || peek() == Kind.MINUS) {
       boolean minus = next().kind() == Kind.MINUS;
-      Expr operand = unary();
+      Expr operand = unary(nofunc);
       return minus ? new Expr.Neg(operand) : operand;
     }
     List<Expr> factors = new ArrayList<>();
-    factors.add(postfix());
+    factors.add(postfix(false)); // unary_nofunc: postfix postfix_nofunc*
     while (COMP_START.contains(peek())) {
       int save = at;
       try {
-        factors.add(postfix());
+        factors.add(postfix(nofunc));
       } catch (LatexSyntaxError fail) {
         at = save;
         break;
@@ -135,8 +139,8 @@ final class LatexParser {
     return out;
   }
 
-  private Expr postfix() throws LatexSyntaxError, UnsupportedLatex {
-    Expr e = exp();
+  private Expr postfix(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
+    Expr e = exp(nofunc);
     while (peek() == Kind.BANG) {
       at++;
       e = new Expr.Factorial(e);
@@ -147,8 +151,8 @@ final class LatexParser {
     return e;
   }
 
-  private Expr exp() throws LatexSyntaxError, UnsupportedLatex {
-    Expr base = comp();
+  private Expr exp(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
+    Expr base = comp(nofunc);
     while (peek() == Kind.CARET) {
       int save = at;
       at++;
@@ -173,8 +177,18 @@ final class LatexParser {
     return base;
   }
 
-  private Expr comp() throws LatexSyntaxError, UnsupportedLatex {
+  private Expr comp(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
+    if (nofunc && (peek() == Kind.SQRT || peek() == Kind.FUNC
+        || (peek() == Kind.UNSUPPORTED && !tokens.get(at).text().endsWith("binom")))) {
+      throw new LatexSyntaxError("a function cannot follow here", tokens.get(at).at()); // not a comp_nofunc
+    }
+    if (nofunc && (peek() == Kind.LETTER || peek() == Kind.SYMBOL)) {
+      return atom();
+    }
     switch (peek()) {
+      case FUNC -> {
+        return function();
+      }
       case L_PAREN -> {
         return group(Kind.R_PAREN);
       }
@@ -234,6 +248,89 @@ final class LatexParser {
         return atom();
       }
     }
+  }
+
+  /** sympy's {@code func_normal} alternative: a named function, its sub/superscript, its argument. */
+  private Expr function() throws LatexSyntaxError, UnsupportedLatex {
+    int start = at;
+    for (int limit = Integer.MAX_VALUE; ; ) {
+      at = start;
+      scriptDigits = limit;
+      lastScriptDigits = 0;
+      try {
+        return functionOnce();
+      } catch (LatexSyntaxError fail) {
+        // ANTLR's prediction gives digits of a script number back when the argument needs them: \log_2 8, \log_3 27
+        if (lastScriptDigits <= 1) {
+          throw fail;
+        }
+        limit = lastScriptDigits - 1;
+      } finally {
+        scriptDigits = Integer.MAX_VALUE;
+      }
+    }
+  }
+
+  private Expr functionOnce() throws LatexSyntaxError, UnsupportedLatex {
+    String name = next().text().substring(1);
+    Expr sub = null;
+    Expr sup = null;
+    for (int i = 0; i < 2; i++) {
+      if (peek() == Kind.UNDERSCORE && sub == null) {
+        at++;
+        sub = script();
+      } else if (peek() == Kind.CARET && sup == null) {
+        at++;
+        sup = script();
+      }
+    }
+    Expr arg = null;
+    if (peek() == Kind.L_PAREN) {
+      int save = at;
+      try {
+        at++;
+        arg = expr();
+        if (peek() == Kind.COMMA) {
+          throw new UnsupportedLatex("a function of several arguments");
+        }
+        expect(Kind.R_PAREN);
+      } catch (LatexSyntaxError fail) {
+        at = save;
+        arg = null;
+      }
+    }
+    if (arg == null) {
+      arg = mp(true);
+    }
+    boolean log = name.equals("log") || name.equals("ln") || name.equals("lg");
+    Expr base = log && sub != null ? sub : name.equals("lg") ? new Expr.Num(BigDecimal.TEN, false) : null;
+    Expr f = new Expr.Func(log ? "log" : name, arg, base);
+    if (sup == null || sup.equals(new Expr.Num(BigDecimal.ZERO, false))) { // sympy: a power of 0 is dropped
+      return f;
+    }
+    if (!log && !name.equals("exp") && sup.equals(new Expr.Neg(new Expr.Num(BigDecimal.ONE, false)))) {
+      throw new UnsupportedLatex("inverse function " + name + "^{-1}");
+    }
+    return new Expr.Pow(f, sup);
+  }
+
+  private Expr script() throws LatexSyntaxError, UnsupportedLatex {
+    if (peek() == Kind.L_BRACE) {
+      at++;
+      Expr e = expr();
+      expect(Kind.R_BRACE);
+      return e;
+    }
+    if (peek() == Kind.DIGIT) {
+      int from = at;
+      int limit = scriptDigits;
+      while (at - from < limit && peek() == Kind.DIGIT) {
+        at++;
+      }
+      lastScriptDigits = at - from;
+      return new Expr.Num(new BigDecimal(text(from, at)), false);
+    }
+    return atom();
   }
 
   private Expr group(Kind close) throws LatexSyntaxError, UnsupportedLatex {

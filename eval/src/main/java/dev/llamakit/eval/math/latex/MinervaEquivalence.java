@@ -25,8 +25,10 @@ import java.util.TreeSet;
  * </ul>
  * {@code |x|} is the complex modulus; {@code n!} and {@code \binom{n}{k}} are evaluated for integer constants; an
  * undefined function ({@code f(x)}, and {@code x(x+1)}, which sympy reads as one) is a fixed pseudo-random function of
- * its name and arity. Forms {@code parse_latex} accepts but this class does not evaluate ({@code \sin}, {@code \log},
- * factorials and binomials of anything else, sums, integrals) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
+ * its name and arity; {@code \sin}, {@code \cos}, {@code \tan}, {@code \csc}, {@code \sec}, {@code \cot}, their
+ * hyperbolic forms, {@code \exp} and {@code \log} are evaluated on principal branches. Forms {@code parse_latex}
+ * accepts but this class does not evaluate (inverse trigonometric functions, factorials and binomials of anything
+ * else, sums, integrals, derivatives) get {@link Reason#UNSUPPORTED}: {@link #equivalent} then
  * compares the strings, which is what sympy answers for equal strings of those forms but not for different spellings.
  */
 public final class MinervaEquivalence {
@@ -153,6 +155,7 @@ public final class MinervaEquivalence {
       case Expr.Neg(Expr o) -> countsOnly(o);
       case Expr.Abs(Expr o) -> countsOnly(o);
       case Expr.Apply(String f, List<Expr> args) -> args.stream().allMatch(MinervaEquivalence::countsOnly);
+      case Expr.Func(String f, Expr arg, Expr base) -> countsOnly(arg) && (base == null || countsOnly(base));
       case Expr.Num n -> true;
       case Expr.Sym s -> true;
       case Expr.Infinity i -> true;
@@ -183,6 +186,7 @@ public final class MinervaEquivalence {
       case Expr.Neg(Expr o) -> radical(o, ofDecimal);
       case Expr.Abs(Expr o) -> radical(o, ofDecimal);
       case Expr.Apply(String f, List<Expr> args) -> args.stream().anyMatch(a -> radical(a, ofDecimal));
+      case Expr.Func(String f, Expr arg, Expr base) -> radical(arg, ofDecimal) || (base != null && radical(base, ofDecimal));
       case Expr.Factorial f -> false;
       case Expr.Binom b -> false;
       case Expr.Num n -> false;
