@@ -36,11 +36,19 @@ final class LatexParser {
   /** A parsed answer: its expression and whether it was a relation ({@code x = 5}, {@code a < b}). */
   record Parsed(Expr expr, boolean relation) {}
 
+  /** Factors read, retries included, before a reading is abandoned (backtracking is exponential on nested calls). */
+  static final int MAX_STEPS = 200_000;
+
+  /** The reading took more than {@link #MAX_STEPS}: the analogue of lm-eval's 5 s alarm, which scores 0. */
+  static final class OutOfSteps extends RuntimeException {
+    OutOfSteps() {
+      super("too many steps", null, false, false);
+    }
+  }
+
   private final List<Token> tokens;
   private int at;
-  /** The most digits a function's sub/superscript number may take, and how many the last one took. */
-  private int scriptDigits = Integer.MAX_VALUE;
-  private int lastScriptDigits;
+  private int steps;
 
   private LatexParser(List<Token> tokens) {
     this.tokens = tokens;
@@ -178,6 +186,9 @@ final class LatexParser {
   }
 
   private Expr comp(boolean nofunc) throws LatexSyntaxError, UnsupportedLatex {
+    if (++steps > MAX_STEPS) {
+      throw new OutOfSteps();
+    }
     if (nofunc && (peek() == Kind.SQRT || peek() == Kind.FUNC
         || (peek() == Kind.UNSUPPORTED && !tokens.get(at).text().endsWith("binom")))) {
       throw new LatexSyntaxError("a function cannot follow here", tokens.get(at).at()); // not a comp_nofunc
@@ -253,35 +264,34 @@ final class LatexParser {
   /** sympy's {@code func_normal} alternative: a named function, its sub/superscript, its argument. */
   private Expr function() throws LatexSyntaxError, UnsupportedLatex {
     int start = at;
-    for (int limit = Integer.MAX_VALUE; ; ) {
+    int limit = Integer.MAX_VALUE;
+    while (true) {
       at = start;
-      scriptDigits = limit;
-      lastScriptDigits = 0;
+      int[] used = {0};
       try {
-        return functionOnce();
+        return functionOnce(limit, used);
       } catch (LatexSyntaxError fail) {
         // ANTLR's prediction gives digits of a script number back when the argument needs them: \log_2 8, \log_3 27
-        if (lastScriptDigits <= 1) {
+        if (used[0] <= 1) {
           throw fail;
         }
-        limit = lastScriptDigits - 1;
-      } finally {
-        scriptDigits = Integer.MAX_VALUE;
+        limit = used[0] - 1;
       }
     }
   }
 
-  private Expr functionOnce() throws LatexSyntaxError, UnsupportedLatex {
+  /** One reading of a function, script numbers taking at most {@code limit} digits ({@code used[0]}: the most taken). */
+  private Expr functionOnce(int limit, int[] used) throws LatexSyntaxError, UnsupportedLatex {
     String name = next().text().substring(1);
     Expr sub = null;
     Expr sup = null;
     for (int i = 0; i < 2; i++) {
       if (peek() == Kind.UNDERSCORE && sub == null) {
         at++;
-        sub = script();
+        sub = script(limit, used);
       } else if (peek() == Kind.CARET && sup == null) {
         at++;
-        sup = script();
+        sup = script(limit, used);
       }
     }
     Expr arg = null;
@@ -314,7 +324,7 @@ final class LatexParser {
     return new Expr.Pow(f, sup);
   }
 
-  private Expr script() throws LatexSyntaxError, UnsupportedLatex {
+  private Expr script(int limit, int[] used) throws LatexSyntaxError, UnsupportedLatex {
     if (peek() == Kind.L_BRACE) {
       at++;
       Expr e = expr();
@@ -323,11 +333,10 @@ final class LatexParser {
     }
     if (peek() == Kind.DIGIT) {
       int from = at;
-      int limit = scriptDigits;
       while (at - from < limit && peek() == Kind.DIGIT) {
         at++;
       }
-      lastScriptDigits = at - from;
+      used[0] = Math.max(used[0], at - from);
       return new Expr.Num(new BigDecimal(text(from, at)), false);
     }
     return atom();

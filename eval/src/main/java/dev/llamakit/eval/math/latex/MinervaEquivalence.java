@@ -52,7 +52,9 @@ public final class MinervaEquivalence {
     /** {@code \infty} or a division by zero: the difference is {@code nan} or {@code zoo}, never 0. */
     UNDEFINED,
     /** A form this class does not evaluate: decided by string equality. */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /** Reading took more than {@code LatexParser.MAX_STEPS} factors: 0, as lm-eval's 5 s alarm scores. */
+    TIMEOUT
   }
 
   /** A verdict and how it was reached. */
@@ -71,6 +73,8 @@ public final class MinervaEquivalence {
       return decideOrOverflow(a, b);
     } catch (StackOverflowError e) { // nesting too deep to read: sympy's RecursionError, which is_equiv scores 0
       return new Verdict(false, Reason.NOT_PARSED);
+    } catch (LatexParser.OutOfSteps e) {
+      return new Verdict(false, Reason.TIMEOUT);
     }
   }
 
