@@ -148,7 +148,7 @@ class MinervaEquivalenceTest {
     // model answers are arbitrary text: random strings over the grammar's tokens, symmetric verdicts, no exception
     String[] pieces = {"\\frac", "\\sqrt", "{", "}", "(", ")", "[", "]", "|", "^", "_", "!", "+", "-", "\\cdot", "/",
         "x", "y", "\\pi", "2", "0", "9", ".", ",", "=", "\\infty", "\\binom", "\\sin", "\\left", "'", " ", "\\%",
-        "\\text", "d", "10^{4000}", ":"};
+        "\\text", "d", "10^{4000}", ":", "\\log_2", "f(", "\\cos^2", "\\arcsin", "\\lfloor"};
     java.util.SplittableRandom random = new java.util.SplittableRandom(7);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder a = new StringBuilder();
