@@ -12,7 +12,6 @@
  * }</pre>
  *
  * <p>lm-eval decides equality with sympy ({@code is_equiv}: both answers parsed by {@code parse_latex}, equal when
- * {@code simplify(a - b) == 0}); this package has no computer algebra, so the task compares the normalised strings
- * (see the eval README for exactly what differs).
+ * {@code simplify(a - b) == 0}); {@link dev.llamakit.eval.math.latex} reproduces that without computer algebra.
  */
 package dev.llamakit.eval.math;

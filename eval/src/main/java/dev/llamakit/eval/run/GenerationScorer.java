@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llamakit.eval.extract.FilterPipeline;
 import dev.llamakit.eval.math.HendrycksEquivalence;
+import dev.llamakit.eval.math.latex.MinervaEquivalence;
 import dev.llamakit.eval.ifeval.IfEvalCheck;
 import dev.llamakit.eval.ifeval.IfEvalMetrics;
 import dev.llamakit.eval.metric.ExactMatch;
@@ -126,6 +127,9 @@ public final class GenerationScorer implements DocScorer {
             case "hendrycks_math_equiv" -> // lm-eval's hendrycks_math exact_match: is_equiv over strip_string
                 metrics.put("exact_match," + f.name(), !got.isEmpty()
                     && HendrycksEquivalence.equivalent(got.getFirst(), task.target(p.doc())) ? 1.0 : 0.0);
+            case "minerva_math_equiv" -> // lm-eval's minerva_math exact_match: sympy's is_equiv, reproduced
+                metrics.put("exact_match," + f.name(), !got.isEmpty()
+                    && MinervaEquivalence.equivalent(got.getFirst(), task.target(p.doc())) ? 1.0 : 0.0);
             case "pass_at_k" -> {
               int c = execute(got, rec);
               for (int k : m.k()) {

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class Task {
   private static final Set<String> OUTPUT_TYPES = Set.of("multiple_choice", "generate_until");
   private static final Set<String> METRICS = Set.of("acc", "acc_norm", "exact_match", "pass_at_k", "pass_at_1",
-      "hendrycks_math_equiv", "prompt_level_strict_acc", "inst_level_strict_acc", "prompt_level_loose_acc",
+      "hendrycks_math_equiv", "minerva_math_equiv", "prompt_level_strict_acc", "inst_level_strict_acc", "prompt_level_loose_acc",
       "inst_level_loose_acc");
 
   private final TaskSpec spec;

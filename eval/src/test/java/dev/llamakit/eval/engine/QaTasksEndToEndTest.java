@@ -151,6 +151,28 @@ class QaTasksEndToEndTest {
     assertTrue(r.at("/arguments/0/arg_0").asText().startsWith("Here are some example questions from experts."),
         r.toString());
 
+    // the extended flavours: the same prompts over gpqa_extended.csv (3 hand-written questions)
+    JsonNode ext = run(dir.resolve("run4"), "--tasks", "gpqa_extended_n_shot,gpqa_extended_cot_n_shot,"
+        + "gpqa_extended_generative_n_shot", "--num-fewshot", "1", "--data", fixtures.toString());
+    JsonNode ext0 = run(dir.resolve("run5"), "--tasks", "gpqa_extended_zeroshot,gpqa_extended_cot_zeroshot",
+        "--data", fixtures.toString());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) ext.get("results")).setAll(
+        (com.fasterxml.jackson.databind.node.ObjectNode) ext0.get("results"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) ext.get("n-samples")).setAll(
+        (com.fasterxml.jackson.databind.node.ObjectNode) ext0.get("n-samples"));
+    for (String[] t : new String[][] {{"gpqa_extended_zeroshot", "acc,none"}, {"gpqa_extended_n_shot", "acc_norm,none"},
+        {"gpqa_extended_cot_zeroshot", "exact_match,flexible-extract"},
+        {"gpqa_extended_cot_n_shot", "exact_match,strict-match"},
+        {"gpqa_extended_generative_n_shot", "exact_match,flexible-extract"}}) {
+      assertEquals(3, ext.at("/n-samples/" + t[0] + "/effective").asInt(), t[0]);
+      double v = ext.at("/results/" + t[0]).get(t[1]).asDouble(-1);
+      assertTrue(v >= 0 && v <= 1, t[0] + " in " + ext.at("/results/" + t[0]));
+    }
+    JsonNode e0 = JSON.readTree(Files.readAllLines(dir.resolve("run4/samples_gpqa_extended_generative_n_shot.jsonl")).getFirst());
+    String ectx = e0.at("/arguments/0/arg_0").asText();
+    assertTrue(ectx.startsWith("Here are some example questions from experts.") && ectx.endsWith("\nAnswer:")
+        && (ectx.contains("insect") || ectx.contains("photosynthesis") || ectx.contains("electric current")), ectx);
+
     Path data = FixtureData.build(dir.resolve("data"));
     JsonNode cot = run(dir.resolve("run3"), "--tasks", "mmlu_cot_llama", "--data", data.toString(), "--limit", "1",
         "--apply-chat-template", "--model-arg", "chat_template=llama3");

@@ -195,7 +195,7 @@ class MathQaCodeTasksTest {
     String end = "\n\nSolution:";
     m.script("What is the value of $x$ if $3x + 4 = 19$?" + end,
         List.of(" We get $x=5$.\nFinal Answer: The final answer is $5$. I hope it is correct.\n\nProblem: more"));
-    // 0.75 = 3/4, but the strings differ: 0 here; lm-eval's sympy is_equiv would score it 1
+    // 0.75 = 3/4: 1, as lm-eval's sympy is_equiv scores it (a Float equal to the fraction at 53 bits)
     m.script("Simplify $\\frac{6}{8}$." + end, List.of(" Final Answer: The final answer is $0.75$. I hope it is correct."));
     m.script("How many ways can 3 different books be put in a row?" + end,
         List.of(" Final Answer: The final answer is 6. I hope it is correct."));
@@ -207,17 +207,23 @@ class MathQaCodeTasksTest {
     m.script("What is the remainder when 1,000,003 is divided by 10?" + end, List.of(" I think 3."));
     m.script("Write one hundred thousand as a number." + end,
         List.of(" Final Answer: The final answer is 100,000. I hope it is correct."));
-    // equal strings: 1 here; lm-eval scores 0 where sympy's parse_latex rejects "[0,1)" (expected, not run here)
+    // equal strings, but sympy's parse_latex rejects "[0,1)": 0, as in lm-eval
     m.script("with $0 \\le x < 1$?" + end, List.of(" Final Answer: The final answer is $[0,1)$. I hope it is correct."));
     JsonNode r = run(m, out, "minerva_math");
-    assertEquals(0.5, r.at("/results/minerva_math_algebra").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(1.0, r.at("/results/minerva_math_algebra").get("exact_match,none").asDouble(), 1e-12);
     assertEquals(0.0, r.at("/results/minerva_math_geometry").get("exact_match,none").asDouble(), 1e-12);
-    assertEquals(1.0, r.at("/results/minerva_math_precalc").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(0.0, r.at("/results/minerva_math_precalc").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(1.0, r.at("/results/minerva_math_intermediate_algebra").get("exact_match,none").asDouble(), 1e-12);
     assertEquals(5.0 / 8, r.at("/groups/minerva_math").get("exact_match,none").asDouble(), 1e-12); // weighted by size
     assertEquals(8, r.at("/groups/minerva_math/sample_len").asInt());
     JsonNode rec = new ObjectMapper().readTree(Files.readAllLines(out.resolve("samples_minerva_math.jsonl")).getFirst());
     assertEquals("5", rec.at("/filtered_resps/none/0").asText());
     assertEquals(List.of("Problem:"), List.of(rec.at("/arguments/0/arg_1/until/0").asText()));
+    // the named option minerva_math_string compares the normalised strings: 0.75 vs \frac{3}{4} scores 0, [0,1) 1
+    JsonNode s = run(m, out.resolve("string"), "minerva_math_string");
+    assertEquals(0.5, s.at("/results/minerva_math_string_algebra").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(1.0, s.at("/results/minerva_math_string_precalc").get("exact_match,none").asDouble(), 1e-12);
+    assertEquals(5.0 / 8, s.at("/groups/minerva_math_string").get("exact_match,none").asDouble(), 1e-12);
   }
 
   @Test

@@ -146,6 +146,22 @@ class QaTasksPromptsTest {
   }
 
   @Test
+  void gpqaExtendedFlavoursReadTheirOwnFileWithTheSamePrompts(@TempDir Path dir) throws Exception {
+    Files.copy(FixtureData.handWritten().resolve("gpqa/gpqa_main.csv"), dir.resolve("gpqa_extended.csv"));
+    for (String flavour : List.of("zeroshot", "n_shot", "cot_zeroshot", "cot_n_shot", "generative_n_shot")) {
+      Task main = REG.get("gpqa_main_" + flavour);
+      Task ext = REG.get("gpqa_extended_" + flavour);
+      assertEquals("extended", ext.spec().dataset().testSplit());
+      List<Doc> docs = dev.llamakit.eval.data.Datasets.loader(ext.spec().dataset().loader()).load(dir, "extended");
+      List<Doc> same = dev.llamakit.eval.data.Datasets.loader(main.spec().dataset().loader())
+          .load(FixtureData.handWritten().resolve("gpqa"), "main");
+      assertEquals(main.context(same.get(2), List.of()), ext.context(docs.get(2), List.of()), flavour);
+      assertEquals(main.context(same.get(1), List.of(same.get(3))), ext.context(docs.get(1), List.of(docs.get(3))),
+          flavour);
+    }
+  }
+
+  @Test
   void leaderboardMmluProIsOneFiveShotTaskScoringTheOptionLetters() {
     Task task = REG.get("leaderboard_mmlu_pro");
     TaskPlan plan = TaskPlan.of(task, FixtureData.handWritten(), RunSettings.defaults(), MODEL);

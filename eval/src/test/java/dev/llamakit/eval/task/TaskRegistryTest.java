@@ -15,9 +15,11 @@ class TaskRegistryTest {
     // other tasks are added in parallel (index.txt is union-merged): every one of these ships, the list stays sorted
     assertTrue(reg.names().containsAll(List.of("arc_challenge", "arc_easy", "boolq", "gsm8k", "gsm8k_cot",
         "gsm8k_cot_maj", "hellaswag", "humaneval", "humaneval_sampled", "mmlu", "openbookqa", "piqa", "winogrande",
-        "hendrycks_math", "humaneval_plus", "mbpp", "mbpp_plus", "mbpp_plus_extended", "minerva_math", "nq_open", "triviaqa",
+        "hendrycks_math", "humaneval_plus", "mbpp", "mbpp_plus", "mbpp_plus_extended", "minerva_math", "minerva_math_string", "nq_open", "triviaqa",
         "arc_challenge_chat", "arc_challenge_llama", "gpqa_diamond_cot_n_shot", "gpqa_diamond_cot_zeroshot",
-        "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot", "gpqa_diamond_zeroshot", "gpqa_main_cot_n_shot",
+        "gpqa_diamond_generative_n_shot", "gpqa_diamond_n_shot", "gpqa_diamond_zeroshot", "gpqa_extended_cot_n_shot",
+        "gpqa_extended_cot_zeroshot", "gpqa_extended_generative_n_shot", "gpqa_extended_n_shot",
+        "gpqa_extended_zeroshot", "gpqa_main_cot_n_shot",
         "gpqa_main_cot_zeroshot", "gpqa_main_generative_n_shot", "gpqa_main_n_shot", "gpqa_main_zeroshot",
         "gsm8k_cot_llama", "gsm8k_llama", "leaderboard_gpqa_diamond", "leaderboard_gpqa_main", "leaderboard_mmlu_pro",
         "mmlu_cot_llama", "mmlu_llama", "mmlu_pro", "mmlu_pro_llama", "siqa", "ifeval")),
