@@ -53,15 +53,11 @@ public final class LineBucket {
     for (int i = 0; i < size; i++) {
       table.add(hashes[i], ordinals[i]);
     }
-    DuplicateLines dups = table.duplicates();
-    if (dups.size() == 0) {
-      return;
-    }
     long[] lo = new long[16];
     long[] lh = new long[16];
     int n = 0;
     for (int i = 0; i < size; i++) {
-      long owner = dups.ownerOf(hashes[i]);
+      long owner = table.ownerIfDuplicate(hashes[i]);
       if (owner >= 0 && (policy == DedupPolicy.REMOVE_ALL || ordinals[i] != owner)) {
         if (n == lo.length) {
           lo = Arrays.copyOf(lo, n * 2);

@@ -97,6 +97,20 @@ public final class OccurrenceTable {
     return (int) h;
   }
 
+  /** The first owner of {@code hash} when two or more documents hold it, else -1 (as {@link DuplicateLines#ownerOf}). */
+  public long ownerIfDuplicate(long hash) {
+    if (hash == EMPTY) {
+      return hasZeroKey && zeroCount >= 2 ? zeroOwner : -1;
+    }
+    int mask = keys.length - 1;
+    for (int i = mix(hash) & mask; keys[i] != EMPTY; i = (i + 1) & mask) {
+      if (keys[i] == hash) {
+        return counts[i] >= 2 ? owners[i] : -1;
+      }
+    }
+    return -1;
+  }
+
   /** Visits every entry: (hash, documents capped at 2, first owner). */
   public void forEach(Visitor v) {
     if (hasZeroKey) {
