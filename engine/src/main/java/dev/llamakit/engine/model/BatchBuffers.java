@@ -1,10 +1,11 @@
 package dev.llamakit.engine.model;
 
 /**
- * Activation buffers of one decode batch ({@link LlamaModel#decode}): one token per sequence, {@code size} sequences,
- * laid out token after token as {@link InferenceState}'s block buffers are. Grown when a larger batch comes.
+ * Activation buffers for {@code size} tokens laid out token after token: a sequence's prefill block (as
+ * {@link InferenceState}, which extends this) or one decode batch of {@link LlamaModel#decode} (one token per
+ * sequence, grown when a larger batch comes).
  */
-final class BatchBuffers {
+class BatchBuffers {
   final int size;
   final float[] x;
   final float[] xb;

@@ -203,8 +203,8 @@ public final class LlamaModel implements AutoCloseable {
     }
     int vocab = config.vocabSize();
     float[] logits = new float[(to - logitsFrom) * vocab];
-    for (int b = from; b < to; b += s.batch) {
-      int n = Math.min(s.batch, to - b);
+    for (int b = from; b < to; b += s.size) {
+      int n = Math.min(s.size, to - b);
       block(s, tokens, b, n, s.cache.length());
       s.cache.setLength(s.cache.length() + n);
       int lo = Math.max(b, logitsFrom);
