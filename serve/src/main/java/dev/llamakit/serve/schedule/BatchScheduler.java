@@ -1,7 +1,6 @@
 package dev.llamakit.serve.schedule;
 
 import dev.llamakit.engine.inference.BatchEngine;
-import dev.llamakit.engine.inference.GenerationResult;
 import dev.llamakit.engine.inference.TextEngine;
 import dev.llamakit.engine.inference.TextGeneration;
 import dev.llamakit.engine.inference.TextListener;
@@ -50,7 +49,7 @@ public final class BatchScheduler implements AutoCloseable {
   private final List<Sequence> active = new ArrayList<>();
   private final Thread thread;
   private volatile boolean closed;
-  private volatile int running;
+  private final AtomicInteger running = new AtomicInteger();
 
   /** A scheduler of at most {@code maxBatch} sequences per step on {@code text}'s model; {@code metrics} may be null. */
   public BatchScheduler(TextEngine text, int maxBatch, ServerMetrics metrics) {
@@ -73,7 +72,7 @@ public final class BatchScheduler implements AutoCloseable {
 
   /** Sequences in the batch now. */
   public int running() {
-    return running;
+    return running.get();
   }
 
   /** What the request thread receives: text pieces, then the generation or the failure. */
@@ -157,7 +156,6 @@ public final class BatchScheduler implements AutoCloseable {
             finish(s);
           }
         }
-        running = active.size();
         List<Sequence> ready = new ArrayList<>(active.size());
         for (Sequence s : active) {
           if (s.unread.get() <= MAX_UNREAD) {
@@ -185,8 +183,7 @@ public final class BatchScheduler implements AutoCloseable {
             fail(s, e);
           }
           active.removeAll(ready);
-          running = active.size();
-          continue;
+            continue;
         }
         if (metrics != null) {
           metrics.decodeStep(n);
@@ -198,7 +195,6 @@ public final class BatchScheduler implements AutoCloseable {
             finish(s);
           }
         }
-        running = active.size();
       }
     } catch (InterruptedException e) {
       // closed
@@ -227,6 +223,7 @@ public final class BatchScheduler implements AutoCloseable {
       int slot = freeSlot(s.prompt);
       s.slot = slot;
       slots[slot] = s;
+      running.incrementAndGet();
       s.t0 = System.nanoTime();
       float[] logits;
       try {
@@ -278,23 +275,26 @@ public final class BatchScheduler implements AutoCloseable {
     if (s.slot < 0) {
       return;  // already failed
     }
+    Object last;
     try {
-      GenerationResult r = s.loop.result(s.reused, s.t1 - s.t0, System.nanoTime() - s.t1);
-      s.out.add(s.stream.finish(r));
+      last = s.stream.finish(s.loop.result(s.reused, s.t1 - s.t0, System.nanoTime() - s.t1));
     } catch (RuntimeException | Error e) {
-      s.out.add(e);
+      last = e;
     }
     release(s);
+    s.out.add(last);
   }
 
   private void fail(Sequence s, Throwable e) {
-    s.out.add(e instanceof RuntimeException || e instanceof Error ? e : new IllegalStateException(e));
     release(s);
+    s.out.add(e instanceof RuntimeException || e instanceof Error ? e : new IllegalStateException(e));
   }
 
+  /** Frees the slot before the request's last item is published, so {@link #running()} never lags its client. */
   private void release(Sequence s) {
     if (s.slot >= 0 && slots[s.slot] == s) {
       slots[s.slot] = null;
+      running.decrementAndGet();
     }
   }
 
