@@ -63,7 +63,7 @@ final class ApplyDecisions {
   }
 
   private static Item drop(Document d, KV<String, String> decision) {
-    return Routes.drop(new Drop(d.id(), d.url(), DropReason.of(decision.getKey()), decision.getValue()));
+    return Item.dropped(new Drop(d.id(), d.url(), DropReason.of(decision.getKey()), decision.getValue()));
   }
 
   static final class KeyByOrdinalFn extends DoFn<Item, KV<Long, Item>> {
@@ -88,7 +88,7 @@ final class ApplyDecisions {
         }
       }
       for (Item i : e.getValue().getAll(DOCS)) {
-        out.output(decision == null ? i : drop(i.document(), decision));
+        out.output(decision == null ? i : Routes.counted(drop(i.document(), decision)));
       }
     }
   }

@@ -124,7 +124,7 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
   }
 
   private static Item item(Document d, LineDedup.Outcome o) {
-    return o.kept() != null ? Item.of(o.kept()) : Routes.drop(new Drop(d.id(), d.url(), o.dropped(),
+    return o.kept() != null ? Item.of(o.kept()) : Item.dropped(new Drop(d.id(), d.url(), o.dropped(),
         o.linesRemoved() + " of " + d.lineHashes().length + " lines were duplicates"));
   }
 
@@ -277,7 +277,7 @@ public final class DedupLines extends PTransform<PCollection<Item>, PCollection<
       linesIn.inc(d.lineHashes().length);
       linesRemoved.inc(o.linesRemoved());
       charsRemoved.inc(o.charsRemoved());
-      out.output(item(d, o));
+      out.output(Routes.counted(item(d, o)));
     }
   }
 }

@@ -120,7 +120,7 @@ public final class MinHashDedup extends PTransform<PCollection<Item>, PCollectio
   }
 
   private static Item item(NearDedup.Outcome o) {
-    return o.kept() != null ? Item.of(o.kept()) : Routes.drop(o.dropped());
+    return o.kept() != null ? Item.of(o.kept()) : Item.dropped(o.dropped());
   }
 
   // Outputs of the fingerprint step.
@@ -577,7 +577,7 @@ public final class MinHashDedup extends PTransform<PCollection<Item>, PCollectio
     void join(Long ordinal, Iterable<Document> docs, Iterable<Decision> decision, OutputReceiver<Item> out) {
       Decision dec = only(decision);
       for (Document d : docs) {
-        out.output(item(NearDedup.apply(d, dec != null ? dec : Decision.singleton(d.id()))));
+        out.output(Routes.counted(item(NearDedup.apply(d, dec != null ? dec : Decision.singleton(d.id())))));
       }
     }
   }
