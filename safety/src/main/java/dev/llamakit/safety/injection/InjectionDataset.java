@@ -62,7 +62,11 @@ public final class InjectionDataset {
     Path fuzz = safetyTrain.resolve("gptfuzz/prompts_GPTFuzzer.csv");
     for (DataFiles.CsvRow r : DataFiles.csv(fuzz)) out.add(Example.of(r.field("text"), "jailbreak", "gptfuzz-templates"));
 
-    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
+    List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
+    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", topics));
+    // Creative-writing and explanation requests (issue 14): without them, "Tell me a story about a cat." scored
+    // JAILBREAK 0.86 once the document training grew (role-play jailbreaks are stories too).
+    benign.addAll(BenignRequests.creative("benign", topics));
     for (Path f : Files.list(safetyTrain.resolve("do-not-answer")).sorted().toList()) {
       if (f.toString().endsWith(".jsonl")) for (JsonNode r : DataFiles.jsonl(f)) benign.add(Example.of(r.path("prompt").asText(), "benign", "do-not-answer"));
     }
