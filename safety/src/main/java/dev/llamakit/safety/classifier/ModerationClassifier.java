@@ -48,6 +48,35 @@ public final class ModerationClassifier {
     }
   }
 
+  /**
+   * A token put before every non-empty feature string. fastText's classifier has no bias term, so a text of one or two
+   * content words was judged by those words alone and came out at 0.0 or 1.0 ("job" alone scored S10 0.9999); the
+   * prior token is in every training line, learns the label prior, and weighs 1/(n+1) of a text of n features, so
+   * short texts lean on it and long ones barely (issue 14).
+   */
+  public static final String PRIOR = "lk_prior";
+
+  /**
+   * The current recipe's feature step on one normalized window, identical at training and scoring: request wording
+   * dropped ({@link RequestWording}), inflections folded ({@link WordEndings}), {@link #PRIOR} in front; empty when
+   * nothing is left.
+   */
+  public static String features(String normalized) {
+    return withPrior(contentFeatures(normalized));
+  }
+
+  /** {@link #features} without the prior token: the content words a window is judged by. */
+  public static String contentFeatures(String normalized) {
+    return WordEndings.fold(RequestWording.standard().strip(normalized));
+  }
+
+  private boolean knowsAny(String content) {
+    for (String t : content.split(" ")) if (model.knows(t)) return true;
+    return false;
+  }
+
+  private static String withPrior(String content) { return content.isEmpty() ? content : PRIOR + " " + content; }
+
   /** The shipped model, loaded once per JVM. */
   public static ModerationClassifier shipped() {
     ModerationClassifier m = shipped;
@@ -90,13 +119,14 @@ public final class ModerationClassifier {
     boolean known = false;
     Map<String, Double> cats = new LinkedHashMap<>();
     for (String w : windows) {
-      String f = stripWording ? RequestWording.standard().strip(w) : w;
+      String f = stripWording ? contentFeatures(w) : w;
       if (f.isEmpty()) {
         // Only function words and request wording: known, and no harm in it.
         if (!w.isEmpty()) known = true;
         continue;
       }
-      Map<String, Double> p = model.probabilities(f);
+      if (stripWording && !knowsAny(f)) continue;  // no content word the model knows: not judged (the prior is no evidence)
+      Map<String, Double> p = model.probabilities(stripWording ? withPrior(f) : f);
       if (p.isEmpty()) continue;
       known = true;
       unsafe = Math.max(unsafe, 1.0 - p.getOrDefault("safe", 0.0));

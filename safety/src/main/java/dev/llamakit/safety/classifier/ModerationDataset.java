@@ -7,8 +7,10 @@ import dev.llamakit.safety.data.BenignText;
 import dev.llamakit.safety.data.DataFileException;
 import dev.llamakit.safety.data.DataFiles;
 import dev.llamakit.safety.data.Example;
+import dev.llamakit.safety.data.GeneratedRequests;
 import dev.llamakit.safety.data.HarmKeywords;
 import dev.llamakit.safety.data.HardNegatives;
+import dev.llamakit.safety.fasttext.Split;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ public final class ModerationDataset {
 
   /**
    * A builder using the shipped label map; {@code hardNegatives = false} is the recipe before the hard negatives
-   * were added (the model shipped until issue #14), kept so the evaluation protocol can measure both.
+   * were added (the model shipped until issue #14), kept so the evaluation protocol can measure both; true adds the
+   * training hard negatives and the generated requests ({@link GeneratedRequests}: trigger words in safe senses and
+   * harmful intents per category).
    */
   public ModerationDataset(boolean hardNegatives) {
     this.hardNegatives = hardNegatives;
@@ -49,6 +53,14 @@ public final class ModerationDataset {
    * {@code benchmarks/} and {@code web/} (benign text; may be null to skip).
    */
   public List<Example> load(Path safetyTrain, Path dataRoot) throws IOException {
+    return capped(loadUncapped(safetyTrain, dataRoot));
+  }
+
+  /**
+   * As {@link #load} without the per-source caps: the protocol trains on {@link #capped} data but evaluates a held-out
+   * source whole.
+   */
+  public List<Example> loadUncapped(Path safetyTrain, Path dataRoot) throws IOException {
     List<Example> out = new ArrayList<>();
     Path dav = safetyTrain.resolve("davidson-hate-offensive/labeled_data.csv");
     for (DataFiles.CsvRow r : DataFiles.csv(dav)) {
@@ -93,10 +105,45 @@ public final class ModerationDataset {
     List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
     out.addAll(BenignRequests.load("safe", topics));
     out.addAll(BenignRequests.creative("safe", topics));
-    if (hardNegatives) out.addAll(HardNegatives.load());
+    if (hardNegatives) {
+      out.addAll(HardNegatives.load());
+      out.addAll(GeneratedRequests.safe());
+      out.addAll(GeneratedRequests.harmful());
+    }
     if (dataRoot != null) {
       out.addAll(BenignText.load(dataRoot));
       out.addAll(BenignText.flores(dataRoot));
+    }
+    return out;
+  }
+
+  /**
+   * Applies the {@code cap} of each source in label-map.json (label -> at most that many examples, kept by FNV-1a hash
+   * of the text, so the choice does not depend on file order); other examples pass unchanged and in order. The recipe
+   * before issue 14 ({@code hardNegatives = false}) has no caps.
+   */
+  public List<Example> capped(List<Example> xs) {
+    if (!hardNegatives) return xs;
+    Map<String, Integer> caps = new HashMap<>();
+    labelMap.fields().forEachRemaining(s -> s.getValue().path("cap").fields().forEachRemaining(
+        c -> caps.put(s.getKey() + "\u0000" + c.getKey(), c.getValue().asInt())));
+    if (caps.isEmpty()) return xs;
+    Map<String, List<Long>> hashes = new HashMap<>();
+    for (Example e : xs) {
+      String k = e.source() + "\u0000" + e.label();
+      if (caps.containsKey(k)) hashes.computeIfAbsent(k, x -> new ArrayList<>()).add(Split.fnv1a(e.text()));
+    }
+    Map<String, Long> limit = new HashMap<>();
+    for (var en : hashes.entrySet()) {
+      List<Long> h = en.getValue();
+      h.sort(Long::compareUnsigned);
+      int cap = caps.get(en.getKey());
+      limit.put(en.getKey(), h.size() > cap ? h.get(cap - 1) : null);
+    }
+    List<Example> out = new ArrayList<>(xs.size());
+    for (Example e : xs) {
+      Long lim = limit.get(e.source() + "\u0000" + e.label());
+      if (lim == null || Long.compareUnsigned(Split.fnv1a(e.text()), lim) <= 0) out.add(e);
     }
     return out;
   }

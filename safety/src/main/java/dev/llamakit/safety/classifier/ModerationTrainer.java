@@ -38,7 +38,7 @@ public final class ModerationTrainer {
     List<Example> all = new ModerationDataset().load(safetyTrain, dataRoot);
     log.printf("moderation data: %d examples from %s and %s%n", all.size(), safetyTrain, dataRoot);
     TrainingRun.Result r = TrainingRun.run(all, "safe", VALIDATION_PERCENT, SEED, PARAMS, out, limit, log,
-        RequestWording.standard()::strip);
+        ModerationClassifier::features);
     ModerationClassifier c = new ModerationClassifier(out);
     Map<String, Object> report = r.reportHeader(PARAMS, VALIDATION_PERCENT, SEED);
     report.put("validation", evaluate(c, r.validation()));

@@ -24,6 +24,7 @@ public final class FastTextModel {
   private final Path file;
   private final List<String> labels;
   private final ThreadLocal<JFastText> native_;
+  private volatile java.util.Set<String> words;
 
   /** Loads the model at {@code file} ({@code .bin} or quantized {@code .ftz}). */
   public FastTextModel(Path file) {
@@ -70,6 +71,18 @@ public final class FastTextModel {
     for (String l : labels) out.put(l, 0.0);
     for (JFastText.ProbLabel p : ps) out.put(strip(p.label), Math.exp(p.logProb));
     return out;
+  }
+
+  /** Whether {@code token} (normalized) is a word of the model's vocabulary (read once, on first use). */
+  public boolean knows(String token) {
+    java.util.Set<String> w = words;
+    if (w == null) {
+      synchronized (this) {
+        if (words == null) words = java.util.Set.copyOf(native_.get().getWords());
+        w = words;
+      }
+    }
+    return w.contains(token);
   }
 
   private static String strip(String l) { return l.startsWith(PREFIX) ? l.substring(PREFIX.length()) : l; }

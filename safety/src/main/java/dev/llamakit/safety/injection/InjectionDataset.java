@@ -62,7 +62,11 @@ public final class InjectionDataset {
     Path fuzz = safetyTrain.resolve("gptfuzz/prompts_GPTFuzzer.csv");
     for (DataFiles.CsvRow r : DataFiles.csv(fuzz)) out.add(Example.of(r.field("text"), "jailbreak", "gptfuzz-templates"));
 
-    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", dataRoot == null ? List.of() : BenignText.topics(dataRoot)));
+    List<String> topics = dataRoot == null ? List.of() : BenignText.topics(dataRoot);
+    List<Example> benign = new ArrayList<>(BenignRequests.load("benign", topics));
+    // Creative-writing and explanation requests (issue 14): without them, "Tell me a story about a cat." scored
+    // JAILBREAK 0.86 once the document training grew (role-play jailbreaks are stories too).
+    benign.addAll(BenignRequests.creative("benign", topics));
     for (Path f : Files.list(safetyTrain.resolve("do-not-answer")).sorted().toList()) {
       if (f.toString().endsWith(".jsonl")) for (JsonNode r : DataFiles.jsonl(f)) benign.add(Example.of(r.path("prompt").asText(), "benign", "do-not-answer"));
     }
@@ -94,6 +98,21 @@ public final class InjectionDataset {
   /** Longest training document, in whitespace-separated words. */
   public static final int DOC_WORDS = 80;
 
+  /** Pieces of a training document taken in order, each at most {@link #DOC_WORDS} words (issue 14: was 1). */
+  public static final int CHUNKS_PER_DOC = 3;
+
+  /** Up to {@code max} consecutive pieces of {@code text} of at most {@code n} whitespace-separated words each. */
+  static List<String> chunks(String text, int n, int max) {
+    List<String> out = new ArrayList<>();
+    String rest = text;
+    while (!rest.isBlank() && out.size() < max) {
+      String piece = firstWords(rest, n);
+      out.add(piece);
+      rest = rest.substring(piece.length()).stripLeading();
+    }
+    return out;
+  }
+
   private static String firstWords(String text, int n) {
     int count = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -105,7 +124,7 @@ public final class InjectionDataset {
   }
 
   /**
-   * Clean documents of five types, cut to {@link #DOC_WORDS} words (label benign, source {@code docs:<type>}) and the same documents with an
+   * Clean documents of five types, cut into up to {@link #CHUNKS_PER_DOC} pieces of {@link #DOC_WORDS} words (label benign, source {@code docs:<type>}) and the same documents with an
    * instruction (a template of {@code injection-templates.json} with a payload, or a Giskard hijacking prompt)
    * inserted at one seeded position of start / middle / end (label injection, source {@code docs-injected:<type>}, split group = the
    * template, so validation holds whole templates out).
@@ -127,14 +146,17 @@ public final class InjectionDataset {
     for (var e : docs.entrySet()) {
       for (String full : e.getValue()) {
         // At most DOC_WORDS words: the detector scores 128-token windows, so a training document labelled injection
-        // must be one window that holds the instruction (a long one would label injection-free windows too).
-        String d = firstWords(full, DOC_WORDS);
-        out.add(Example.of(d, "benign", "docs:" + e.getKey()));
-        String t = templates.get(rnd.nextInt(templates.size()));
-        String instr = t.replace("{p}", payloads.get(rnd.nextInt(payloads.size())));
-        String pos = InjectionDocuments.POSITIONS.get(rnd.nextInt(3));
-        out.add(new Example(InjectionDocuments.insert(d, instr, pos), "injection", "docs-injected:" + e.getKey(),
-            "template:" + t));
+        // must be one window that holds the instruction (a long one would label injection-free windows too). The
+        // first CHUNKS_PER_DOC such pieces of each document are used, so the clean side also shows the detector
+        // the middles and ends of documents (code bodies, table rows), not only their openings.
+        for (String d : chunks(full, DOC_WORDS, CHUNKS_PER_DOC)) {
+          out.add(Example.of(d, "benign", "docs:" + e.getKey()));
+          String t = templates.get(rnd.nextInt(templates.size()));
+          String instr = t.replace("{p}", payloads.get(rnd.nextInt(payloads.size())));
+          String pos = InjectionDocuments.POSITIONS.get(rnd.nextInt(3));
+          out.add(new Example(InjectionDocuments.insert(d, instr, pos), "injection", "docs-injected:" + e.getKey(),
+              "template:" + t));
+        }
       }
     }
     return out;

@@ -52,7 +52,7 @@ public final class InjectionProtocol {
       if (!d.injected() && blocked) note(falseAlarms, d.type(), d.text());
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("blockThreshold", PromptAttackShield.Config.defaults().blockThreshold());
+    out.put("blockThreshold", PromptAttackShield.Config.defaults().documentBlock());
     out.put("overall", figures(all));
     Map<String, Object> t = new LinkedHashMap<>();
     byType.forEach((k, v) -> t.put(k, figures(v)));

@@ -50,7 +50,7 @@ public final class ModerationProtocol {
       List.of("davidson-hate-offensive", "hate-speech-degibert", "toxigen-prompts");
 
   /**
-   * What to run: {@code hardNegatives} picks the recipe (true = hard negatives and {@link RequestWording} stripped,
+   * What to run: {@code hardNegatives} picks the recipe (true = hard negatives, generated requests and {@link ModerationClassifier#features},
    * false = the recipe before issue 14), {@code loso} runs the
    * leave-one-source-out trainings (about a minute each), {@code sources} limits them (empty = all six).
    */
@@ -156,7 +156,8 @@ public final class ModerationProtocol {
 
   /** One training per held-out source; figures on that source only. */
   static Map<String, Object> leaveOneSourceOut(Options o, PrintStream log) throws IOException {
-    List<Example> all = new ModerationDataset(o.hardNegatives()).load(o.safetyTrain(), o.dataRoot());
+    ModerationDataset dataset = new ModerationDataset(o.hardNegatives());
+    List<Example> all = dataset.loadUncapped(o.safetyTrain(), o.dataRoot());
     List<String> sources = new ArrayList<>(REQUEST_SOURCES);
     sources.addAll(CONTENT_SOURCES);
     if (!o.sources().isEmpty()) sources.retainAll(o.sources());
@@ -167,12 +168,13 @@ public final class ModerationProtocol {
         List<Example> test = all.stream().filter(e -> e.source().equals(held)).toList();
         Set<String> heldTexts = new HashSet<>();
         for (Example e : test) heldTexts.add(TextFeatures.normalize(e.text()));
-        List<Example> train = subsample(all.stream().filter(e -> !e.source().equals(held)
-            && !heldTexts.contains(TextFeatures.normalize(e.text()))).toList());
+        // Trained on the recipe's capped data, evaluated on the whole held-out source.
+        List<Example> train = subsample(dataset.capped(all.stream().filter(e -> !e.source().equals(held)
+            && !heldTexts.contains(TextFeatures.normalize(e.text()))).toList()));
         log.printf("leave-one-source-out: %s held out (%d texts), training on %d%n", held, test.size(), train.size());
         Path model = dir.resolve("without-" + held.replace(':', '-') + ".ftz");
         TrainingRun.run(train, "safe", 0, ModerationTrainer.SEED, LOSO_PARAMS, model, 0, log,
-            o.hardNegatives() ? RequestWording.standard()::strip : x -> x);
+            o.hardNegatives() ? ModerationClassifier::features : x -> x);
         ModerationClassifier c = new ModerationClassifier(model, o.hardNegatives());
         Map<String, Object> f = heldOutFigures(new ModerationShield(c, ModerationShield.Config.defaults()), c, test);
         out.put(held, f);

@@ -31,7 +31,9 @@ class ShippedModelValidationTest {
     Map<String, Object> now = ModerationTrainer.evaluate(ModerationClassifier.shipped(), validation);
     JsonNode shipped = new ObjectMapper().readTree(ModerationClassifier.class.getResourceAsStream("moderation-validation.json"));
     compare(shipped.at("/validation/overall"), (Map<?, ?>) now.get("overall"));
-    assertTrue(shipped.at("/validation/overall/auprc").asDouble() > 0.88, "AUPRC regressed");
+    // 0.92 before issue 14, 0.90 for the 12-07 model; 0.82 since the split also holds held-out written harmful
+    // intents and trigger-word phrases (whole phrases held out, the hardest rows) and the prior token (safety/README.md).
+    assertTrue(shipped.at("/validation/overall/auprc").asDouble() > 0.80, "AUPRC regressed");
   }
 
   @Test

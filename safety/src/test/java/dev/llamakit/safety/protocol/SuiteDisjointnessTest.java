@@ -9,6 +9,7 @@ import dev.llamakit.engine.testing.SharedFiles;
 import dev.llamakit.safety.classifier.ModerationDataset;
 import dev.llamakit.safety.data.BenignRequests;
 import dev.llamakit.safety.data.Example;
+import dev.llamakit.safety.data.GeneratedRequests;
 import dev.llamakit.safety.data.HardNegatives;
 import dev.llamakit.safety.data.InjectionDocuments;
 import dev.llamakit.safety.fasttext.TextFeatures;
@@ -49,6 +50,10 @@ class SuiteDisjointnessTest {
     collect(hn.get("templates"), trainParts);
     hn.get("domains").forEach(d -> collect(d, trainParts));
     collect(hn.get("questions"), trainParts);
+    JsonNode gen = GeneratedRequests.read();
+    collect(gen.get("templates"), trainParts);
+    gen.get("triggerWords").forEach(w -> w.forEach(sense -> collect(sense, trainParts)));
+    gen.get("harmful").forEach(c -> collect(c, trainParts));
     JsonNode br;
     try (InputStream in = getClass().getResourceAsStream("/dev/llamakit/safety/classifier/benign-requests.json")) {
       br = new ObjectMapper().readTree(in);
@@ -67,6 +72,8 @@ class SuiteDisjointnessTest {
   void suiteTextsAreNotGeneratedTrainingTexts() {
     Set<String> train = new HashSet<>();
     for (Example e : HardNegatives.load()) train.add(TextFeatures.normalize(e.text()));
+    for (Example e : GeneratedRequests.safe()) train.add(TextFeatures.normalize(e.text()));
+    for (Example e : GeneratedRequests.harmful()) train.add(TextFeatures.normalize(e.text()));
     for (Example e : BenignRequests.load("safe")) train.add(TextFeatures.normalize(e.text()));
     for (Example e : BenignRequests.creative("safe", List.of())) train.add(TextFeatures.normalize(e.text()));
     assertEquals(List.of(), overlap(suiteTexts(), train));
