@@ -24,8 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
  * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weights
- * are the float panel {@link MatMul} decodes, cut into column chunks of at most {@link #CHUNK}, rows {@link #STRIDE}
- * apart. Accumulator layout of a tile at {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at
+ * are the float panel {@link MatMul} decodes, rows {@link #STRIDE} apart (pieces of at most {@link #WIDTH}
+ * columns), walked in chunks of {@link #CHUNK} columns. Accumulator layout of a tile at {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at
  * {@code acc[ao + (2r + v)*L]}.
  */
 public final class BroadcastTiles {
@@ -33,10 +33,15 @@ public final class BroadcastTiles {
   static final int L = S.length();
   /** Weight rows per tile. */
   public static final int ROWS = 4;
-  /** Columns of a panel chunk: 16 tokens x 512 floats = 32 KiB of activations stay in L1 while the rows stream. */
+  /** Columns per pass of {@link MatMul}: 16 tokens x 512 floats = 32 KiB of activations stay in L1. */
   public static final int CHUNK = 512;
-  /** Floats from one weight row of a panel chunk to the next: {@link #CHUNK} padded, so rows map to other L1 sets. */
-  public static final int STRIDE = CHUNK + 8;
+  /** Widest row a panel holds in one piece (wider rows are cut into pieces of this width). */
+  public static final int WIDTH = 8192;
+  /**
+   * Floats from one weight row of a panel to the next: {@link #WIDTH} padded by 8 floats, so that rows fall into
+   * different L1 sets (32 bytes apart modulo 4 KiB).
+   */
+  public static final int STRIDE = WIDTH + 8;
   /** Tokens per tile (two vectors). */
   public static final int GROUP = 2 * L;
   /** Floats of accumulators per tile. */

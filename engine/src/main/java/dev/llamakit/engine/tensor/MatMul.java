@@ -53,10 +53,10 @@ public final class MatMul {
     this.pool = pool;
     this.maxCols = maxCols;
     int workers = pool.size();
-    int chunks = (maxCols + BROADCAST_K_CHUNK - 1) / BROADCAST_K_CHUNK;
-    panels = new float[workers][Math.max(BLOCK_ROWS * (maxCols + PAD), BROADCAST_BLOCK_ROWS * BroadcastTiles.STRIDE
-        * chunks)];
-    rowScratch = new float[workers][BroadcastTiles.used() ? maxCols : 0];
+    int pieces = (maxCols + BroadcastTiles.WIDTH - 1) / BroadcastTiles.WIDTH;
+    panels = new float[workers][BroadcastTiles.used()
+        ? BROADCAST_BLOCK_ROWS * BroadcastTiles.STRIDE * pieces : BLOCK_ROWS * (maxCols + PAD)];
+    rowScratch = new float[workers][BroadcastTiles.used() && pieces > 1 ? maxCols : 0];
     accs = new float[workers][0];
     q80 = new QuantizedActivations(maxCols);
     q8k = new QuantizedActivations(maxCols);
@@ -173,40 +173,45 @@ public final class MatMul {
 
   /**
    * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens with {@link BroadcastTiles}: the rows are decoded
-   * once (through {@code row}) into {@code panel} cut in column chunks of {@link #BROADCAST_K_CHUNK}: chunk {@code c}
-   * at {@code c * BROADCAST_BLOCK_ROWS * STRIDE}, its rows {@link BroadcastTiles#STRIDE} apart (zero rows up to a
-   * multiple of {@link BroadcastTiles#ROWS}). Then chunk by chunk, each group of {@link BroadcastTiles#GROUP} tokens
-   * (its transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 4-row tile of the block. Each
-   * output is one accumulator lane, summed in column order.
+   * once into {@code panel}, {@link BroadcastTiles#STRIDE} apart (zero rows up to a multiple of {@link
+   * BroadcastTiles#ROWS}; rows wider than {@link BroadcastTiles#WIDTH} decoded through {@code row} and cut into pieces
+   * of that width, piece {@code p} at {@code p * BROADCAST_BLOCK_ROWS * STRIDE}). Then the columns are walked in
+   * chunks of {@link #BROADCAST_K_CHUNK}: within a chunk each group of {@link BroadcastTiles#GROUP} tokens (its
+   * transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 4-row tile of the block. Each output
+   * is one accumulator lane, summed in column order; they are written token by token (each token's outputs of the
+   * block are adjacent in {@code out}).
    */
   private static void prefillBlockBroadcast(WeightMatrix w, int r0, int nr, float[] xt, int n, float[] out,
       float[] panel, float[] row, float[] acc) {
-    int cols = w.cols(), rows = w.rows(), stride = BroadcastTiles.STRIDE, kc = BROADCAST_K_CHUNK;
+    int cols = w.cols(), rows = w.rows(), stride = BroadcastTiles.STRIDE, width = BroadcastTiles.WIDTH;
+    int kc = BROADCAST_K_CHUNK;
     int tiles = (nr + BroadcastTiles.ROWS - 1) / BroadcastTiles.ROWS;
-    int chunkFloats = BROADCAST_BLOCK_ROWS * stride;
+    int pieceFloats = BROADCAST_BLOCK_ROWS * stride;
     int group = BroadcastTiles.GROUP, lanes = group / 2;
     int groups = (n + group - 1) / group;
     for (int i = 0; i < tiles * BroadcastTiles.ROWS; i++) {
-      for (int c = 0, k0 = 0; k0 < cols; c++, k0 += kc) {
-        int at = c * chunkFloats + i * stride, len = Math.min(kc, cols - k0);
-        if (i < nr) {
-          if (k0 == 0) {
-            w.decodeRow(r0 + i, row, 0);
-          }
-          System.arraycopy(row, k0, panel, at, len);
-        } else {
-          Arrays.fill(panel, at, at + len, 0f);
+      if (i >= nr) {
+        for (int p = 0, k0 = 0; k0 < cols; p++, k0 += width) {
+          Arrays.fill(panel, p * pieceFloats + i * stride, p * pieceFloats + i * stride + Math.min(width, cols - k0), 0f);
+        }
+      } else if (cols <= width) {
+        w.decodeRow(r0 + i, panel, i * stride);
+      } else {
+        w.decodeRow(r0 + i, row, 0);
+        for (int p = 0, k0 = 0; k0 < cols; p++, k0 += width) {
+          System.arraycopy(row, k0, panel, p * pieceFloats + i * stride, Math.min(width, cols - k0));
         }
       }
     }
     Arrays.fill(acc, 0, tiles * groups * BroadcastTiles.TILE_ACC, 0f);
-    for (int c = 0, k0 = 0; k0 < cols; c++, k0 += kc) {
-      int len = Math.min(kc, cols - k0);
+    for (int k0 = 0; k0 < cols; k0 += kc) {
+      // a chunk never straddles two pieces: the width is a multiple of the chunk
+      int len = Math.min(kc, cols - k0), at = k0 / width * pieceFloats + k0 % width;
       for (int g = 0; g < groups; g++) {
         int xo = g * group * cols + group * k0;
         boolean half = n - g * group <= lanes;
         for (int i = 0; i < tiles; i++) {
-          int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC, wo = c * chunkFloats + i * BroadcastTiles.ROWS * stride;
+          int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC, wo = at + i * BroadcastTiles.ROWS * stride;
           if (half) {
             BroadcastTiles.tile4x1(panel, wo, xt, xo, len, acc, ao);
           } else {
@@ -215,15 +220,11 @@ public final class MatMul {
         }
       }
     }
-    for (int g = 0; g < groups; g++) {
-      for (int i = 0; i < tiles; i++) {
-        int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
-        for (int r = 0; r < BroadcastTiles.ROWS && i * BroadcastTiles.ROWS + r < nr; r++) {
-          int rr = r0 + i * BroadcastTiles.ROWS + r;
-          for (int j = 0; j < group && g * group + j < n; j++) {
-            out[(g * group + j) * rows + rr] = acc[ao + 2 * r * lanes + j];
-          }
-        }
+    for (int t = 0; t < n; t++) {
+      int g = t / group, j = t % group, o = t * rows + r0;
+      for (int i = 0; i < nr; i++) {
+        out[o + i] = acc[(g * tiles + i / BroadcastTiles.ROWS) * BroadcastTiles.TILE_ACC + 2 * (i % BroadcastTiles.ROWS)
+            * lanes + j];
       }
     }
   }

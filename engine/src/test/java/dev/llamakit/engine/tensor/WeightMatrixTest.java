@@ -322,6 +322,33 @@ class WeightMatrixTest {
     }
   }
 
+  /**
+   * Rows wider than one piece of a broadcast panel ({@link BroadcastTiles#WIDTH} columns; decoded through a row buffer
+   * and cut), with a width not a multiple of the column chunk: the batched path against the one-token float dot.
+   */
+  @Test
+  void batchedMatmulOfRowsWiderThanOnePanelPiece() {
+    int cols = BroadcastTiles.WIDTH + 32 * 3, rows = 23, n = 17;
+    try (Arena arena = Arena.ofShared(); var pool = new dev.llamakit.engine.parallel.WorkerPool(2)) {
+      WeightMatrix w = random(arena, GgmlType.Q4_0, rows, cols, 77);
+      float[] x = gaussian(n * cols, 78);
+      float[] out = new float[n * rows];
+      new MatMul(pool, cols).matmul(w, x, n, out, true);
+      float[] row = new float[cols];
+      float[] scratch = new float[cols];
+      for (int r = 0; r < rows; r++) {
+        w.dequantizeRow(r, row, 0);
+        for (int t = 0; t < n; t++) {
+          double mag = 0;
+          for (int i = 0; i < cols; i++) {
+            mag += Math.abs((double) row[i] * x[t * cols + i]);
+          }
+          assertEquals(w.dot(r, x, t * cols, scratch), out[t * rows + r], 1e-5 * mag + 1e-6, "token " + t + " row " + r);
+        }
+      }
+    }
+  }
+
   static WeightMatrix random(Arena arena, GgmlType type, int rows, int cols, long seed) {
     MemorySegment seg = arena.allocate(type.byteSize((long) rows * cols), 64);
     RandomBlocks.fill(type, seg, (long) rows * cols, new SplittableRandom(seed));
