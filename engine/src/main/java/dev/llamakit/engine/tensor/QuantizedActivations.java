@@ -38,7 +38,8 @@ public final class QuantizedActivations {
    */
   final short[] q16lo16;
   /**
-   * For Q8_0 only: the operand layout of the file-layout Q4_0 kernel, per 32-value block the first 16 values
+   * For Q8_0, and for Q8_K where the 256-bit paired Q4_K kernel is used ({@link Q4_KPairedMatrix#narrow()}): the
+   * operand layout of the narrow Q4_0 and Q4_K kernels, per 32-value block the first 16 values
    * {@code x_lo}, then the last 16 less 16 times their partner, {@code x_hi - 16 x_lo}. The kernel multiplies the
    * whole nibble byte {@code lo + 16 hi} (zero-extended) by the first and {@code hi} by the second:
    * {@code lo x_lo + hi x_hi}, exact in wrapping int16 arithmetic because the true value is at most
@@ -227,6 +228,16 @@ public final class QuantizedActivations {
         bsums[b * 16 + g] = (int) gs; // exact: at most 16 * 127
       }
       scales[b] = 1f / iscale;
+    }
+    if (Q4_KPairedMatrix.narrow()) { // the layout of the 256-bit paired Q4_K kernel: as for Q8_0, per 32 values
+      for (int b = 0; b < n / 32; b++) {
+        for (int j = 0; j < 16; j += H) {
+          ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b + j);
+          lo.intoArray(q16nib, 32 * b + j);
+          ShortVector.fromArray(HALF, q16, 32 * b + 16 + j).sub(lo.lanewise(VectorOperators.LSHL, 4))
+              .intoArray(q16nib, 32 * b + 16 + j);
+        }
+      }
     }
     if (RepackedMatrix.supported()) { // the layouts only the paired K-quant kernels (512-bit) read
       for (int b = 0; b < n / 256; b++) {

@@ -88,8 +88,8 @@ class WeightMatrixTest {
           "paired Q6_K where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.used(), m instanceof Q4_0PairedMatrix,
           "grouped layout for Q4_0 with vectors of 256 bits or more");
-      assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
-          "two-sub-block layout for Q4_K where 512-bit vectors are native");
+      assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.used(), m instanceof Q4_KPairedMatrix,
+          "two-sub-block layout for Q4_K with vectors of 256 bits or more");
       assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
           "int16-pair layout for Q5_K where 512-bit vectors are native");
       long expectedBytes = type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS
