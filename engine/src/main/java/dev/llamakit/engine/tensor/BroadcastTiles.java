@@ -69,7 +69,8 @@ public final class BroadcastTiles {
    * The register count, not the width, decides: measured on 2048 x 2048 Q4_0 products of 64 tokens (thread CPU
    * time, Xeon Sapphire Rapids class), with 32 registers the 4x4 tiles run at ~100 GFLOP/s with 256-bit vectors
    * ({@code -XX:MaxVectorSize=32}, AVX-512 registers) against ~55 for these, and ~41 vs ~39 at 128 bits; with 16
-   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128.
+   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128 (the
+   * 5-row tiles these replaced; the 4-row ones run ~70-79 there, see the class comment).
    */
   public static boolean used() {
     return USED;
