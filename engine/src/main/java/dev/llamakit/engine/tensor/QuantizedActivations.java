@@ -47,6 +47,12 @@ public final class QuantizedActivations {
    */
   final short[] q16nib;
   /**
+   * For Q8_K where the 256-bit paired Q4_K kernel is used ({@link Q4_KPairedMatrix#narrow()}): per 32-value
+   * sub-block, the sum of its values ({@code bsums[2i] + bsums[2i+1]}), which the kernel multiplies by the sub-block
+   * mins eight lanes at a time.
+   */
+  final int[] pairSums;
+  /**
    * {@link #q16} regrouped for {@link Q4_0PairedMatrix} and {@link Q4_KPairedMatrix}, per pair of 32-value blocks
    * {@code (b, b+1)}: the first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16
    * times its partner in the first half (an odd last block in its own order, its last 16 less the same). The kernels
@@ -89,6 +95,7 @@ public final class QuantizedActivations {
     q16 = new short[cap];
     q16lo16 = new short[cap];
     q16nib = new short[cap];
+    pairSums = new int[cap / 32];
     q16pairs = new short[cap];
     offsetTerms = new float[cap / 32];
     scales = new float[cap / 32];
@@ -231,6 +238,7 @@ public final class QuantizedActivations {
     }
     if (Q4_KPairedMatrix.narrow()) { // the layout of the 256-bit paired Q4_K kernel: as for Q8_0, per 32 values
       for (int b = 0; b < n / 32; b++) {
+        pairSums[b] = bsums[2 * b] + bsums[2 * b + 1];
         for (int j = 0; j < 16; j += H) {
           ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b + j);
           lo.intoArray(q16nib, 32 * b + j);
