@@ -22,7 +22,7 @@
  * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight),
  * Q4_0 at 256 bits still the grouped layout of {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} with a
  * one-block-per-step kernel (~20% less CPU per mat-vec than the file layout with {@code -XX:UseAVX=2}), Q4_K at 256
- * bits still {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} with the same step per sub-block (~15% less), and
+ * bits still {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} with the same step per sub-block (~28% less), and
  * the rest plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
  * take their shapes from {@link dev.llamakit.engine.tensor.KernelShapes}, chosen when the class is initialised from
  * the preferred width: a 16-weight group in one 256-bit int16 vector where vectors are 256 bits or wider, in two
