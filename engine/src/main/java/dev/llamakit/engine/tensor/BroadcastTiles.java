@@ -8,11 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
  * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
  * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
- * multiply-adds, into 8 accumulator vectors. That is 8 + 2 + 4 = 14 live vectors even when C2 issues all four
- * broadcasts of a step before the multiply-adds (which it does), within the 16 registers of AVX2 (and SSE), where the
- * 4x4 tiles of {@link TileKernels} need 21 and spill accumulators to the stack on every step (seen in C2's code with
- * {@code -XX:UseAVX=2}). Each output is one lane of one accumulator, summed in column order, so no horizontal
- * reduction is needed.
+ * multiply-adds, into 8 accumulator vectors. That is 8 + 2 + 4 = 14 live vectors even if C2 issues all four
+ * broadcasts of a step before the multiply-adds (as it did with five rows), within the 16 registers of AVX2 (and
+ * SSE), where the 4x4 tiles of {@link TileKernels} need 21 and spill accumulators to the stack on every step (seen in
+ * C2's code with {@code -XX:UseAVX=2}). Each output is one lane of one accumulator, summed in column order, so no
+ * horizontal reduction is needed.
  *
  * <p>The weight rows of a tile are {@link #STRIDE} floats apart, a compile-time constant, so one index register
  * addresses all four (constant displacements). Measured against the 5-row tile this replaces (rows at a run-time
@@ -25,8 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
  * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weights
  * are the float panel {@link MatMul} decodes, rows {@link #STRIDE} apart (pieces of at most {@link #WIDTH}
- * columns), walked in chunks of {@link #CHUNK} columns. Accumulator layout of a tile at {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at
- * {@code acc[ao + (2r + v)*L]}.
+ * columns), walked in chunks of {@link #CHUNK} columns. Accumulator layout of a tile at {@code ao}: row {@code r},
+ * token vector {@code v} (tokens {@code v*L ..}) at {@code acc[ao + (2r + v)*L]}.
  */
 public final class BroadcastTiles {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

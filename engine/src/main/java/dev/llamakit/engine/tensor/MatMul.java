@@ -192,7 +192,8 @@ public final class MatMul {
     for (int i = 0; i < tiles * BroadcastTiles.ROWS; i++) {
       if (i >= nr) {
         for (int p = 0, k0 = 0; k0 < cols; p++, k0 += width) {
-          Arrays.fill(panel, p * pieceFloats + i * stride, p * pieceFloats + i * stride + Math.min(width, cols - k0), 0f);
+          int at = p * pieceFloats + i * stride;
+          Arrays.fill(panel, at, at + Math.min(width, cols - k0), 0f);
         }
       } else if (cols <= width) {
         w.decodeRow(r0 + i, panel, i * stride);
