@@ -8,22 +8,40 @@ import jdk.incubator.vector.VectorSpecies;
  * #used()}): the tokens lie across the vector lanes and the weights are broadcast, as in the classic GEMM
  * micro-kernels. A tile is {@link #ROWS} weight rows against {@link #GROUP} tokens (two vectors): per column
  * {@code k} it loads the two token vectors of column {@code k}, broadcasts each row's weight {@code w[r][k]} and
- * multiply-adds, into 10 accumulator vectors. That is 10 + 2 + 1 = 13 live vectors (14 when C2 loads the next
- * broadcast early), within the 16 registers of AVX2 (and SSE), where the 4x4 tiles of {@link TileKernels} need 21
- * and spill accumulators to the stack on every step (seen in C2's code with {@code -XX:UseAVX=2}); a 6-row tile
- * (12 accumulators) still spilled one, when C2 scheduled two broadcasts at once. Each output is one lane of one
- * accumulator, summed in column order, so no horizontal reduction is needed.
+ * multiply-adds, into 8 accumulator vectors. That is 8 + 2 + 4 = 14 live vectors even if C2 issues all four
+ * broadcasts of a step before the multiply-adds (as it did with five rows), within the 16 registers of AVX2 (and
+ * SSE), where the 4x4 tiles of {@link TileKernels} need 21 and spill accumulators to the stack on every step (seen in
+ * C2's code with {@code -XX:UseAVX=2}). Each output is one lane of one accumulator, summed in column order, so no
+ * horizontal reduction is needed.
+ *
+ * <p>The weight rows of a tile are {@link #STRIDE} floats apart, a compile-time constant, so one index register
+ * addresses all four (constant displacements). Measured against the 5-row tile this replaces (rows at a run-time
+ * stride): C2 needed a register per row offset, ran out of general registers, kept the array in a vector register
+ * and moved it back ({@code vmovq}, on the port of one of the two FMA units) for every broadcast; 75 GFLOP/s in L1
+ * against 94 for this one (Xeon Sapphire Rapids class, {@code -XX:UseAVX=2}, FMA peak ~104). A 5-row tile with
+ * constant offsets spilled an accumulator (C2 issued its five broadcasts first: 17 live vectors), as did 5 rows
+ * unrolled by hand over 8 columns (C2 regrouped the multiply-adds by accumulator).
  *
  * <p>The activations are read transposed ({@link #transpose}): token group {@code g} (tokens {@code g*GROUP ..}) at
- * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weight
- * rows are the float panel rows {@link MatMul} decodes, row-major as they are. Accumulator layout of a tile at
- * {@code ao}: row {@code r}, token vector {@code v} (tokens {@code v*L ..}) at {@code acc[ao + (2r + v)*L]}.
+ * {@code xt[g*GROUP*cols ..]}, column {@code k} of it at {@code + k*GROUP}, tokens beyond {@code n} zero. The weights
+ * are the float panel {@link MatMul} decodes, rows {@link #STRIDE} apart (pieces of at most {@link #WIDTH}
+ * columns), walked in chunks of {@link #CHUNK} columns. Accumulator layout of a tile at {@code ao}: row {@code r},
+ * token vector {@code v} (tokens {@code v*L ..}) at {@code acc[ao + (2r + v)*L]}.
  */
 public final class BroadcastTiles {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
   /** Weight rows per tile. */
-  public static final int ROWS = 5;
+  public static final int ROWS = 4;
+  /** Columns per pass of {@link MatMul}: 16 tokens x 512 floats = 32 KiB of activations stay in L1. */
+  public static final int CHUNK = 512;
+  /** Widest row a panel holds in one piece (wider rows are cut into pieces of this width). */
+  public static final int WIDTH = 8192;
+  /**
+   * Floats from one weight row of a panel to the next: {@link #WIDTH} padded by 8 floats, so that rows fall into
+   * different L1 sets (32 bytes apart modulo 4 KiB).
+   */
+  public static final int STRIDE = WIDTH + 8;
   /** Tokens per tile (two vectors). */
   public static final int GROUP = 2 * L;
   /** Floats of accumulators per tile. */
@@ -51,7 +69,8 @@ public final class BroadcastTiles {
    * The register count, not the width, decides: measured on 2048 x 2048 Q4_0 products of 64 tokens (thread CPU
    * time, Xeon Sapphire Rapids class), with 32 registers the 4x4 tiles run at ~100 GFLOP/s with 256-bit vectors
    * ({@code -XX:MaxVectorSize=32}, AVX-512 registers) against ~55 for these, and ~41 vs ~39 at 128 bits; with 16
-   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128.
+   * registers ({@code -XX:UseAVX=2}) they spill and these win: ~46 vs ~60 at 256 bits, ~33 vs ~39 at 128 (the
+   * 5-row tiles these replaced; the 4-row ones run ~70-79 there, see the class comment).
    */
   public static boolean used() {
     return USED;
@@ -105,34 +124,30 @@ public final class BroadcastTiles {
   }
 
   /**
-   * Rows {@code w[wo + r*ws ..]} ({@code r < ROWS}) times the {@link #GROUP} tokens at {@code xt[xo ..]} over columns
-   * {@code [k0, k1)}, added to the 10 accumulator vectors at {@code acc[ao ..]}.
+   * Rows {@code w[wo + r*STRIDE ..]} ({@code r < ROWS}, {@code len} columns each) times the {@link #GROUP} tokens at
+   * {@code xt[xo ..]} (column {@code k} at {@code xo + k*GROUP}), added to the 8 accumulator vectors at
+   * {@code acc[ao ..]}.
    */
-  public static void tile5x2(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+  public static void tile4x2(float[] w, int wo, float[] xt, int xo, int len, float[] acc, int ao) {
     FloatVector a00 = FloatVector.fromArray(S, acc, ao), a01 = FloatVector.fromArray(S, acc, ao + L),
         a10 = FloatVector.fromArray(S, acc, ao + 2 * L), a11 = FloatVector.fromArray(S, acc, ao + 3 * L),
         a20 = FloatVector.fromArray(S, acc, ao + 4 * L), a21 = FloatVector.fromArray(S, acc, ao + 5 * L),
-        a30 = FloatVector.fromArray(S, acc, ao + 6 * L), a31 = FloatVector.fromArray(S, acc, ao + 7 * L),
-        a40 = FloatVector.fromArray(S, acc, ao + 8 * L), a41 = FloatVector.fromArray(S, acc, ao + 9 * L);
-    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
-    for (int k = k0; k < k1; k++) {
+        a30 = FloatVector.fromArray(S, acc, ao + 6 * L), a31 = FloatVector.fromArray(S, acc, ao + 7 * L);
+    for (int k = 0; k < len; k++) {
       int o = xo + GROUP * k;
       FloatVector x0 = FloatVector.fromArray(S, xt, o), x1 = FloatVector.fromArray(S, xt, o + L);
       FloatVector b = FloatVector.broadcast(S, w[wo + k]);
       a00 = x0.fma(b, a00);
       a01 = x1.fma(b, a01);
-      b = FloatVector.broadcast(S, w[w1 + k]);
+      b = FloatVector.broadcast(S, w[wo + STRIDE + k]);
       a10 = x0.fma(b, a10);
       a11 = x1.fma(b, a11);
-      b = FloatVector.broadcast(S, w[w2 + k]);
+      b = FloatVector.broadcast(S, w[wo + 2 * STRIDE + k]);
       a20 = x0.fma(b, a20);
       a21 = x1.fma(b, a21);
-      b = FloatVector.broadcast(S, w[w3 + k]);
+      b = FloatVector.broadcast(S, w[wo + 3 * STRIDE + k]);
       a30 = x0.fma(b, a30);
       a31 = x1.fma(b, a31);
-      b = FloatVector.broadcast(S, w[w4 + k]);
-      a40 = x0.fma(b, a40);
-      a41 = x1.fma(b, a41);
     }
     a00.intoArray(acc, ao);
     a01.intoArray(acc, ao + L);
@@ -142,31 +157,25 @@ public final class BroadcastTiles {
     a21.intoArray(acc, ao + 5 * L);
     a30.intoArray(acc, ao + 6 * L);
     a31.intoArray(acc, ao + 7 * L);
-    a40.intoArray(acc, ao + 8 * L);
-    a41.intoArray(acc, ao + 9 * L);
   }
 
   /**
-   * As {@link #tile5x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
+   * As {@link #tile4x2} for the first token vector of the group only (a last group of at most {@link #L} tokens):
    * accumulators at {@code acc[ao + 2r*L]}, same layout.
    */
-  public static void tile5x1(float[] w, int wo, int ws, float[] xt, int xo, int k0, int k1, float[] acc, int ao) {
+  public static void tile4x1(float[] w, int wo, float[] xt, int xo, int len, float[] acc, int ao) {
     FloatVector a0 = FloatVector.fromArray(S, acc, ao), a1 = FloatVector.fromArray(S, acc, ao + 2 * L),
-        a2 = FloatVector.fromArray(S, acc, ao + 4 * L), a3 = FloatVector.fromArray(S, acc, ao + 6 * L),
-        a4 = FloatVector.fromArray(S, acc, ao + 8 * L);
-    int w1 = wo + ws, w2 = wo + 2 * ws, w3 = wo + 3 * ws, w4 = wo + 4 * ws;
-    for (int k = k0; k < k1; k++) {
+        a2 = FloatVector.fromArray(S, acc, ao + 4 * L), a3 = FloatVector.fromArray(S, acc, ao + 6 * L);
+    for (int k = 0; k < len; k++) {
       FloatVector x0 = FloatVector.fromArray(S, xt, xo + GROUP * k);
       a0 = x0.fma(FloatVector.broadcast(S, w[wo + k]), a0);
-      a1 = x0.fma(FloatVector.broadcast(S, w[w1 + k]), a1);
-      a2 = x0.fma(FloatVector.broadcast(S, w[w2 + k]), a2);
-      a3 = x0.fma(FloatVector.broadcast(S, w[w3 + k]), a3);
-      a4 = x0.fma(FloatVector.broadcast(S, w[w4 + k]), a4);
+      a1 = x0.fma(FloatVector.broadcast(S, w[wo + STRIDE + k]), a1);
+      a2 = x0.fma(FloatVector.broadcast(S, w[wo + 2 * STRIDE + k]), a2);
+      a3 = x0.fma(FloatVector.broadcast(S, w[wo + 3 * STRIDE + k]), a3);
     }
     a0.intoArray(acc, ao);
     a1.intoArray(acc, ao + 2 * L);
     a2.intoArray(acc, ao + 4 * L);
     a3.intoArray(acc, ao + 6 * L);
-    a4.intoArray(acc, ao + 8 * L);
   }
 }

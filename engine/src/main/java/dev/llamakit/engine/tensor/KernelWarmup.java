@@ -23,7 +23,7 @@ public final class KernelWarmup {
       for (int i = 0; i < x.length; i++) {
         x[i] = (float) rnd.nextGaussian();
       }
-      float[] scratch = new float[4 * cols];
+      float[] scratch = new float[Math.max(4 * cols, BroadcastTiles.ROWS * BroadcastTiles.STRIDE)];
       float[] acc = new float[16 * TileKernels.lanes()];
       int vecCols = cols - cols % TileKernels.lanes();
       int chunk = Math.min(cols, MatMul.BROADCAST_K_CHUNK);
@@ -51,9 +51,9 @@ public final class KernelWarmup {
         sink += FloatKernels.dot(x, 0, x, cols, cols);
         // the prefill tiles: 4 rows (the decoded row four times, stride 0) against the two activation rows
         if (BroadcastTiles.used()) {
-          // the same with the tokens across the lanes: 5 rows (stride 0) against a group of tokens, one column chunk
-          BroadcastTiles.tile5x2(scratch, 0, 0, xt, 0, 0, chunk, acc, 0);
-          BroadcastTiles.tile5x1(scratch, 0, 0, xt, 0, 0, chunk, acc, 0);
+          // the same with the tokens across the lanes: 4 rows against a group of tokens, one column chunk
+          BroadcastTiles.tile4x2(scratch, 0, xt, 0, chunk, acc, 0);
+          BroadcastTiles.tile4x1(scratch, 0, xt, 0, chunk, acc, 0);
         } else {
           TileKernels.tile4x4(scratch, 0, 0, x, 0, 0, vecCols, acc, 0);
           TileKernels.tile4x2(scratch, 0, 0, x, 0, cols, vecCols, acc, 0);

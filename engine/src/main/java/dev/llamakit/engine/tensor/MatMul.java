@@ -32,16 +32,18 @@ public final class MatMul {
   /** Columns per pass in the batched path (a multiple of the lanes): 4 rows x 1024 floats = 16 KiB stay in L1. */
   static final int K_CHUNK = 1024;
 
-  /** Rows decoded together where {@link BroadcastTiles} are used (a multiple of its 5-row tiles). */
+  /** Rows decoded together where {@link BroadcastTiles} are used (a multiple of its 4-row tiles). */
   static final int BROADCAST_BLOCK_ROWS = 20;
   /** Columns per pass with {@link BroadcastTiles}: 16 tokens x 512 floats = 32 KiB of activations stay in L1. */
-  static final int BROADCAST_K_CHUNK = 512;
+  static final int BROADCAST_K_CHUNK = BroadcastTiles.CHUNK;
 
   private final WorkerPool pool;
   /** The activations transposed for {@link BroadcastTiles}, grown on demand. */
   private float[] xt = new float[0];
   private final AtomicInteger nextRow = new AtomicInteger();
   private final float[][] panels;
+  /** One decoded row per worker, copied from here into the chunks of a broadcast panel. */
+  private final float[][] rowScratch;
   private final float[][] accs;
   private final QuantizedActivations q80;
   private final QuantizedActivations q8k;
@@ -51,7 +53,10 @@ public final class MatMul {
     this.pool = pool;
     this.maxCols = maxCols;
     int workers = pool.size();
-    panels = new float[workers][BLOCK_ROWS * (maxCols + PAD)];
+    int pieces = (maxCols + BroadcastTiles.WIDTH - 1) / BroadcastTiles.WIDTH;
+    panels = new float[workers][BroadcastTiles.used()
+        ? BROADCAST_BLOCK_ROWS * BroadcastTiles.STRIDE * pieces : BLOCK_ROWS * (maxCols + PAD)];
+    rowScratch = new float[workers][BroadcastTiles.used() && pieces > 1 ? maxCols : 0];
     accs = new float[workers][0];
     q80 = new QuantizedActivations(maxCols);
     q8k = new QuantizedActivations(maxCols);
@@ -158,7 +163,7 @@ public final class MatMul {
         int r0 = rb * blockRows;
         int nr = Math.min(blockRows, w.rows() - r0);
         if (broadcast) {
-          prefillBlockBroadcast(w, r0, nr, xtn, n, outs[m], panel, acc);
+          prefillBlockBroadcast(w, r0, nr, xtn, n, outs[m], panel, rowScratch[wk], acc);
         } else {
           prefillBlock(w, r0, nr, x, n, outs[m], panel, acc);
         }
@@ -168,46 +173,59 @@ public final class MatMul {
 
   /**
    * Rows {@code [r0, r0+nr)} of {@code w} for all {@code n} tokens with {@link BroadcastTiles}: the rows are decoded
-   * once into {@code panel} (zero rows up to a multiple of {@link BroadcastTiles#ROWS}), then the columns are walked
-   * in chunks of {@link #BROADCAST_K_CHUNK}: within a chunk each group of {@link BroadcastTiles#GROUP} tokens (its
-   * transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 5-row tile of the block. Each output
-   * is one accumulator lane, summed in column order.
+   * once into {@code panel}, {@link BroadcastTiles#STRIDE} apart (zero rows up to a multiple of {@link
+   * BroadcastTiles#ROWS}; rows wider than {@link BroadcastTiles#WIDTH} decoded through {@code row} and cut into pieces
+   * of that width, piece {@code p} at {@code p * BROADCAST_BLOCK_ROWS * STRIDE}). Then the columns are walked in
+   * chunks of {@link #BROADCAST_K_CHUNK}: within a chunk each group of {@link BroadcastTiles#GROUP} tokens (its
+   * transposed activations, 32 KiB at 256 bits, stay in L1) runs against every 4-row tile of the block. Each output
+   * is one accumulator lane, summed in column order; they are written token by token (each token's outputs of the
+   * block are adjacent in {@code out}).
    */
   private static void prefillBlockBroadcast(WeightMatrix w, int r0, int nr, float[] xt, int n, float[] out,
-      float[] panel, float[] acc) {
-    int cols = w.cols(), rows = w.rows(), ps = cols + PAD;
+      float[] panel, float[] row, float[] acc) {
+    int cols = w.cols(), rows = w.rows(), stride = BroadcastTiles.STRIDE, width = BroadcastTiles.WIDTH;
+    int kc = BROADCAST_K_CHUNK;
     int tiles = (nr + BroadcastTiles.ROWS - 1) / BroadcastTiles.ROWS;
+    int pieceFloats = BROADCAST_BLOCK_ROWS * stride;
     int group = BroadcastTiles.GROUP, lanes = group / 2;
     int groups = (n + group - 1) / group;
-    for (int i = 0; i < nr; i++) {
-      w.decodeRow(r0 + i, panel, i * ps);
+    for (int i = 0; i < tiles * BroadcastTiles.ROWS; i++) {
+      if (i >= nr) {
+        for (int p = 0, k0 = 0; k0 < cols; p++, k0 += width) {
+          int at = p * pieceFloats + i * stride;
+          Arrays.fill(panel, at, at + Math.min(width, cols - k0), 0f);
+        }
+      } else if (cols <= width) {
+        w.decodeRow(r0 + i, panel, i * stride);
+      } else {
+        w.decodeRow(r0 + i, row, 0);
+        for (int p = 0, k0 = 0; k0 < cols; p++, k0 += width) {
+          System.arraycopy(row, k0, panel, p * pieceFloats + i * stride, Math.min(width, cols - k0));
+        }
+      }
     }
-    Arrays.fill(panel, nr * ps, tiles * BroadcastTiles.ROWS * ps, 0f);
     Arrays.fill(acc, 0, tiles * groups * BroadcastTiles.TILE_ACC, 0f);
-    for (int k0 = 0; k0 < cols; k0 += BROADCAST_K_CHUNK) {
-      int k1 = Math.min(k0 + BROADCAST_K_CHUNK, cols);
+    for (int k0 = 0; k0 < cols; k0 += kc) {
+      // a chunk never straddles two pieces: the width is a multiple of the chunk
+      int len = Math.min(kc, cols - k0), at = k0 / width * pieceFloats + k0 % width;
       for (int g = 0; g < groups; g++) {
-        int xo = g * group * cols;
+        int xo = g * group * cols + group * k0;
         boolean half = n - g * group <= lanes;
         for (int i = 0; i < tiles; i++) {
-          int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
+          int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC, wo = at + i * BroadcastTiles.ROWS * stride;
           if (half) {
-            BroadcastTiles.tile5x1(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+            BroadcastTiles.tile4x1(panel, wo, xt, xo, len, acc, ao);
           } else {
-            BroadcastTiles.tile5x2(panel, i * BroadcastTiles.ROWS * ps, ps, xt, xo, k0, k1, acc, ao);
+            BroadcastTiles.tile4x2(panel, wo, xt, xo, len, acc, ao);
           }
         }
       }
     }
-    for (int g = 0; g < groups; g++) {
-      for (int i = 0; i < tiles; i++) {
-        int ao = (g * tiles + i) * BroadcastTiles.TILE_ACC;
-        for (int r = 0; r < BroadcastTiles.ROWS && i * BroadcastTiles.ROWS + r < nr; r++) {
-          int row = r0 + i * BroadcastTiles.ROWS + r;
-          for (int j = 0; j < group && g * group + j < n; j++) {
-            out[(g * group + j) * rows + row] = acc[ao + 2 * r * lanes + j];
-          }
-        }
+    for (int t = 0; t < n; t++) {
+      int g = t / group, j = t % group, o = t * rows + r0;
+      for (int i = 0; i < nr; i++) {
+        out[o + i] = acc[(g * tiles + i / BroadcastTiles.ROWS) * BroadcastTiles.TILE_ACC + 2 * (i % BroadcastTiles.ROWS)
+            * lanes + j];
       }
     }
   }

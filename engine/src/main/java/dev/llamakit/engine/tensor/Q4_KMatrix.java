@@ -61,12 +61,12 @@ public final class Q4_KMatrix extends WeightMatrix {
   /** With native 512-bit vectors the two-sub-block layout ({@link Q4_KPairedMatrix}), else a plain copy. */
   @Override
   public WeightMatrix resident(java.lang.foreign.SegmentAllocator memory) {
-    return RepackedMatrix.supported() ? Q4_KPairedMatrix.repack(this, memory) : super.resident(memory);
+    return Q4_KPairedMatrix.used() ? Q4_KPairedMatrix.repack(this, memory) : super.resident(memory);
   }
 
   @Override
   public long residentBytes() {
-    return RepackedMatrix.supported() ? RepackedMatrix.bytes(rows, cols, 256, Q4_KPairedMatrix.BLOCK_BYTES)
+    return Q4_KPairedMatrix.used() ? RepackedMatrix.bytes(rows, cols, 256, Q4_KPairedMatrix.BLOCK_BYTES)
         : byteSize();
   }
 

@@ -38,13 +38,20 @@ public final class QuantizedActivations {
    */
   final short[] q16lo16;
   /**
-   * For Q8_0 only: the operand layout of the file-layout Q4_0 kernel, per 32-value block the first 16 values
+   * For Q8_0, and for Q8_K where the 256-bit paired Q4_K kernel is used ({@link Q4_KPairedMatrix#narrow()}): the
+   * operand layout of the narrow Q4_0 and Q4_K kernels, per 32-value block the first 16 values
    * {@code x_lo}, then the last 16 less 16 times their partner, {@code x_hi - 16 x_lo}. The kernel multiplies the
    * whole nibble byte {@code lo + 16 hi} (zero-extended) by the first and {@code hi} by the second:
    * {@code lo x_lo + hi x_hi}, exact in wrapping int16 arithmetic because the true value is at most
    * {@code 2 * 15 * 127} in magnitude.
    */
   final short[] q16nib;
+  /**
+   * For Q8_K where the 256-bit paired Q4_K kernel is used ({@link Q4_KPairedMatrix#narrow()}): per 32-value
+   * sub-block, the sum of its values ({@code bsums[2i] + bsums[2i+1]}), which the kernel multiplies by the sub-block
+   * mins eight lanes at a time.
+   */
+  final int[] pairSums;
   /**
    * {@link #q16} regrouped for {@link Q4_0PairedMatrix} and {@link Q4_KPairedMatrix}, per pair of 32-value blocks
    * {@code (b, b+1)}: the first 16 values of b, the first 16 of b+1, then the last 16 of b and of b+1 each less 16
@@ -88,6 +95,7 @@ public final class QuantizedActivations {
     q16 = new short[cap];
     q16lo16 = new short[cap];
     q16nib = new short[cap];
+    pairSums = new int[cap / 32];
     q16pairs = new short[cap];
     offsetTerms = new float[cap / 32];
     scales = new float[cap / 32];
@@ -227,6 +235,17 @@ public final class QuantizedActivations {
         bsums[b * 16 + g] = (int) gs; // exact: at most 16 * 127
       }
       scales[b] = 1f / iscale;
+    }
+    if (Q4_KPairedMatrix.narrow()) { // the layout of the 256-bit paired Q4_K kernel: as for Q8_0, per 32 values
+      for (int b = 0; b < n / 32; b++) {
+        pairSums[b] = bsums[2 * b] + bsums[2 * b + 1];
+        for (int j = 0; j < 16; j += H) {
+          ShortVector lo = ShortVector.fromArray(HALF, q16, 32 * b + j);
+          lo.intoArray(q16nib, 32 * b + j);
+          ShortVector.fromArray(HALF, q16, 32 * b + 16 + j).sub(lo.lanewise(VectorOperators.LSHL, 4))
+              .intoArray(q16nib, 32 * b + 16 + j);
+        }
+      }
     }
     if (RepackedMatrix.supported()) { // the layouts only the paired K-quant kernels (512-bit) read
       for (int b = 0; b < n / 256; b++) {

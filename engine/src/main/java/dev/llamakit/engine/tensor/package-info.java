@@ -21,8 +21,9 @@
  * scales and mins as bytes) and {@link dev.llamakit.engine.tensor.Q6_KPairedMatrix} (two 6-bit values per int16
  * lane); elsewhere Q6_K becomes {@link dev.llamakit.engine.tensor.Q6_KUnpackedMatrix} (one signed byte per weight),
  * Q4_0 at 256 bits still the grouped layout of {@link dev.llamakit.engine.tensor.Q4_0PairedMatrix} with a
- * one-block-per-step kernel (~20% less CPU per mat-vec than the file layout with {@code -XX:UseAVX=2}), and the rest
- * plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
+ * one-block-per-step kernel (~20% less CPU per mat-vec than the file layout with {@code -XX:UseAVX=2}), Q4_K at 256
+ * bits still {@link dev.llamakit.engine.tensor.Q4_KPairedMatrix} with the same step per sub-block (~28% less), and
+ * the rest plain copies. Vector width: the file-layout kernels, the unpacked Q6_K one and the prefill decoders
  * take their shapes from {@link dev.llamakit.engine.tensor.KernelShapes}, chosen when the class is initialised from
  * the preferred width: a 16-weight group in one 256-bit int16 vector where vectors are 256 bits or wider, in two
  * 128-bit steps where they are 128 bits (NEON, SSE), never a shape wider than the machine's, which the JIT would
@@ -35,8 +36,9 @@
  * counted loops ({@code for (; b < even; b += 2)}, not {@code b + 1 < nb}): C2 optimises only those well.
  * {@link dev.llamakit.engine.tensor.MatMul} runs them in parallel (decode) or, for several tokens (prefill), decodes
  * 32-row blocks once and runs the column-chunked 4x4 register tiles of {@link dev.llamakit.engine.tensor.TileKernels}
- * (where C2 has only 16 vector registers, as with AVX2, 20-row blocks and the 5-row x 16-token broadcast tiles of
- * {@link dev.llamakit.engine.tensor.BroadcastTiles} on activations transposed once per call, which do not spill);
+ * (where C2 has only 16 vector registers, as with AVX2, 20-row blocks decoded into rows a constant stride apart and
+ * the 4-row x 16-token broadcast tiles of {@link dev.llamakit.engine.tensor.BroadcastTiles} on activations transposed
+ * once per call, which do not spill);
  * for a decode batch (one token of each of several sequences, {@code MatMul.matmulEach}) it runs the one-token
  * kernels per token on 16-row groups while they are in cache, so results equal the one-token path's and the weights
  * are read once per step;

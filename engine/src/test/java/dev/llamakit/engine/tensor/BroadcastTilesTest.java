@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link BroadcastTiles} on their own, at whatever width the JVM runs (the build runs this class at 512, 256, AVX2 and
  * 128 bits; {@link MatMul} uses the tiles only where there are 16 vector registers, so this is what tests them
- * elsewhere): the transposed layout, and both tiles over column ranges that start and end off the chunk grid,
+ * elsewhere): the transposed layout, and both tiles (rows {@link BroadcastTiles#STRIDE} apart) over a column range
+ * that starts and ends off the chunk grid,
  * accumulating onto non-zero accumulators, against a double-precision sum.
  */
 class BroadcastTilesTest {
@@ -34,7 +35,7 @@ class BroadcastTilesTest {
 
   @Test
   void tilesAddRowTimesTokenProducts() {
-    int rows = BroadcastTiles.ROWS, cols = 301, ws = cols + 5, n = BroadcastTiles.GROUP;
+    int rows = BroadcastTiles.ROWS, cols = 301, ws = BroadcastTiles.STRIDE, n = BroadcastTiles.GROUP;
     int lanes = BroadcastTiles.GROUP / 2;
     SplittableRandom rnd = new SplittableRandom(3);
     float[] w = new float[3 + rows * ws];
@@ -55,15 +56,15 @@ class BroadcastTilesTest {
       }
       float[] before = acc.clone();
       if (both) {
-        BroadcastTiles.tile5x2(w, wo, ws, xt, 0, k0, k1, acc, 4);
+        BroadcastTiles.tile4x2(w, wo + k0, xt, BroadcastTiles.GROUP * k0, k1 - k0, acc, 4);
       } else {
-        BroadcastTiles.tile5x1(w, wo, ws, xt, 0, k0, k1, acc, 4);
+        BroadcastTiles.tile4x1(w, wo + k0, xt, BroadcastTiles.GROUP * k0, k1 - k0, acc, 4);
       }
       for (int r = 0; r < rows; r++) {
         for (int j = 0; j < n; j++) {
           int at = 4 + 2 * r * lanes + j;
           if (!both && j >= lanes) {
-            assertEquals(before[at], acc[at], "tile5x1 must leave the second token vector alone");
+            assertEquals(before[at], acc[at], "tile4x1 must leave the second token vector alone");
             continue;
           }
           double want = before[at], mag = Math.abs(before[at]);
@@ -72,7 +73,7 @@ class BroadcastTilesTest {
             want += p;
             mag += Math.abs(p);
           }
-          assertEquals(want, acc[at], 1e-6 * mag, (both ? "tile5x2" : "tile5x1") + " row " + r + " token " + j);
+          assertEquals(want, acc[at], 1e-6 * mag, (both ? "tile4x2" : "tile4x1") + " row " + r + " token " + j);
         }
       }
       assertEquals(before[0], acc[0]);

@@ -88,8 +88,8 @@ class WeightMatrixTest {
           "paired Q6_K where 512-bit vectors are native");
       assertEquals(type == GgmlType.Q4_0 && Q4_0PairedMatrix.used(), m instanceof Q4_0PairedMatrix,
           "grouped layout for Q4_0 with vectors of 256 bits or more");
-      assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.supported(), m instanceof Q4_KPairedMatrix,
-          "two-sub-block layout for Q4_K where 512-bit vectors are native");
+      assertEquals(type == GgmlType.Q4_K && Q4_KPairedMatrix.used(), m instanceof Q4_KPairedMatrix,
+          "two-sub-block layout for Q4_K with vectors of 256 bits or more");
       assertEquals(type == GgmlType.Q5_K && Q5_KPairedMatrix.supported(), m instanceof Q5_KPairedMatrix,
           "int16-pair layout for Q5_K where 512-bit vectors are native");
       long expectedBytes = type == GgmlType.Q6_K ? 274L * (COLS / 256) * ROWS
@@ -317,6 +317,33 @@ class WeightMatrixTest {
                   type + " n=" + n + " matrix " + m + " token " + t + " row " + r);
             }
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows wider than one piece of a broadcast panel ({@link BroadcastTiles#WIDTH} columns; decoded through a row buffer
+   * and cut), with a width not a multiple of the column chunk: the batched path against the one-token float dot.
+   */
+  @Test
+  void batchedMatmulOfRowsWiderThanOnePanelPiece() {
+    int cols = BroadcastTiles.WIDTH + 32 * 3, rows = 23, n = 17;
+    try (Arena arena = Arena.ofShared(); var pool = new dev.llamakit.engine.parallel.WorkerPool(2)) {
+      WeightMatrix w = random(arena, GgmlType.Q4_0, rows, cols, 77);
+      float[] x = gaussian(n * cols, 78);
+      float[] out = new float[n * rows];
+      new MatMul(pool, cols).matmul(w, x, n, out, true);
+      float[] row = new float[cols];
+      float[] scratch = new float[cols];
+      for (int r = 0; r < rows; r++) {
+        w.dequantizeRow(r, row, 0);
+        for (int t = 0; t < n; t++) {
+          double mag = 0;
+          for (int i = 0; i < cols; i++) {
+            mag += Math.abs((double) row[i] * x[t * cols + i]);
+          }
+          assertEquals(w.dot(r, x, t * cols, scratch), out[t * rows + r], 1e-5 * mag + 1e-6, "token " + t + " row " + r);
         }
       }
     }
