@@ -1,5 +1,7 @@
 package dev.llamakit.engine.tensor;
 
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -24,5 +26,17 @@ final class PairedLanes {
     IntVector lanes = (IntVector) v.convertShape(VectorOperators.ZERO_EXTEND_S2I, IntVector.SPECIES_512, part);
     return lanes.and((1 << bits) - 1).or(lanes.lanewise(VectorOperators.LSHR, bits).lanewise(VectorOperators.LSHL, 16))
         .reinterpretAsShorts();
+  }
+  /**
+   * One 256-bit-or-narrower step of a Q4_0-layout block on {@link QuantizedActivations#q16nib}: {@link KernelShapes#SL}
+   * nibble bytes at {@code at} zero-extended to int16 lanes, times {@code x_lo}, high nibbles times their corrected
+   * partners at {@code j + 16}, pair sums to int32 ({@link Q4_0PairedMatrix#dotNarrow}, {@link Q4_KPairedMatrix}).
+   */
+  static IntVector nibbleStep(MemorySegment data, long at, short[] xn, int j) {
+    ShortVector v = (ShortVector) ByteVector.fromMemorySegment(KernelShapes.BW, data, at, KernelShapes.LE)
+        .convertShape(VectorOperators.ZERO_EXTEND_B2S, KernelShapes.SH, 0);
+    ShortVector p = v.mul(ShortVector.fromArray(KernelShapes.SH, xn, j))
+        .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(KernelShapes.SH, xn, j + 16)));
+    return pairSum(p.reinterpretAsInts());
   }
 }

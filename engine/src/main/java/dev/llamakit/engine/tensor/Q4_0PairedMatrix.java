@@ -183,9 +183,9 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
       long nibbles = base + (long) BLOCK_BYTES * g0, scales = nibbles + 16L * n;
       for (int j = 0; j < n; j++) {
         int b = g0 + j;
-        IntVector s = narrowStep(data, nibbles + 16L * j, xn, 32 * b);
+        IntVector s = PairedLanes.nibbleStep(data, nibbles + 16L * j, xn, 32 * b);
         for (int h = KernelShapes.SL; h < 16; h += KernelShapes.SL) {
-          s = s.add(narrowStep(data, nibbles + 16L * j + h, xn, 32 * b + h));
+          s = s.add(PairedLanes.nibbleStep(data, nibbles + 16L * j + h, xn, 32 * b + h));
         }
         float w = data.get(F32, scales + 4L * j);
         FloatVector d = FloatVector.broadcast(KernelShapes.F, w * xs[b]);
@@ -200,13 +200,6 @@ public final class Q4_0PairedMatrix extends RepackedMatrix {
     return acc0.add(acc1).reduceLanes(VectorOperators.ADD) - offset;
   }
 
-  private static IntVector narrowStep(MemorySegment data, long at, short[] xn, int j) {
-    ShortVector v = (ShortVector) ByteVector.fromMemorySegment(KernelShapes.BW, data, at, LE)
-        .convertShape(VectorOperators.ZERO_EXTEND_B2S, KernelShapes.SH, 0);
-    ShortVector p = v.mul(ShortVector.fromArray(KernelShapes.SH, xn, j))
-        .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(KernelShapes.SH, xn, j + 16)));
-    return PairedLanes.pairSum(p.reinterpretAsInts());
-  }
 
   @Override
   public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {

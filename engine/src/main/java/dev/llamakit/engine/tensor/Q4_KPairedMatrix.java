@@ -224,9 +224,9 @@ public final class Q4_KPairedMatrix extends RepackedMatrix {
       for (int sub = 0; sub < 8; sub++) {
         long at = o + 16L * sub;
         int xo = 256 * b + 32 * sub;
-        IntVector s = narrowStep(data, at, xn, xo);
+        IntVector s = PairedLanes.nibbleStep(data, at, xn, xo);
         for (int h = KernelShapes.SL; h < 16; h += KernelShapes.SL) {
-          s = s.add(narrowStep(data, at + h, xn, xo + h));
+          s = s.add(PairedLanes.nibbleStep(data, at + h, xn, xo + h));
         }
         sum = sum.add(s.mul(data.get(ValueLayout.JAVA_BYTE, o + SCALES + sub)));
       }
@@ -242,13 +242,6 @@ public final class Q4_KPairedMatrix extends RepackedMatrix {
     return acc.sub(mins).reduceLanes(VectorOperators.ADD);
   }
 
-  private static IntVector narrowStep(MemorySegment data, long at, short[] xn, int j) {
-    ShortVector v = (ShortVector) ByteVector.fromMemorySegment(KernelShapes.BW, data, at, LE)
-        .convertShape(VectorOperators.ZERO_EXTEND_B2S, KernelShapes.SH, 0);
-    ShortVector p = v.mul(ShortVector.fromArray(KernelShapes.SH, xn, j))
-        .add(v.lanewise(VectorOperators.LSHR, 4).mul(ShortVector.fromArray(KernelShapes.SH, xn, j + 16)));
-    return PairedLanes.pairSum(p.reinterpretAsInts());
-  }
 
   @Override
   public void dotRows(int from, int to, QuantizedActivations q, float[] xf, float[] out, float[] scratch) {
