@@ -60,14 +60,7 @@ public final class PyJson {
   }
 
   private void object() {
-    i++;
-    ws();
-    if (i < s.length() && s.charAt(i) == '}') {
-      i++;
-      return;
-    }
-    while (true) {
-      ws();
+    members('}', () -> {
       if (i >= s.length() || s.charAt(i) != '"') {
         throw bad();
       }
@@ -76,32 +69,30 @@ public final class PyJson {
       expect(':');
       ws();
       value();
-      ws();
-      if (i < s.length() && s.charAt(i) == ',') {
-        i++;
-        continue;
-      }
-      expect('}');
-      return;
-    }
+    });
   }
 
   private void array() {
+    members(']', this::value);
+  }
+
+  /** The opening bracket at {@code i}, then {@code member}s separated by commas, then {@code close}; or empty. */
+  private void members(char close, Runnable member) {
     i++;
     ws();
-    if (i < s.length() && s.charAt(i) == ']') {
+    if (i < s.length() && s.charAt(i) == close) {
       i++;
       return;
     }
     while (true) {
       ws();
-      value();
+      member.run();
       ws();
       if (i < s.length() && s.charAt(i) == ',') {
         i++;
         continue;
       }
-      expect(']');
+      expect(close);
       return;
     }
   }
