@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fastText classifier (JFastText over the native fastText) giving label probabilities for a normalized text.
@@ -24,7 +25,7 @@ public final class FastTextModel {
   private final Path file;
   private final List<String> labels;
   private final ThreadLocal<JFastText> native_;
-  private volatile java.util.Set<String> words;
+  private volatile Set<String> words;
 
   /** Loads the model at {@code file} ({@code .bin} or quantized {@code .ftz}). */
   public FastTextModel(Path file) {
@@ -75,10 +76,10 @@ public final class FastTextModel {
 
   /** Whether {@code token} (normalized) is a word of the model's vocabulary (read once, on first use). */
   public boolean knows(String token) {
-    java.util.Set<String> w = words;
+    Set<String> w = words;
     if (w == null) {
       synchronized (this) {
-        if (words == null) words = java.util.Set.copyOf(native_.get().getWords());
+        if (words == null) words = Set.copyOf(native_.get().getWords());
         w = words;
       }
     }
